@@ -1,0 +1,59 @@
+# The README's two commands, and a few more. The real build is Meson; this
+# file only strings the steps together.
+#
+#   make run     install what is missing, build, run the main job
+#   make check   install what is missing, build, run every test, also
+#                under AddressSanitizer + UBSan and valgrind
+#
+# More: make deps | build | test | test-san | test-valgrind | bench | fuzz | clean
+
+BUILD    ?= build
+SANBUILD ?= build-san
+DB       ?= meldkamer.db
+
+# Debian packages meldkamer needs to build and test (scripts/deps.sh).
+DEB_PACKAGES = gcc make meson ninja-build pkg-config python3 \
+	libsqlite3-dev libjansson-dev libsodium-dev libcmocka-dev \
+	sqlite3 valgrind tzdata
+
+.PHONY: all deps build run check test test-san test-valgrind bench clean
+
+all: build
+
+deps:
+	@scripts/deps.sh $(DEB_PACKAGES)
+
+$(BUILD)/build.ninja:
+	meson setup $(BUILD)
+
+build: deps $(BUILD)/build.ninja
+	ninja -C $(BUILD)
+
+# The main job: a database with the real VERIS incidents (when the shared
+# data is there), an incident handled along the IBD process, the KPIs.
+run: build
+	@scripts/demo.sh $(BUILD)/meldkamer $(DB)
+
+test: build
+	meson test -C $(BUILD) --print-errorlogs
+
+$(SANBUILD)/build.ninja:
+	meson setup $(SANBUILD) -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
+
+test-san: deps $(SANBUILD)/build.ninja
+	ninja -C $(SANBUILD)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+		meson test -C $(SANBUILD) --print-errorlogs --no-suite bench
+
+# Unit and store tests under valgrind: no leaks, no invalid accesses.
+test-valgrind: build
+	meson test -C $(BUILD) --print-errorlogs --suite unit --suite store \
+		--wrap='valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --quiet'
+
+check: test test-san test-valgrind
+
+bench: build
+	bench/run.sh $(BUILD)
+
+clean:
+	rm -rf $(BUILD) $(SANBUILD)

@@ -1,0 +1,34 @@
+/* Every size a user controls has a maximum here, checked before anything
+ * is allocated or written (STYLE.md "Memory ownership"). The values are
+ * generous for real incidents and small enough that one bad input cannot
+ * exhaust memory or bloat the database. */
+#ifndef MK_BASE_LIMITS_H
+#define MK_BASE_LIMITS_H
+
+/* Bytes, not characters: UTF-8 text can take up to 4 bytes a character. */
+#define MK_TITLE_MAX 400           /* an incident title: one line */
+#define MK_NAME_MAX 200            /* a person, department, supplier, victim */
+#define MK_SHORT_TEXT_MAX 1000     /* a reason, a phone number, a task note */
+#define MK_TEXT_MAX (64 * 1024)    /* a description, a log entry, a BOBOC part */
+
+/* A VERIS record is a few KB; the largest in the VCDB sample is 10 KB. */
+#define MK_VERIS_FILE_MAX (1024 * 1024)
+/* Nesting beyond this in a VERIS file is hostile, not a real record. */
+#define MK_JSON_DEPTH_MAX 32
+
+/* A data table file (matrix, checklist, impact criteria). */
+#define MK_TABLE_FILE_MAX (256 * 1024)
+#define MK_TABLE_ROWS_MAX 1000
+
+/* Rows on one page of a listing. */
+#define MK_PAGE_MAX 1000
+#define MK_PAGE_DEFAULT 50
+
+/* A search query. */
+#define MK_QUERY_MAX 200
+
+/* Export: a single JSON document is streamed, but one incident's logbook in
+ * memory for verification is bounded by this many entries at a time. */
+#define MK_LOG_BATCH 4096
+
+#endif

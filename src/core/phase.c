@@ -1,0 +1,43 @@
+/* Phase transition rules. */
+#include "core/phase.h"
+
+#include "base/limits.h"
+#include "core/text.h"
+
+bool mk_phase_is_next(enum mk_phase from, enum mk_phase to)
+{
+	return (int)to == (int)from + 1;
+}
+
+enum mk_rc mk_phase_check(const struct mk_phase_facts *facts, enum mk_phase to,
+			  const char *reason, struct mk_error *err)
+{
+	enum mk_phase from = facts->from;
+	enum mk_rc rc;
+	if ((unsigned)to >= MK_PHASE_COUNT)
+		return mk_error_set(err, MK_EINVAL, "phase", "phase is out of range");
+	if (to == from)
+		return mk_error_set(err, MK_EINVAL, "phase", "the incident is already in phase '%s'",
+				    mk_phase_name(to));
+	if ((rc = mk_text_check("reason", reason, MK_SHORT_TEXT_MAX, MK_TEXT_MULTILINE, false, err)))
+		return rc;
+	bool backwards = to < from;
+	if (!mk_phase_is_next(from, to) && mk_text_blank(reason))
+		return mk_error_set(err, MK_ECONFLICT, "reason",
+				    "%s from '%s' to '%s' needs a reason",
+				    backwards ? "moving back" : "skipping phases", mk_phase_name(from),
+				    mk_phase_name(to));
+	if (backwards)
+		return MK_OK;
+	if (to >= MK_PHASE_OPLOSSEN && !facts->contained)
+		return mk_error_set(err, MK_ECONFLICT, "contained_at",
+				    "phase '%s' needs containment first: record when the incident "
+				    "was contained (contained_at)",
+				    mk_phase_name(to));
+	if (to >= MK_PHASE_AFSLUITEN && facts->open_closing_tasks > 0)
+		return mk_error_set(err, MK_ECONFLICT, "tasks",
+				    "closing needs the step 6 tasks done or marked n.v.t.; "
+				    "still open: %s",
+				    facts->open_closing_codes ? facts->open_closing_codes : "?");
+	return MK_OK;
+}

@@ -1,0 +1,36 @@
+/* The process phases of H2 / Bijlage 1 and the rules for moving between
+ * them (DESIGN.md "Process"). Work may run in parallel; the phase is where
+ * the incident stands. */
+#ifndef MK_CORE_PHASE_H
+#define MK_CORE_PHASE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/rc.h"
+#include "core/vocab.h"
+
+/* What the rules need to know about the incident. */
+struct mk_phase_facts {
+	enum mk_phase from;
+	bool contained;                 /* contained_at is known */
+	size_t open_closing_tasks;      /* step 6 tasks neither done nor n.v.t. */
+	const char *open_closing_codes; /* their codes for the message, e.g. "6.1, 6.4c" */
+};
+
+/* True if moving from -> to is one step forward; anything else (back, or
+ * skipping a phase) needs a reason that goes into the logbook. */
+bool mk_phase_is_next(enum mk_phase from, enum mk_phase to);
+
+/* Checks the move to `to`:
+ *  - to == from: MK_EINVAL (nothing to do);
+ *  - back or skipping without a non-blank reason: MK_ECONFLICT;
+ *  - `oplossen` or later without containment: MK_ECONFLICT ("contain
+ *    first": H2 "pas als de gevolgen zijn ingedamd, dan kun je werken aan
+ *    oplossen");
+ *  - `afsluiten` or later with open step 6 tasks: MK_ECONFLICT naming them.
+ * A move back (e.g. reopening) needs only its reason. */
+enum mk_rc mk_phase_check(const struct mk_phase_facts *facts, enum mk_phase to,
+			  const char *reason, struct mk_error *err);
+
+#endif

@@ -1,0 +1,26 @@
+/* Checks for text a person typed or a file supplied, before it is stored. */
+#ifndef MK_CORE_TEXT_H
+#define MK_CORE_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/rc.h"
+
+enum mk_text_kind {
+	MK_TEXT_LINE,      /* one line: no control characters at all */
+	MK_TEXT_MULTILINE, /* newlines and tabs allowed, other controls not */
+};
+
+/* Checks s (NULL counts as empty) for field: required and empty gives
+ * MK_EINVAL "title is empty"; longer than max bytes gives MK_ETOOBIG;
+ * invalid UTF-8 or a forbidden control character gives MK_EINVAL naming
+ * the byte offset. Leading and trailing whitespace is not an error: it is
+ * the caller's choice to trim. */
+enum mk_rc mk_text_check(const char *field, const char *s, size_t max,
+			 enum mk_text_kind kind, bool required, struct mk_error *err);
+
+/* True if s is NULL or has only spaces, tabs and newlines. */
+bool mk_text_blank(const char *s);
+
+#endif
