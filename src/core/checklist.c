@@ -66,9 +66,9 @@ static bool code_valid(const char *code, int step)
 enum mk_rc mk_checklist_parse(struct mk_checklist *c, const char *text, size_t len,
 			      const char *what, struct mk_error *err)
 {
-	static const char *const columns[] = {"code", "step", "role", "closing", "owner", "title"};
+	static const char *const columns[] = {"code", "step", "role", "closing", "sets", "owner", "title"};
 	struct mk_tsv tsv;
-	enum mk_rc rc = mk_tsv_parse(text, len, what, columns, 6, &tsv, err);
+	enum mk_rc rc = mk_tsv_parse(text, len, what, columns, 7, &tsv, err);
 	if (rc)
 		return rc;
 	memset(c, 0, sizeof(*c));
@@ -114,8 +114,20 @@ enum mk_rc mk_checklist_parse(struct mk_checklist *c, const char *text, size_t l
 			goto fail;
 		}
 		task->closing = closing[0] == 'y';
-		task->owner = mk_tsv_cell(&tsv, i, 4);
-		task->title = mk_tsv_cell(&tsv, i, 5);
+		const char *sets = mk_tsv_cell(&tsv, i, 4);
+		task->sets = MK_SETS_COUNT;
+		for (int k = 0; k < MK_SETS_COUNT; k++)
+			if (strcmp(sets, mk_task_sets_name((enum mk_task_sets)k)) == 0)
+				task->sets = (enum mk_task_sets)k;
+		if (task->sets == MK_SETS_COUNT) {
+			rc = mk_error_set(err, MK_EINVAL, "sets",
+					  "%s row %zu: sets is '%s', expected -, "
+					  "management_informed_at, ap_notified_at or evaluated_at",
+					  what, i + 1, sets);
+			goto fail;
+		}
+		task->owner = mk_tsv_cell(&tsv, i, 5);
+		task->title = mk_tsv_cell(&tsv, i, 6);
 		if ((rc = mk_text_check("title", task->title, MK_SHORT_TEXT_MAX, MK_TEXT_LINE, true,
 					&cell_err))) {
 			mk_error_set(err, rc, "title", "%s row %zu: %s", what, i + 1, cell_err.message);
@@ -137,6 +149,15 @@ enum mk_rc mk_checklist_load_default(struct mk_checklist *c, struct mk_error *er
 {
 	return mk_checklist_parse(c, mk_data_checklist_tsv, mk_data_checklist_tsv_len,
 				  "data/checklist.tsv", err);
+}
+
+static const char *const sets_names[MK_SETS_COUNT] = {
+	"-", "management_informed_at", "ap_notified_at", "evaluated_at",
+};
+
+const char *mk_task_sets_name(enum mk_task_sets v)
+{
+	return (unsigned)v < MK_SETS_COUNT ? sets_names[v] : "?";
 }
 
 static const char *const task_state_names[MK_TASK_STATE_COUNT] = {"open", "done", "nvt"};

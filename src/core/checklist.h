@@ -16,11 +16,24 @@
 #define MK_TASK_CODE_MAX 8 /* "6.4a" and the NUL, with room */
 #define MK_STEP_COUNT 8    /* steps 0..7 */
 
+/* The incident time a task's completion records (checklist column `sets`). */
+enum mk_task_sets {
+	MK_SETS_NOTHING,
+	MK_SETS_MANAGEMENT_INFORMED, /* management_informed_at */
+	MK_SETS_AP_NOTIFIED,         /* ap_notified_at (the first notification counts) */
+	MK_SETS_EVALUATED,           /* evaluated_at */
+	MK_SETS_COUNT
+};
+
+/* "-", "management_informed_at", "ap_notified_at", "evaluated_at". */
+const char *mk_task_sets_name(enum mk_task_sets v);
+
 struct mk_checklist_task {
 	char code[MK_TASK_CODE_MAX]; /* "1.4", "6.4c" */
 	int step;                    /* 0..7 */
 	enum mk_role role;           /* who carries it in meldkamer */
 	bool closing;                /* a step 6 precondition for closure */
+	enum mk_task_sets sets;      /* the incident time its completion records */
 	const char *owner;           /* owner as the guidance names it */
 	const char *title;
 };
@@ -31,6 +44,11 @@ struct mk_checklist {
 	char *text;    /* owned storage behind owner and title */
 	char **cells;
 };
+
+/* Task codes that the notification matrix (Bijlage 3) steers: informing
+ * the CISO and, through the CISO, the directie. */
+#define MK_TASK_INFORM_CISO "1.3"
+#define MK_TASK_INFORM_DIRECTIE "1.3b"
 
 /* Parses a checklist in the format of data/checklist.tsv. Codes must be
  * unique, of the form "S.N" or "S.Nx" with S the step; steps ascend. */

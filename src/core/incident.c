@@ -9,6 +9,15 @@
 #include "base/limits.h"
 #include "core/text.h"
 
+/* The owned strings of an incident, for release and copy. */
+#define INCIDENT_STRINGS(inc)                                                              \
+	{                                                                                  \
+		&(inc)->title, &(inc)->description, &(inc)->reporter.name,                 \
+		&(inc)->reporter.department, &(inc)->reporter.phone, &(inc)->reporter.email, \
+		&(inc)->matrix_category, &(inc)->matrix_incident, &(inc)->parent_key,        \
+		&(inc)->supplier, &(inc)->source_ref, &(inc)->victim, &(inc)->industry,      \
+	}
+
 void mk_incident_init(struct mk_incident *inc)
 {
 	memset(inc, 0, sizeof(*inc));
@@ -20,6 +29,7 @@ void mk_incident_init(struct mk_incident *inc)
 	inc->occurred_at = inc->detected_at = inc->reported_at = MK_TIME_UNKNOWN;
 	inc->management_informed_at = inc->subjects_informed_at = MK_TIME_UNKNOWN;
 	inc->contained_at = inc->resolved_at = inc->closed_at = MK_TIME_UNKNOWN;
+	inc->ap_notified_at = inc->evaluated_at = MK_TIME_UNKNOWN;
 	inc->created_at = inc->updated_at = MK_TIME_UNKNOWN;
 }
 
@@ -27,15 +37,29 @@ void mk_incident_release(struct mk_incident *inc)
 {
 	if (!inc)
 		return;
-	char **strings[] = {
-		&inc->title, &inc->description, &inc->reporter.name, &inc->reporter.department,
-		&inc->reporter.phone, &inc->reporter.email, &inc->matrix_category,
-		&inc->matrix_incident, &inc->parent_key, &inc->supplier, &inc->source_ref,
-		&inc->victim, &inc->industry,
-	};
+	char **strings[] = INCIDENT_STRINGS(inc);
 	for (size_t i = 0; i < sizeof(strings) / sizeof(strings[0]); i++)
 		mk_free(*strings[i]);
 	mk_incident_init(inc);
+}
+
+enum mk_rc mk_incident_copy(struct mk_incident *dst, const struct mk_incident *src)
+{
+	mk_incident_release(dst);
+	*dst = *src;
+	char **to[] = INCIDENT_STRINGS(dst);
+	char *const *from[] = INCIDENT_STRINGS((struct mk_incident *)src);
+	bool oom = false;
+	for (size_t i = 0; i < sizeof(to) / sizeof(to[0]); i++) {
+		*to[i] = oom ? NULL : mk_strdup(*from[i]);
+		if (*from[i] && !*to[i])
+			oom = true;
+	}
+	if (oom) {
+		mk_incident_release(dst);
+		return MK_ENOMEM;
+	}
+	return MK_OK;
 }
 
 enum mk_rc mk_incident_set_text(char **slot, const char *value)
@@ -137,17 +161,19 @@ enum mk_rc mk_incident_check(const struct mk_incident *inc, mk_time now, struct 
 				subjects = {"subjects_informed_at", inc->subjects_informed_at},
 				contained = {"contained_at", inc->contained_at},
 				resolved = {"resolved_at", inc->resolved_at},
-				closed = {"closed_at", inc->closed_at};
-	const struct named_time *all[] = {&occurred, &detected, &reported, &management,
-					  &subjects, &contained, &resolved, &closed};
+				closed = {"closed_at", inc->closed_at},
+				ap = {"ap_notified_at", inc->ap_notified_at},
+				evaluated = {"evaluated_at", inc->evaluated_at};
+	const struct named_time *all[] = {&occurred, &detected, &reported, &management, &subjects,
+					  &contained, &resolved, &closed, &ap, &evaluated};
 	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
 		if ((rc = check_time(all[i], now, err)))
 			return rc;
 	for (size_t i = 1; i < sizeof(all) / sizeof(all[0]); i++)
 		if ((rc = check_order(&occurred, all[i], err)))
 			return rc;
-	const struct named_time *after_detection[] = {&management, &subjects, &contained, &resolved,
-						      &closed};
+	const struct named_time *after_detection[] = {&management, &subjects, &contained,
+						      &resolved, &closed, &ap};
 	for (size_t i = 0; i < sizeof(after_detection) / sizeof(after_detection[0]); i++)
 		if ((rc = check_order(&detected, after_detection[i], err)))
 			return rc;

@@ -53,6 +53,8 @@ struct mk_incident {
 	bool occurred_estimated;   /* occurred_at is an estimate, e.g. a partial date */
 	mk_time detected_at, reported_at, management_informed_at, subjects_informed_at;
 	mk_time contained_at, resolved_at, closed_at;
+	mk_time ap_notified_at;    /* first notification to the AP (task 3.6b, 5.2 or 6.4c) */
+	mk_time evaluated_at;      /* the process evaluated (task 7.4) */
 
 	char *source_ref;          /* where it came from, e.g. "veris:<incident_id>" */
 	char *victim;              /* imported: the affected organisation */
@@ -69,6 +71,9 @@ struct mk_incident {
 void mk_incident_init(struct mk_incident *inc);
 /* Frees the strings and re-initialises. Accepts NULL. */
 void mk_incident_release(struct mk_incident *inc);
+/* Makes dst (initialised; released first) a deep copy of src. On
+ * MK_ENOMEM dst is left initialised and empty. */
+enum mk_rc mk_incident_copy(struct mk_incident *dst, const struct mk_incident *src);
 /* Replaces *slot with a copy of value (NULL allowed); MK_ENOMEM on failure,
  * leaving *slot as it was. */
 enum mk_rc mk_incident_set_text(char **slot, const char *value);

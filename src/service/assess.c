@@ -1,0 +1,187 @@
+/* Classification: the matrix row, impact, urgency, priority and event
+ * type (DESIGN.md "Classification"). */
+#include <string.h>
+
+#include "base/limits.h"
+#include "service/internal.h"
+
+struct assess {
+	const struct mk_actor *actor;
+	mk_time now;
+	const struct mk_assessment *a;
+	const struct mk_matrix_row *row; /* the chosen row, when has_matrix */
+};
+
+/* The tasks the matrix steers, and what the row says about them. */
+struct steer {
+	struct mk_task_row rows[2];
+	bool found[2];
+	char code[2][MK_TASK_CODE_MAX];
+	char note[2][MK_SHORT_TEXT_MAX];
+};
+
+static const char *const steered_codes[2] = {MK_TASK_INFORM_CISO, MK_TASK_INFORM_DIRECTIE};
+
+static enum mk_rc find_steered(void *ctx, const struct mk_task_row *row)
+{
+	struct steer *st = ctx;
+	for (int i = 0; i < 2; i++) {
+		if (strcmp(row->code, steered_codes[i]) == 0) {
+			st->found[i] = true;
+			st->rows[i].state = row->state;
+		}
+	}
+	return MK_OK;
+}
+
+/* Bijlage 3: X means must be informed, (X) when relevant, empty not at
+ * all. Only open tasks are steered: a task someone already finished or
+ * waived stays as they left it. */
+static enum mk_rc steer_tasks(struct mk_service *svc, struct mk_incident *inc,
+			      const struct assess *as, struct mk_buf *log, struct mk_error *err)
+{
+	struct steer st = {0};
+	enum mk_rc rc = mk_store_tasks_list(svc->store, inc->id, find_steered, &st, err);
+	if (rc)
+		return rc;
+	const enum mk_notify levels[2] = {as->row->ciso, as->row->directie};
+	const char *const who[2] = {"CISO", "directie"};
+	for (int i = 0; i < 2; i++) {
+		if (!st.found[i] || st.rows[i].state != MK_TASK_OPEN)
+			continue;
+		struct mk_task_row *r = &st.rows[i];
+		r->code = steered_codes[i];
+		if (levels[i] == MK_NOTIFY_NONE) {
+			r->state = MK_TASK_NVT;
+			r->done_by = as->actor->name;
+			r->done_at = as->now;
+			snprintf(st.note[i], sizeof(st.note[i]),
+				 "meldingsmatrix: %s hoeft niet geïnformeerd te worden", who[i]);
+		} else {
+			snprintf(st.note[i], sizeof(st.note[i]), "meldingsmatrix: %s %s",
+				 who[i], levels[i] == MK_NOTIFY_MUST ? "moet geïnformeerd worden (X)"
+								     : "informeren indien relevant ((X))");
+		}
+		r->note = st.note[i];
+		if ((rc = mk_store_task_set(svc->store, inc->id, r, err)))
+			return rc;
+		mk_buf_addf(log, "\nTaak %s: %s%s", r->code, st.note[i],
+			    r->state == MK_TASK_NVT ? " (n.v.t.)" : "");
+	}
+	return MK_OK;
+}
+
+static enum mk_rc assess_change(struct mk_service *svc, struct mk_incident *inc,
+				int checklist_version, void *ctx, struct mk_error *err)
+{
+	(void)checklist_version;
+	struct assess *as = ctx;
+	const struct mk_assessment *a = as->a;
+	struct mk_buf log;
+	enum mk_rc rc = MK_OK;
+	mk_buf_init(&log, MK_TEXT_MAX);
+
+	enum mk_event_type old_event = inc->event_type;
+	if (a->has_event_type && a->event_type != inc->event_type &&
+	    (rc = mk_event_type_check(as->actor->role, a->event_type, err)))
+		goto out;
+
+	mk_buf_adds(&log, "Classificatie:");
+	if (a->has_matrix) {
+		if ((rc = mk_matrix_lookup(&svc->matrix, a->table, a->category, a->incident, &as->row,
+					   err)))
+			goto out;
+		inc->classified = true;
+		inc->matrix_table = as->row->table;
+		if (mk_incident_set_text(&inc->matrix_category, as->row->category) ||
+		    mk_incident_set_text(&inc->matrix_incident, as->row->incident)) {
+			rc = mk_error_set(err, MK_ENOMEM, "", "out of memory");
+			goto out;
+		}
+		mk_buf_addf(&log, "\nMeldingsmatrix: %s / %s / %s (helpdesk %s, CISO %s, directie %s)",
+			    mk_matrix_table_name(as->row->table), as->row->category, as->row->incident,
+			    as->row->helpdesk ? mk_notify_name(as->row->helpdesk) : "-",
+			    as->row->ciso ? mk_notify_name(as->row->ciso) : "-",
+			    as->row->directie ? mk_notify_name(as->row->directie) : "-");
+	}
+	if (a->has_people) {
+		if (a->people < 0) {
+			rc = mk_error_set(err, MK_EINVAL, "people", "people affected cannot be negative");
+			goto out;
+		}
+		inc->people_affected = a->people;
+		if (!a->has_impact[MK_CRITERION_MENSEN])
+			inc->impact.level[MK_CRITERION_MENSEN] = mk_impact_level_for_people(a->people);
+		mk_buf_addf(&log, "\nGetroffen mensen: %lld (%s)", (long long)a->people,
+			    mk_level_name(inc->impact.level[MK_CRITERION_MENSEN]));
+	}
+	bool impact_changed = false;
+	for (int c = 0; c < MK_CRITERION_COUNT; c++) {
+		if (!a->has_impact[c])
+			continue;
+		inc->impact.level[c] = a->impact[c];
+		impact_changed = true;
+	}
+	if (impact_changed || a->has_people) {
+		mk_buf_addf(&log, "\nImpact: %s (", mk_level_name(mk_impact_overall(&inc->impact)));
+		bool first = true;
+		for (int c = 0; c < MK_CRITERION_COUNT; c++) {
+			if (inc->impact.level[c] == MK_LEVEL_NONE)
+				continue;
+			mk_buf_addf(&log, "%s%s %s", first ? "" : ", ",
+				    mk_criterion_name((enum mk_criterion)c), mk_level_name(inc->impact.level[c]));
+			first = false;
+		}
+		mk_buf_adds(&log, ")");
+	}
+	if (a->has_urgency) {
+		inc->urgency = a->urgency;
+		mk_buf_addf(&log, "\nUrgentie: %s", mk_level_name(a->urgency));
+	}
+	enum mk_priority old_priority = inc->priority;
+	inc->priority = mk_priority_of(&svc->priority, mk_impact_overall(&inc->impact), inc->urgency);
+	if (inc->priority != old_priority || impact_changed || a->has_urgency || a->has_people) {
+		if (inc->priority)
+			mk_buf_addf(&log, "\nPrioriteit: %s %s", mk_priority_name(inc->priority),
+				    mk_priority_label(inc->priority));
+		else
+			mk_buf_adds(&log, "\nPrioriteit: nog niet te bepalen (impact en urgentie nodig)");
+	}
+	if (!a->has_matrix && !impact_changed && !a->has_people && !a->has_urgency &&
+	    !a->has_event_type) {
+		rc = mk_error_set(err, MK_EINVAL, "", "nothing to assess: give a matrix row, impact, "
+						       "people affected, urgency or event type");
+		goto out;
+	}
+	if (a->has_matrix && (rc = steer_tasks(svc, inc, as, &log, err)))
+		goto out;
+	if ((rc = mk_buf_rc(&log))) {
+		mk_error_set(err, rc, "", "classification text too long");
+		goto out;
+	}
+	if (a->has_matrix || impact_changed || a->has_people || a->has_urgency) {
+		if ((rc = mk_svc_log_append(svc, inc, as->actor, as->now, MK_LOG_STATUS, log.data, err)))
+			goto out;
+	}
+	if (a->has_event_type && a->event_type != old_event) {
+		/* Bijlage 4: declaring a noodsituatie is itself on the record. */
+		mk_buf_reset(&log);
+		mk_buf_addf(&log, "Gebeurtenistype: %s -> %s, vastgesteld door ",
+			    mk_event_type_name(old_event), mk_event_type_name(a->event_type));
+		mk_svc_actor_text(as->actor, &log);
+		inc->event_type = a->event_type;
+		if ((rc = mk_svc_log_append(svc, inc, as->actor, as->now, MK_LOG_DECISION, log.data, err)))
+			goto out;
+	}
+out:
+	mk_buf_release(&log);
+	return rc;
+}
+
+enum mk_rc mk_svc_incident_assess(struct mk_service *svc, const struct mk_actor *actor,
+				  mk_time now, const char *key, int64_t expected_version,
+				  const struct mk_assessment *a, struct mk_error *err)
+{
+	struct assess as = {actor, now, a, NULL};
+	return mk_svc_change(svc, key, expected_version, now, assess_change, &as, err);
+}

@@ -1,0 +1,239 @@
+/* Registering and editing incidents. */
+#include <sodium.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "base/limits.h"
+#include "service/fields.h"
+#include "service/internal.h"
+
+/* A random (version 4) UUID in lower case, as RFC 9562 lays it out. */
+static void new_uuid(char *buf)
+{
+	unsigned char b[16];
+	randombytes_buf(b, sizeof(b));
+	b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);
+	b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
+	snprintf(buf, MK_UUID_TEXT,
+		 "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
+		 b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14],
+		 b[15]);
+}
+
+/* Checks and writes a new incident inside an open transaction. */
+static enum mk_rc register_in_tx(struct mk_service *svc, const struct mk_actor *actor, mk_time now,
+				 struct mk_incident *inc, bool *ret_duplicate, char *ret_key,
+				 struct mk_error *err)
+{
+	enum mk_rc rc;
+	struct mk_buf text;
+	mk_buf_init(&text, MK_TEXT_MAX);
+	*ret_duplicate = false;
+
+	if (inc->reported_at == MK_TIME_UNKNOWN)
+		inc->reported_at = now;
+	if ((rc = mk_incident_check(inc, now, err)))
+		goto out;
+	if (inc->source_ref) {
+		bool found;
+		if ((rc = mk_store_incident_find_ref(svc->store, inc->source_ref, ret_key, &found, err)))
+			goto out;
+		if (found) {
+			*ret_duplicate = true;
+			goto out;
+		}
+	}
+	if (inc->parent_key) {
+		struct mk_incident parent;
+		mk_incident_init(&parent);
+		rc = mk_store_incident_get(svc->store, inc->parent_key, &parent, NULL, err);
+		mk_incident_release(&parent);
+		if (rc == MK_ENOTFOUND)
+			mk_error_set(err, MK_ENOTFOUND, "parent", "parent incident '%s' does not exist",
+				     inc->parent_key);
+		if (rc)
+			goto out;
+	}
+	if (inc->classified) {
+		const struct mk_matrix_row *row;
+		if ((rc = mk_matrix_lookup(&svc->matrix, inc->matrix_table, inc->matrix_category,
+					   inc->matrix_incident, &row, err)))
+			goto out;
+	}
+
+	new_uuid(inc->uuid);
+	struct mk_civil local;
+	mk_time_to_local(now, &local);
+	int64_t number;
+	if ((rc = mk_store_next_key_number(svc->store, local.year, &number, err)))
+		goto out;
+	mk_incident_key_format(local.year, number, inc->key);
+
+	/* The first logbook entry is sealed before the row exists, so the row
+	 * is written once, already carrying its chain head. */
+	mk_buf_adds(&text, "Incident geregistreerd");
+	if (actor->via)
+		mk_buf_addf(&text, " via %s", actor->via);
+	mk_buf_addf(&text, " door ");
+	mk_svc_actor_text(actor, &text);
+	mk_buf_addf(&text, ": %s", inc->title);
+	if (inc->source_ref)
+		mk_buf_addf(&text, "\nBron: %s", inc->source_ref);
+	if ((rc = mk_buf_rc(&text))) {
+		mk_error_set(err, rc, "title", "log text too long");
+		goto out;
+	}
+	struct mk_log_entry first = {
+		.seq = 1, .at = now, .author = actor->name, .role = actor->role,
+		.kind = MK_LOG_SYSTEM, .text = text.data,
+	};
+	char genesis[MK_HASH_HEX];
+	mk_logbook_genesis(inc->uuid, genesis);
+	if ((rc = mk_logbook_seal(inc->uuid, genesis, &first, err)))
+		goto out;
+	inc->log_count = 1;
+	memcpy(inc->log_head, first.hash, sizeof(inc->log_head));
+	inc->created_at = inc->updated_at = now;
+	inc->version = 1;
+
+	if ((rc = mk_store_incident_insert(svc->store, inc, svc->checklist_version, err)) ||
+	    (rc = mk_store_tasks_create(svc->store, inc->id, &svc->checklist, err)) ||
+	    (rc = mk_store_log_append(svc->store, inc->id, &first, err)))
+		goto out;
+	snprintf(ret_key, MK_KEY_TEXT, "%s", inc->key);
+out:
+	mk_buf_release(&text);
+	return rc;
+}
+
+enum mk_rc mk_svc_incident_register_record(struct mk_service *svc, const struct mk_actor *actor,
+					   mk_time now, struct mk_incident *inc,
+					   bool *ret_duplicate, char *ret_key,
+					   struct mk_error *err)
+{
+	bool batch = svc->store && mk_svc_in_batch(svc);
+	enum mk_rc rc = batch ? mk_store_savepoint(svc->store, err) : mk_store_begin(svc->store, true, err);
+	if (rc)
+		return rc;
+	rc = register_in_tx(svc, actor, now, inc, ret_duplicate, ret_key, err);
+	if (rc == MK_OK)
+		rc = batch ? mk_store_savepoint_release(svc->store, err) : mk_store_commit(svc->store, err);
+	if (rc) {
+		if (batch)
+			mk_store_savepoint_rollback(svc->store);
+		else
+			mk_store_rollback(svc->store);
+	}
+	return rc;
+}
+
+enum mk_rc mk_svc_incident_register(struct mk_service *svc, const struct mk_actor *actor,
+				    mk_time now, const struct mk_field_value *fields,
+				    size_t nfields, char *ret_key, struct mk_error *err)
+{
+	struct mk_incident inc;
+	mk_incident_init(&inc);
+	bool duplicate;
+	enum mk_rc rc = mk_incident_apply_fields(&inc, fields, nfields, err);
+	if (rc == MK_OK && !inc.title)
+		rc = mk_error_set(err, MK_EINVAL, "title", "title is empty");
+	if (rc == MK_OK)
+		rc = mk_svc_incident_register_record(svc, actor, now, &inc, &duplicate, ret_key, err);
+	mk_incident_release(&inc);
+	return rc;
+}
+
+enum mk_rc mk_svc_batch_begin(struct mk_service *svc, struct mk_error *err)
+{
+	enum mk_rc rc = mk_store_begin(svc->store, true, err);
+	if (rc == MK_OK)
+		svc->batch = true;
+	return rc;
+}
+
+enum mk_rc mk_svc_batch_commit(struct mk_service *svc, struct mk_error *err)
+{
+	enum mk_rc rc = mk_store_commit(svc->store, err);
+	if (rc)
+		mk_store_rollback(svc->store);
+	svc->batch = false;
+	return rc;
+}
+
+void mk_svc_batch_abort(struct mk_service *svc)
+{
+	mk_store_rollback(svc->store);
+	svc->batch = false;
+}
+
+bool mk_svc_in_batch(const struct mk_service *svc)
+{
+	return svc->batch;
+}
+
+struct edit {
+	const struct mk_actor *actor;
+	mk_time now;
+	const struct mk_field_value *fields;
+	size_t nfields;
+};
+
+static enum mk_rc edit_change(struct mk_service *svc, struct mk_incident *inc, int checklist_version,
+			      void *ctx, struct mk_error *err)
+{
+	(void)checklist_version;
+	const struct edit *e = ctx;
+	struct mk_incident before;
+	struct mk_buf text;
+	size_t changed = 0;
+	mk_incident_init(&before);
+	mk_buf_init(&text, MK_TEXT_MAX);
+	enum mk_rc rc = mk_incident_copy(&before, inc);
+	if (rc) {
+		mk_error_set(err, rc, "", "out of memory");
+		goto out;
+	}
+	if ((rc = mk_incident_apply_fields(inc, e->fields, e->nfields, err)))
+		goto out;
+	if (inc->parent_key && strcmp(inc->parent_key, inc->key) == 0) {
+		rc = mk_error_set(err, MK_EINVAL, "parent", "an incident cannot be its own parent");
+		goto out;
+	}
+	if (inc->parent_key && (!before.parent_key || strcmp(before.parent_key, inc->parent_key))) {
+		struct mk_incident parent;
+		mk_incident_init(&parent);
+		rc = mk_store_incident_get(svc->store, inc->parent_key, &parent, NULL, err);
+		mk_incident_release(&parent);
+		if (rc == MK_ENOTFOUND)
+			mk_error_set(err, MK_ENOTFOUND, "parent", "parent incident '%s' does not exist",
+				     inc->parent_key);
+		if (rc)
+			goto out;
+	}
+	mk_buf_adds(&text, "Gewijzigd:\n");
+	mk_fields_describe_changes(&before, inc, e->fields, e->nfields, &text, &changed);
+	if (changed == 0) {
+		rc = mk_error_set(err, MK_EINVAL, "", "nothing to change: every value is already so");
+		goto out;
+	}
+	if ((rc = mk_buf_rc(&text))) {
+		mk_error_set(err, rc, "", "change description too long");
+		goto out;
+	}
+	rc = mk_svc_log_append(svc, inc, e->actor, e->now, MK_LOG_STATUS, text.data, err);
+out:
+	mk_incident_release(&before);
+	mk_buf_release(&text);
+	return rc;
+}
+
+enum mk_rc mk_svc_incident_edit(struct mk_service *svc, const struct mk_actor *actor,
+				mk_time now, const char *key, int64_t expected_version,
+				const struct mk_field_value *fields, size_t nfields,
+				struct mk_error *err)
+{
+	if (nfields == 0)
+		return mk_error_set(err, MK_EINVAL, "", "nothing to change: give at least one field");
+	struct edit e = {actor, now, fields, nfields};
+	return mk_svc_change(svc, key, expected_version, now, edit_change, &e, err);
+}

@@ -1,0 +1,88 @@
+/* Moving an incident through the phases of H2 / Bijlage 1. */
+#include <string.h>
+
+#include "base/limits.h"
+#include "service/internal.h"
+
+struct phase_move {
+	const struct mk_actor *actor;
+	mk_time now;
+	enum mk_phase to;
+	const char *reason;
+};
+
+struct closing_scan {
+	const struct mk_checklist *checklist;
+	size_t open;
+	struct mk_buf codes;
+};
+
+static enum mk_rc scan_closing(void *ctx, const struct mk_task_row *row)
+{
+	struct closing_scan *cs = ctx;
+	const struct mk_checklist_task *t = mk_checklist_find(cs->checklist, row->code);
+	if (t && t->closing && row->state == MK_TASK_OPEN) {
+		mk_buf_addf(&cs->codes, "%s%s", cs->open ? ", " : "", row->code);
+		cs->open++;
+	}
+	return MK_OK;
+}
+
+static enum mk_rc phase_change(struct mk_service *svc, struct mk_incident *inc,
+			       int checklist_version, void *ctx, struct mk_error *err)
+{
+	const struct phase_move *m = ctx;
+	struct mk_checklist owned = {0};
+	const struct mk_checklist *checklist;
+	struct closing_scan cs = {0};
+	struct mk_buf log;
+	mk_buf_init(&cs.codes, MK_SHORT_TEXT_MAX);
+	mk_buf_init(&log, MK_TEXT_MAX);
+
+	enum mk_rc rc = mk_svc_checklist(svc, checklist_version, &checklist, &owned, err);
+	if (rc)
+		goto out;
+	cs.checklist = checklist;
+	if ((rc = mk_store_tasks_list(svc->store, inc->id, scan_closing, &cs, err)))
+		goto out;
+	struct mk_phase_facts facts = {
+		.from = inc->phase,
+		.contained = inc->contained_at != MK_TIME_UNKNOWN,
+		.open_closing_tasks = cs.open,
+		.open_closing_codes = cs.codes.data,
+	};
+	if ((rc = mk_phase_check(&facts, m->to, m->reason, err)))
+		goto out;
+
+	mk_buf_addf(&log, "Fase: %s -> %s", mk_phase_name(inc->phase), mk_phase_name(m->to));
+	if (m->reason && m->reason[0])
+		mk_buf_addf(&log, "\nReden: %s", m->reason);
+	if (m->to >= MK_PHASE_AFSLUITEN && inc->closed_at == MK_TIME_UNKNOWN) {
+		inc->closed_at = m->now;
+		if (inc->resolved_at == MK_TIME_UNKNOWN)
+			inc->resolved_at = m->now;
+		mk_buf_adds(&log, "\nIncident afgesloten");
+	} else if (m->to < MK_PHASE_AFSLUITEN && inc->closed_at != MK_TIME_UNKNOWN) {
+		inc->closed_at = MK_TIME_UNKNOWN;
+		mk_buf_adds(&log, "\nIncident heropend");
+	}
+	inc->phase = m->to;
+	if ((rc = mk_buf_rc(&log))) {
+		mk_error_set(err, rc, "reason", "reason too long");
+		goto out;
+	}
+	rc = mk_svc_log_append(svc, inc, m->actor, m->now, MK_LOG_STATUS, log.data, err);
+out:
+	mk_checklist_release(&owned);
+	mk_buf_release(&cs.codes);
+	mk_buf_release(&log);
+	return rc;
+}
+
+enum mk_rc mk_svc_incident_phase(struct mk_service *svc, const struct mk_actor *actor,
+				 mk_time now, const char *key, int64_t expected_version,
+				 enum mk_phase to, const char *reason, struct mk_error *err)
+{
+	struct phase_move m = {actor, now, to, reason};
+	return mk_svc_change(svc, key, expected_version, now, phase_change, &m, err);
+}

@@ -1,0 +1,66 @@
+/* Reading across incidents: deadlines and KPIs. */
+#include "service/internal.h"
+
+void mk_svc_incident_deadlines(const struct mk_incident *inc, mk_time now,
+			       struct mk_deadline ret[MK_CLOCK_COUNT])
+{
+	struct mk_deadline_facts facts = {
+		.detected_at = inc->detected_at,
+		.closed_at = inc->closed_at,
+		.personal_data = inc->personal_data,
+		.ap_notified_at = inc->ap_notified_at,
+		.subjects_informed_at = inc->subjects_informed_at,
+		.evaluated_at = inc->evaluated_at,
+	};
+	mk_deadlines_compute(&facts, now, ret);
+}
+
+struct deadline_walk {
+	mk_time now;
+	mk_deadline_cb cb;
+	void *ctx;
+};
+
+static enum mk_rc walk_deadlines(void *ctx, const struct mk_incident *inc)
+{
+	struct deadline_walk *w = ctx;
+	struct mk_deadline d[MK_CLOCK_COUNT];
+	if (inc->exercise)
+		return MK_OK;
+	mk_svc_incident_deadlines(inc, w->now, d);
+	bool closed = inc->closed_at != MK_TIME_UNKNOWN;
+	for (int i = 0; i < MK_CLOCK_COUNT; i++) {
+		/* After closure only the evaluation is still to do; the
+		 * response clocks are history, visible on the incident. */
+		if (closed && i != MK_CLOCK_EVALUATION)
+			continue;
+		if (!mk_deadline_is_pending(&d[i]))
+			continue;
+		enum mk_rc rc = w->cb(w->ctx, inc, &d[i]);
+		if (rc)
+			return rc;
+	}
+	return MK_OK;
+}
+
+enum mk_rc mk_svc_deadlines(struct mk_service *svc, mk_time now, mk_deadline_cb cb, void *ctx,
+			    struct mk_error *err)
+{
+	struct deadline_walk w = {now, cb, ctx};
+	struct mk_incident_query q = {0};
+	return mk_store_incident_list(svc->store, &q, walk_deadlines, &w, err);
+}
+
+static enum mk_rc add_kpi(void *ctx, const struct mk_incident *inc)
+{
+	return mk_kpi_add(ctx, inc);
+}
+
+enum mk_rc mk_svc_kpi(struct mk_service *svc, struct mk_kpi *ret_kpi, struct mk_error *err)
+{
+	struct mk_incident_query q = {0};
+	enum mk_rc rc = mk_store_incident_list(svc->store, &q, add_kpi, ret_kpi, err);
+	if (rc == MK_ENOMEM)
+		mk_error_set(err, rc, "", "out of memory computing KPIs");
+	return rc;
+}

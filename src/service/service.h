@@ -1,0 +1,210 @@
+/* The use cases: registering and handling an incident along the IBD
+ * process. Each one checks the core rules, writes the store and appends
+ * the logbook entry that records it, all in one transaction, so a refused
+ * or failed call leaves the database exactly as it was. This is the only
+ * API the front ends (CLI, HTTP, intake) call, so they can never disagree.
+ *
+ * Every call takes the actor (who, in which role) and `now` (the front end
+ * reads the clock; the rules never do). Errors come back as mk_rc with
+ * struct mk_error naming the field. */
+#ifndef MK_SERVICE_SERVICE_H
+#define MK_SERVICE_SERVICE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/rc.h"
+#include "base/time.h"
+#include "core/checklist.h"
+#include "core/deadline.h"
+#include "core/decision.h"
+#include "core/impact.h"
+#include "core/incident.h"
+#include "core/kpi.h"
+#include "core/logbook.h"
+#include "core/matrix.h"
+#include "core/phase.h"
+#include "store/store.h"
+
+struct mk_actor {
+	const char *name; /* a person's name or account; never empty */
+	enum mk_role role;
+	const char *via;  /* the front end: "cli", "web", "api", "import" */
+};
+
+struct mk_service {
+	struct mk_store *store;
+	struct mk_matrix matrix;       /* in force */
+	struct mk_checklist checklist; /* in force for new incidents */
+	int checklist_version;
+	struct mk_priority_matrix priority;
+	bool batch;                    /* inside mk_svc_batch_begin .. commit */
+};
+
+/* Opens the database and loads the tables in force. In MK_STORE_CREATE
+ * mode a new database gets the compiled-in default tables (matrix,
+ * checklist, impact criteria) as version 1, written at `now` by actor.
+ * ret_created (optional) tells whether the database is new. */
+enum mk_rc mk_service_open(const char *path, enum mk_store_mode mode, mk_time now,
+			   const struct mk_actor *actor, struct mk_service **ret_svc,
+			   bool *ret_created, struct mk_error *err);
+void mk_service_close(struct mk_service *svc);
+
+/* --- Editable incident fields, by name --------------------------------------
+ * Front ends pass fields as name/value text pairs ("title", "detected_at",
+ * "personal_data"...); the service parses each by its type (text, time,
+ * yes/no, detection source, TLP, count) so every interface accepts the
+ * same input. An empty value clears an optional field. */
+
+struct mk_field_value {
+	const char *name;
+	const char *value;
+};
+
+/* The names `incident new` and `incident edit` accept, NULL-terminated. */
+extern const char *const mk_incident_field_names[];
+
+/* Applies the pairs to inc (no storage), with the same checks as the
+ * service. For previews and tests. */
+enum mk_rc mk_incident_apply_fields(struct mk_incident *inc, const struct mk_field_value *fields,
+				    size_t nfields, struct mk_error *err);
+
+/* --- Incidents ------------------------------------------------------------ */
+
+/* Registers a new incident from the field pairs (title is required;
+ * reported_at defaults to now). Gives it a UUID and the next key of now's
+ * year, instantiates the checklist, and writes the first logbook entry.
+ * The new key goes to ret_key (MK_KEY_TEXT). */
+enum mk_rc mk_svc_incident_register(struct mk_service *svc, const struct mk_actor *actor,
+				    mk_time now, const struct mk_field_value *fields,
+				    size_t nfields, char *ret_key, struct mk_error *err);
+
+/* Registers a prepared incident (title etc. set, key/uuid not), e.g. one
+ * mapped from an import. If inc->source_ref is set and an incident with
+ * that source_ref exists, nothing is written, *ret_duplicate is true and
+ * ret_key gets the existing key. */
+enum mk_rc mk_svc_incident_register_record(struct mk_service *svc, const struct mk_actor *actor,
+					   mk_time now, struct mk_incident *inc,
+					   bool *ret_duplicate, char *ret_key,
+					   struct mk_error *err);
+
+/* Batches for imports: begin, any number of register_record calls (each
+ * in its own savepoint: one failing leaves the others), commit. */
+enum mk_rc mk_svc_batch_begin(struct mk_service *svc, struct mk_error *err);
+enum mk_rc mk_svc_batch_commit(struct mk_service *svc, struct mk_error *err);
+void mk_svc_batch_abort(struct mk_service *svc);
+bool mk_svc_in_batch(const struct mk_service *svc);
+
+/* Reads an incident (initialised inc). */
+enum mk_rc mk_svc_incident_get(struct mk_service *svc, const char *key, struct mk_incident *inc,
+			       struct mk_error *err);
+
+/* Changes fields. expected_version 0 means "whatever is current";
+ * otherwise a different stored version is MK_ECONFLICT. The logbook entry
+ * lists each field's old and new value. No change at all is MK_EINVAL. */
+enum mk_rc mk_svc_incident_edit(struct mk_service *svc, const struct mk_actor *actor,
+				mk_time now, const char *key, int64_t expected_version,
+				const struct mk_field_value *fields, size_t nfields,
+				struct mk_error *err);
+
+/* A classification (Bijlage 3 row, H4 impact, urgency, event type); each
+ * part applies only when its has_ flag is set. */
+struct mk_assessment {
+	bool has_matrix;
+	enum mk_matrix_table table;
+	const char *category, *incident;
+	bool has_impact[MK_CRITERION_COUNT];
+	enum mk_level impact[MK_CRITERION_COUNT];
+	bool has_people;          /* also sets the mensen criterion from the count */
+	int64_t people;
+	bool has_urgency;
+	enum mk_level urgency;
+	bool has_event_type;
+	enum mk_event_type event_type;
+};
+
+/* Applies an assessment: checks the matrix row exists, recomputes the
+ * priority from impact x urgency, steers tasks 1.3/1.3b by the row's CISO
+ * and directie levels (X: required, (X): when relevant, empty: n.v.t.),
+ * and enforces who may declare a noodsituatie (MK_EPERM). Logged, with a
+ * separate entry for a change of event type. */
+enum mk_rc mk_svc_incident_assess(struct mk_service *svc, const struct mk_actor *actor,
+				  mk_time now, const char *key, int64_t expected_version,
+				  const struct mk_assessment *a, struct mk_error *err);
+
+/* Moves the incident to a phase under the rules of core/phase.h. Entering
+ * afsluiten (or evaluatie) sets closed_at (and resolved_at if unknown);
+ * moving back before afsluiten clears closed_at (a reopening). The reason
+ * goes into the logbook. */
+enum mk_rc mk_svc_incident_phase(struct mk_service *svc, const struct mk_actor *actor,
+				 mk_time now, const char *key, int64_t expected_version,
+				 enum mk_phase to, const char *reason, struct mk_error *err);
+
+/* --- Tasks ------------------------------------------------------------------ */
+
+struct mk_task_view {
+	const struct mk_checklist_task *task; /* code, step, role, owner, title */
+	const struct mk_task_row *row;        /* state, done_by, done_at, note */
+};
+typedef enum mk_rc (*mk_task_view_cb)(void *ctx, const struct mk_task_view *t);
+
+/* The incident's checklist with each task's state, in checklist order. */
+enum mk_rc mk_svc_tasks(struct mk_service *svc, const char *key, mk_task_view_cb cb, void *ctx,
+			struct mk_error *err);
+
+/* Marks a task done (note optional) or n.v.t. (reason required). A task
+ * whose `sets` names an incident time records its done time there. */
+enum mk_rc mk_svc_task_set(struct mk_service *svc, const struct mk_actor *actor, mk_time now,
+			   const char *key, const char *code, enum mk_task_state state,
+			   const char *note, struct mk_error *err);
+
+/* --- Logbook ---------------------------------------------------------------- */
+
+/* Appends a note, action, decision or communication (status and system
+ * entries are written by meldkamer itself). */
+enum mk_rc mk_svc_log_add(struct mk_service *svc, const struct mk_actor *actor, mk_time now,
+			  const char *key, enum mk_log_kind kind, const char *text,
+			  struct mk_error *err);
+
+enum mk_rc mk_svc_log_list(struct mk_service *svc, const char *key, mk_log_cb cb, void *ctx,
+			   struct mk_error *err);
+
+struct mk_chain_status {
+	int64_t entries;
+	char head[MK_HASH_HEX];
+};
+
+/* Verifies the incident's hash chain against its recorded head: MK_OK with
+ * the status, or MK_ECHAIN naming the first bad entry. */
+enum mk_rc mk_svc_log_verify(struct mk_service *svc, const char *key,
+			     struct mk_chain_status *ret_status, struct mk_error *err);
+
+/* --- Decisions ---------------------------------------------------------------- */
+
+/* Records a BOBOC decision (decided_by/at are the actor and now) with its
+ * logbook entry of kind decision. */
+enum mk_rc mk_svc_decision_add(struct mk_service *svc, const struct mk_actor *actor, mk_time now,
+			       const char *key, struct mk_decision *d, struct mk_error *err);
+
+enum mk_rc mk_svc_decisions(struct mk_service *svc, const char *key, mk_decision_cb cb,
+			    void *ctx, struct mk_error *err);
+
+/* --- Reading many --------------------------------------------------------------- */
+
+/* The clocks of one incident at now. */
+void mk_svc_incident_deadlines(const struct mk_incident *inc, mk_time now,
+			       struct mk_deadline ret[MK_CLOCK_COUNT]);
+
+typedef enum mk_rc (*mk_deadline_cb)(void *ctx, const struct mk_incident *inc,
+				     const struct mk_deadline *d);
+
+/* Every pending deadline (running or overdue) of open incidents, and the
+ * evaluation windows of closed ones, in no particular order. */
+enum mk_rc mk_svc_deadlines(struct mk_service *svc, mk_time now, mk_deadline_cb cb, void *ctx,
+			    struct mk_error *err);
+
+/* The KPIs over every incident (exercises excluded). ret_kpi initialised
+ * by the caller. */
+enum mk_rc mk_svc_kpi(struct mk_service *svc, struct mk_kpi *ret_kpi, struct mk_error *err);
+
+#endif

@@ -1,0 +1,184 @@
+/* The checklist of one incident. */
+#include <string.h>
+
+#include "base/alloc.h"
+#include "base/limits.h"
+#include "service/internal.h"
+
+/* Rows as stored, copied so they outlive the store's cursor. */
+struct task_rows {
+	struct mk_task_row *rows;
+	char **strings; /* every owned string, for release */
+	size_t n, cap, nstrings;
+};
+
+static void task_rows_release(struct task_rows *tr)
+{
+	for (size_t i = 0; i < tr->nstrings; i++)
+		mk_free(tr->strings[i]);
+	mk_free(tr->strings);
+	mk_free(tr->rows);
+}
+
+static const char *keep(struct task_rows *tr, const char *s, bool *oom)
+{
+	if (!s)
+		return NULL;
+	char *copy = mk_strdup(s);
+	if (!copy) {
+		*oom = true;
+		return NULL;
+	}
+	tr->strings[tr->nstrings++] = copy;
+	return copy;
+}
+
+static enum mk_rc collect_row(void *ctx, const struct mk_task_row *row)
+{
+	struct task_rows *tr = ctx;
+	if (tr->n == tr->cap) {
+		size_t cap = tr->cap ? tr->cap * 2 : 64;
+		struct mk_task_row *rows = mk_realloc(tr->rows, cap * sizeof(*rows));
+		if (!rows)
+			return MK_ENOMEM;
+		tr->rows = rows;
+		char **strings = mk_realloc(tr->strings, cap * 3 * sizeof(*strings));
+		if (!strings)
+			return MK_ENOMEM;
+		tr->strings = strings;
+		tr->cap = cap;
+	}
+	bool oom = false;
+	struct mk_task_row *r = &tr->rows[tr->n];
+	*r = *row;
+	r->code = keep(tr, row->code, &oom);
+	r->done_by = keep(tr, row->done_by, &oom);
+	r->note = keep(tr, row->note, &oom);
+	if (oom)
+		return MK_ENOMEM;
+	tr->n++;
+	return MK_OK;
+}
+
+enum mk_rc mk_svc_tasks(struct mk_service *svc, const char *key, mk_task_view_cb cb, void *ctx,
+			struct mk_error *err)
+{
+	struct mk_incident inc;
+	struct mk_checklist owned = {0};
+	const struct mk_checklist *checklist;
+	struct task_rows tr = {0};
+	int version;
+	mk_incident_init(&inc);
+	enum mk_rc rc = mk_store_incident_get(svc->store, key, &inc, &version, err);
+	if (rc == MK_OK)
+		rc = mk_svc_checklist(svc, version, &checklist, &owned, err);
+	if (rc == MK_OK) {
+		rc = mk_store_tasks_list(svc->store, inc.id, collect_row, &tr, err);
+		if (rc == MK_ENOMEM)
+			mk_error_set(err, rc, "", "out of memory reading tasks");
+	}
+	/* In checklist order, which the guidance's numbering defines. */
+	for (size_t i = 0; rc == MK_OK && i < checklist->count; i++) {
+		for (size_t j = 0; j < tr.n; j++) {
+			if (strcmp(tr.rows[j].code, checklist->tasks[i].code) == 0) {
+				struct mk_task_view v = {&checklist->tasks[i], &tr.rows[j]};
+				rc = cb(ctx, &v);
+				break;
+			}
+		}
+	}
+	task_rows_release(&tr);
+	mk_checklist_release(&owned);
+	mk_incident_release(&inc);
+	return rc;
+}
+
+struct task_change {
+	const struct mk_actor *actor;
+	mk_time now;
+	const char *code;
+	enum mk_task_state state;
+	const char *note;
+};
+
+struct find_task {
+	const char *code;
+	bool found;
+	enum mk_task_state state;
+};
+
+static enum mk_rc find_task(void *ctx, const struct mk_task_row *row)
+{
+	struct find_task *ft = ctx;
+	if (strcmp(row->code, ft->code) == 0) {
+		ft->found = true;
+		ft->state = row->state;
+	}
+	return MK_OK;
+}
+
+static enum mk_rc task_change(struct mk_service *svc, struct mk_incident *inc,
+			      int checklist_version, void *ctx, struct mk_error *err)
+{
+	const struct task_change *tc = ctx;
+	struct mk_checklist owned = {0};
+	const struct mk_checklist *checklist;
+	struct find_task ft = {tc->code, false, MK_TASK_OPEN};
+	struct mk_buf log;
+	mk_buf_init(&log, MK_TEXT_MAX);
+
+	enum mk_rc rc = mk_svc_checklist(svc, checklist_version, &checklist, &owned, err);
+	if (rc)
+		goto out;
+	const struct mk_checklist_task *task = mk_checklist_find(checklist, tc->code);
+	if ((rc = mk_store_tasks_list(svc->store, inc->id, find_task, &ft, err)))
+		goto out;
+	if (!task || !ft.found) {
+		rc = mk_error_set(err, MK_ENOTFOUND, "task",
+				  "incident %s has no task '%.20s' (see 'meldkamer incident show %s')",
+				  inc->key, tc->code, inc->key);
+		goto out;
+	}
+	if ((rc = mk_task_transition_check(task->code, ft.state, tc->state, tc->note, err)))
+		goto out;
+	struct mk_task_row row = {
+		.code = task->code, .state = tc->state, .done_by = tc->actor->name,
+		.done_at = tc->now, .note = tc->note && tc->note[0] ? tc->note : NULL,
+	};
+	if ((rc = mk_store_task_set(svc->store, inc->id, &row, err)))
+		goto out;
+	if (tc->state == MK_TASK_DONE) {
+		mk_time *slot = NULL;
+		switch (task->sets) {
+		case MK_SETS_MANAGEMENT_INFORMED: slot = &inc->management_informed_at; break;
+		case MK_SETS_AP_NOTIFIED: slot = &inc->ap_notified_at; break;
+		case MK_SETS_EVALUATED: slot = &inc->evaluated_at; break;
+		default: break;
+		}
+		/* The first completion counts: the AP clock stops at the first
+		 * notification, a later final one does not restart it. */
+		if (slot && *slot == MK_TIME_UNKNOWN)
+			*slot = tc->now;
+	}
+	mk_buf_addf(&log, "Taak %s %s: %s", task->code,
+		    tc->state == MK_TASK_DONE ? "gedaan" : "n.v.t.", task->title);
+	if (row.note)
+		mk_buf_addf(&log, "\n%s: %s", tc->state == MK_TASK_NVT ? "Reden" : "Notitie", row.note);
+	if ((rc = mk_buf_rc(&log))) {
+		mk_error_set(err, rc, "note", "note too long");
+		goto out;
+	}
+	rc = mk_svc_log_append(svc, inc, tc->actor, tc->now, MK_LOG_ACTION, log.data, err);
+out:
+	mk_checklist_release(&owned);
+	mk_buf_release(&log);
+	return rc;
+}
+
+enum mk_rc mk_svc_task_set(struct mk_service *svc, const struct mk_actor *actor, mk_time now,
+			   const char *key, const char *code, enum mk_task_state state,
+			   const char *note, struct mk_error *err)
+{
+	struct task_change tc = {actor, now, code, state, note};
+	return mk_svc_change(svc, key, 0, now, task_change, &tc, err);
+}

@@ -1,0 +1,49 @@
+/* Shared by the SQLite store's files; nothing outside src/store includes
+ * it. */
+#ifndef MK_STORE_SQLITE_INTERNAL_H
+#define MK_STORE_SQLITE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+#define STMT_CACHE_MAX 64
+
+struct mk_store {
+	sqlite3 *db;
+	char *path;
+	bool in_transaction;
+	int savepoints;
+	struct {
+		const char *sql; /* static text: the cache compares pointers */
+		sqlite3_stmt *stmt;
+	} cache[STMT_CACHE_MAX];
+	int ncache;
+};
+
+/* A prepared statement for sql (a string literal), reset and unbound,
+ * owned by the cache. NULL on failure with err filled. */
+sqlite3_stmt *mk_sql_prepare(struct mk_store *s, const char *sql, struct mk_error *err);
+
+/* Translates a SQLite result code into an mk_rc with a message naming the
+ * database and what was being done. Always returns a failure. */
+enum mk_rc mk_sql_fail(struct mk_store *s, int code, const char *doing, struct mk_error *err);
+
+/* Runs statements without results (DDL, pragmas). */
+enum mk_rc mk_sql_exec(struct mk_store *s, const char *sql, const char *doing,
+		       struct mk_error *err);
+
+/* Steps a statement that returns no rows; resets it. */
+enum mk_rc mk_sql_step_done(struct mk_store *s, sqlite3_stmt *st, const char *doing,
+			    struct mk_error *err);
+
+/* Binding and reading NULL-able values. Bind helpers return SQLite codes. */
+int mk_sql_bind_text(sqlite3_stmt *st, int i, const char *v);
+int mk_sql_bind_time(sqlite3_stmt *st, int i, mk_time t);
+mk_time mk_sql_column_time(sqlite3_stmt *st, int i);
+/* A copy of a text column (NULL for SQL NULL); *ret_oom set on failure. */
+char *mk_sql_column_dup(sqlite3_stmt *st, int i, bool *ret_oom);
+/* A text column borrowed until the next step; "" for NULL. */
+const char *mk_sql_column_text(sqlite3_stmt *st, int i);
+
+#endif

@@ -1,0 +1,345 @@
+/* The SQLite store: opening, schema migrations, transactions, the
+ * statement cache and the translation of SQLite errors. The queries live
+ * in sqlite-incident.c and sqlite-records.c. */
+#include "store/sqlite-internal.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "base/alloc.h"
+
+/* 'MKDB': marks the file as meldkamer's (PRAGMA application_id). */
+#define APPLICATION_ID 0x4d4b4442
+
+extern const char mk_migration_0001[];
+
+static const char *const migrations[] = {
+	mk_migration_0001,
+};
+#define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
+
+int mk_store_schema_version(void)
+{
+	return SCHEMA_VERSION;
+}
+
+enum mk_rc mk_sql_fail(struct mk_store *s, int code, const char *doing, struct mk_error *err)
+{
+	const char *path = s && s->path ? s->path : "?";
+	const char *detail = s && s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(code);
+	switch (code & 0xff) {
+	case SQLITE_NOMEM:
+		return mk_error_set(err, MK_ENOMEM, "", "out of memory while %s", doing);
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return mk_error_set(err, MK_ESTORE, "",
+				    "database '%s' is busy: another process kept it locked for "
+				    "more than %d s while %s",
+				    path, MK_STORE_BUSY_MS / 1000, doing);
+	case SQLITE_READONLY:
+		return mk_error_set(err, MK_ESTORE, "",
+				    "database '%s' is read-only: cannot write while %s (check the "
+				    "permissions of the file and its folder)",
+				    path, doing);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return mk_error_set(err, MK_ESTORE, "",
+				    "database '%s' is damaged or not a database (%s) while %s", path,
+				    detail, doing);
+	case SQLITE_FULL:
+		return mk_error_set(err, MK_ESTORE, "", "disk full: cannot write '%s' while %s",
+				    path, doing);
+	case SQLITE_CANTOPEN:
+		return mk_error_set(err, MK_ESTORE, "", "cannot open database '%s': %s", path,
+				    detail);
+	case SQLITE_CONSTRAINT:
+		return mk_error_set(err, MK_ECONFLICT, "", "refused by the database while %s: %s",
+				    doing, detail);
+	case SQLITE_TOOBIG:
+		return mk_error_set(err, MK_ETOOBIG, "", "value too big while %s", doing);
+	default:
+		return mk_error_set(err, MK_ESTORE, "", "database '%s' failed while %s: %s", path,
+				    doing, detail);
+	}
+}
+
+sqlite3_stmt *mk_sql_prepare(struct mk_store *s, const char *sql, struct mk_error *err)
+{
+	for (int i = 0; i < s->ncache; i++) {
+		if (s->cache[i].sql == sql) {
+			sqlite3_stmt *st = s->cache[i].stmt;
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return st;
+		}
+	}
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+	if (rc != SQLITE_OK) {
+		mk_sql_fail(s, rc, "preparing a query", err);
+		return NULL;
+	}
+	if (s->ncache < STMT_CACHE_MAX) {
+		s->cache[s->ncache].sql = sql;
+		s->cache[s->ncache].stmt = st;
+		s->ncache++;
+	} else {
+		/* The cache is sized for every query in the store; reaching this
+		 * is a programming error, not bad input. */
+		sqlite3_finalize(st);
+		mk_error_set(err, MK_ESTORE, "", "statement cache full");
+		return NULL;
+	}
+	return st;
+}
+
+enum mk_rc mk_sql_exec(struct mk_store *s, const char *sql, const char *doing,
+		       struct mk_error *err)
+{
+	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? MK_OK : mk_sql_fail(s, rc, doing, err);
+}
+
+enum mk_rc mk_sql_step_done(struct mk_store *s, sqlite3_stmt *st, const char *doing,
+			    struct mk_error *err)
+{
+	int rc = sqlite3_step(st);
+	enum mk_rc ret = rc == SQLITE_DONE || rc == SQLITE_ROW ? MK_OK : mk_sql_fail(s, rc, doing, err);
+	sqlite3_reset(st);
+	return ret;
+}
+
+int mk_sql_bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	return v ? sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC) : sqlite3_bind_null(st, i);
+}
+
+int mk_sql_bind_time(sqlite3_stmt *st, int i, mk_time t)
+{
+	return t == MK_TIME_UNKNOWN ? sqlite3_bind_null(st, i) : sqlite3_bind_int64(st, i, t);
+}
+
+mk_time mk_sql_column_time(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? MK_TIME_UNKNOWN
+							 : sqlite3_column_int64(st, i);
+}
+
+char *mk_sql_column_dup(sqlite3_stmt *st, int i, bool *ret_oom)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	if (!t)
+		return NULL;
+	char *copy = mk_strndup((const char *)t, (size_t)sqlite3_column_bytes(st, i));
+	if (!copy)
+		*ret_oom = true;
+	return copy;
+}
+
+const char *mk_sql_column_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t ? (const char *)t : "";
+}
+
+static enum mk_rc pragma_int(struct mk_store *s, const char *sql, int *ret, struct mk_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*ret = sqlite3_column_int(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? MK_OK : mk_sql_fail(s, rc, "reading the database header", err);
+}
+
+enum mk_rc mk_store_disk_schema_version(struct mk_store *s, int *ret, struct mk_error *err)
+{
+	return pragma_int(s, "PRAGMA user_version", ret, err);
+}
+
+/* Applies the migrations the file lacks, all in one transaction. */
+static enum mk_rc migrate(struct mk_store *s, struct mk_error *err)
+{
+	enum mk_rc rc;
+	int version;
+	if ((rc = mk_sql_exec(s, "BEGIN IMMEDIATE", "starting the schema upgrade", err)))
+		return rc;
+	/* Read again under the write lock: another process may have migrated. */
+	if ((rc = mk_store_disk_schema_version(s, &version, err)))
+		goto fail;
+	for (int v = version; v < SCHEMA_VERSION; v++)
+		if ((rc = mk_sql_exec(s, migrations[v], "upgrading the schema", err)))
+			goto fail;
+	if (version < SCHEMA_VERSION) {
+		char sql[96];
+		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d; PRAGMA application_id = %d",
+			 SCHEMA_VERSION, APPLICATION_ID);
+		if ((rc = mk_sql_exec(s, sql, "upgrading the schema", err)))
+			goto fail;
+	}
+	return mk_sql_exec(s, "COMMIT", "committing the schema upgrade", err);
+fail:
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+enum mk_rc mk_store_open(const char *path, enum mk_store_mode mode, struct mk_store **ret_store,
+			 bool *ret_created, struct mk_error *err)
+{
+	enum mk_rc rc;
+	struct stat sb;
+	bool exists = stat(path, &sb) == 0;
+	if (!exists && mode != MK_STORE_CREATE)
+		return mk_error_set(err, MK_ENOTFOUND, "db",
+				    "no database at '%s': create one with 'meldkamer init --db %s'",
+				    path, path);
+	if (exists && !S_ISREG(sb.st_mode))
+		return mk_error_set(err, MK_ESTORE, "db", "'%s' is not a regular file", path);
+
+	struct mk_store *s = mk_calloc(1, sizeof(*s));
+	if (!s || !(s->path = mk_strdup(path))) {
+		mk_free(s);
+		return mk_error_set(err, MK_ENOMEM, "", "out of memory opening '%s'", path);
+	}
+	int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+	flags |= mode == MK_STORE_READ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	if (mode == MK_STORE_CREATE)
+		flags |= SQLITE_OPEN_CREATE;
+	int src = sqlite3_open_v2(path, &s->db, flags, NULL);
+	if (src != SQLITE_OK) {
+		rc = mk_sql_fail(s, src, "opening", err);
+		goto fail;
+	}
+	sqlite3_busy_timeout(s->db, MK_STORE_BUSY_MS);
+	if (mode != MK_STORE_READ && sqlite3_db_readonly(s->db, "main") == 1) {
+		rc = mk_sql_fail(s, SQLITE_READONLY, "opening for writing", err);
+		goto fail;
+	}
+
+	int app_id, version;
+	if ((rc = pragma_int(s, "PRAGMA application_id", &app_id, err)) ||
+	    (rc = mk_store_disk_schema_version(s, &version, err)))
+		goto fail;
+	bool blank = app_id == 0 && version == 0;
+	if (blank) {
+		int tables;
+		if ((rc = pragma_int(s, "SELECT count(*) FROM sqlite_schema", &tables, err)))
+			goto fail;
+		blank = tables == 0;
+	}
+	if (!blank && app_id != APPLICATION_ID) {
+		rc = mk_error_set(err, MK_ESTORE, "db",
+				  "'%s' is an SQLite database but not a meldkamer database", path);
+		goto fail;
+	}
+	if (blank && mode != MK_STORE_CREATE) {
+		rc = mk_error_set(err, MK_ESTORE, "db",
+				  "'%s' is empty, not a meldkamer database: run 'meldkamer init'", path);
+		goto fail;
+	}
+	if (version > SCHEMA_VERSION) {
+		rc = mk_error_set(err, MK_ESTORE, "db",
+				  "database '%s' has schema version %d, newer than this meldkamer "
+				  "(%d): upgrade meldkamer",
+				  path, version, SCHEMA_VERSION);
+		goto fail;
+	}
+	if (mode == MK_STORE_READ && version < SCHEMA_VERSION) {
+		rc = mk_error_set(err, MK_ESTORE, "db",
+				  "database '%s' has schema version %d and needs an upgrade: run "
+				  "'meldkamer init --db %s'",
+				  path, version, path);
+		goto fail;
+	}
+	if (mode != MK_STORE_READ) {
+		/* WAL lets readers go on while one process writes; FULL makes
+		 * every commit durable, as a register of evidence must be. */
+		if ((rc = mk_sql_exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL",
+				      "setting up the journal", err)))
+			goto fail;
+		if (version < SCHEMA_VERSION && (rc = migrate(s, err)))
+			goto fail;
+	}
+	/* A bounded page cache keeps every command within a few MB whatever
+	 * the database's size. */
+	if ((rc = mk_sql_exec(s, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -8000",
+			      "setting up the connection", err)))
+		goto fail;
+	if (ret_created)
+		*ret_created = blank;
+	*ret_store = s;
+	return MK_OK;
+fail:
+	mk_store_close(s);
+	return rc;
+}
+
+void mk_store_close(struct mk_store *s)
+{
+	if (!s)
+		return;
+	if (s->db && s->in_transaction)
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	for (int i = 0; i < s->ncache; i++)
+		sqlite3_finalize(s->cache[i].stmt);
+	sqlite3_close(s->db);
+	mk_free(s->path);
+	mk_free(s);
+}
+
+enum mk_rc mk_store_begin(struct mk_store *s, bool write, struct mk_error *err)
+{
+	/* IMMEDIATE takes the write lock now: a second writer waits here, at
+	 * the start, rather than failing after it has done half its work. */
+	enum mk_rc rc = mk_sql_exec(s, write ? "BEGIN IMMEDIATE" : "BEGIN",
+				    "starting a transaction", err);
+	if (rc == MK_OK)
+		s->in_transaction = true;
+	return rc;
+}
+
+enum mk_rc mk_store_commit(struct mk_store *s, struct mk_error *err)
+{
+	enum mk_rc rc = mk_sql_exec(s, "COMMIT", "committing", err);
+	if (rc == MK_OK) {
+		s->in_transaction = false;
+		s->savepoints = 0;
+	}
+	return rc;
+}
+
+void mk_store_rollback(struct mk_store *s)
+{
+	if (!s->in_transaction)
+		return;
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	s->in_transaction = false;
+	s->savepoints = 0;
+}
+
+enum mk_rc mk_store_savepoint(struct mk_store *s, struct mk_error *err)
+{
+	enum mk_rc rc = mk_sql_exec(s, "SAVEPOINT item", "starting a savepoint", err);
+	if (rc == MK_OK)
+		s->savepoints++;
+	return rc;
+}
+
+enum mk_rc mk_store_savepoint_release(struct mk_store *s, struct mk_error *err)
+{
+	enum mk_rc rc = mk_sql_exec(s, "RELEASE item", "releasing a savepoint", err);
+	if (rc == MK_OK)
+		s->savepoints--;
+	return rc;
+}
+
+void mk_store_savepoint_rollback(struct mk_store *s)
+{
+	if (s->savepoints == 0)
+		return;
+	sqlite3_exec(s->db, "ROLLBACK TO item; RELEASE item", NULL, NULL, NULL);
+	s->savepoints--;
+}

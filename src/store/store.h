@@ -1,0 +1,179 @@
+/* The storage interface: the only way above this layer reaches the
+ * database. SQLite (store-sqlite.c) is the embedded default; the interface
+ * speaks in core structs and mk_rc, never in SQL or database codes, so that
+ * another backend (PostgreSQL) can sit beside it.
+ *
+ * Transactions: every write happens between mk_store_begin(write) and
+ * mk_store_commit(); a failure in between is followed by
+ * mk_store_rollback(), which leaves the database exactly as it was. A
+ * write transaction takes the database's write lock at once, so two
+ * writers queue (for up to MK_STORE_BUSY_MS) instead of failing halfway.
+ * Savepoints nest inside a transaction (one imported file = one savepoint).
+ *
+ * Callbacks: listing functions call cb once per row with a struct that is
+ * valid only during the call; a non-MK_OK return from cb stops the listing
+ * and is returned. */
+#ifndef MK_STORE_STORE_H
+#define MK_STORE_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/rc.h"
+#include "base/time.h"
+#include "core/checklist.h"
+#include "core/decision.h"
+#include "core/incident.h"
+#include "core/logbook.h"
+
+/* How long a writer waits for another writer before giving up. */
+#define MK_STORE_BUSY_MS 10000
+
+struct mk_store;
+
+enum mk_store_mode {
+	MK_STORE_READ,   /* read-only; the database must exist */
+	MK_STORE_WRITE,  /* read-write; the database must exist */
+	MK_STORE_CREATE, /* read-write; created (and migrated) if missing */
+};
+
+/* Opens the database at path. Checks that it is a meldkamer database
+ * (MK_ESTORE "not a meldkamer database" otherwise) and brings its schema
+ * up to date in write modes (a read-only open of an out-of-date schema is
+ * MK_ESTORE, asking to run 'meldkamer init'). A missing file in READ or
+ * WRITE mode is MK_ENOTFOUND. ret_created (optional) tells whether CREATE
+ * made a new database. */
+enum mk_rc mk_store_open(const char *path, enum mk_store_mode mode, struct mk_store **ret_store,
+			 bool *ret_created, struct mk_error *err);
+/* Closes; accepts NULL. An open transaction is rolled back. */
+void mk_store_close(struct mk_store *s);
+
+/* The schema version this build writes, and the one found on disk. */
+int mk_store_schema_version(void);
+enum mk_rc mk_store_disk_schema_version(struct mk_store *s, int *ret, struct mk_error *err);
+
+enum mk_rc mk_store_begin(struct mk_store *s, bool write, struct mk_error *err);
+enum mk_rc mk_store_commit(struct mk_store *s, struct mk_error *err);
+void mk_store_rollback(struct mk_store *s);
+enum mk_rc mk_store_savepoint(struct mk_store *s, struct mk_error *err);
+enum mk_rc mk_store_savepoint_release(struct mk_store *s, struct mk_error *err);
+void mk_store_savepoint_rollback(struct mk_store *s);
+
+/* --- Configuration tables (matrix, checklist, impact) -------------------- */
+
+/* The newest version of a named table and its text (owned by the caller);
+ * MK_ENOTFOUND if there is none. */
+enum mk_rc mk_store_config_get(struct mk_store *s, const char *name, int *ret_version,
+			       char **ret_body, struct mk_error *err);
+/* A specific version's text. */
+enum mk_rc mk_store_config_get_version(struct mk_store *s, const char *name, int version,
+				       char **ret_body, struct mk_error *err);
+/* Adds the next version of a named table. */
+enum mk_rc mk_store_config_put(struct mk_store *s, const char *name, const char *body,
+			       mk_time at, const char *by, int *ret_version,
+			       struct mk_error *err);
+
+/* --- Incidents ------------------------------------------------------------ */
+
+/* Hands out the next number of a registration year. Inside a write
+ * transaction, so that a rollback gives the number back (gap-free). */
+enum mk_rc mk_store_next_key_number(struct mk_store *s, int year, int64_t *ret_number,
+				    struct mk_error *err);
+
+/* Inserts inc (uuid, key, log_count and log_head already set; parent_key,
+ * if any, must name an existing incident) with checklist_version; sets
+ * inc->id. MK_ECONFLICT if its source_ref or key exists. */
+enum mk_rc mk_store_incident_insert(struct mk_store *s, struct mk_incident *inc,
+				    int checklist_version, struct mk_error *err);
+
+/* Writes every field of inc (by inc->id) if the stored version is still
+ * inc->version, and increments the version (inc->version too). A stored
+ * version that moved on is MK_ECONFLICT: someone else changed it first. */
+enum mk_rc mk_store_incident_update(struct mk_store *s, struct mk_incident *inc,
+				    struct mk_error *err);
+
+/* Reads one incident by key ("MK-2026-0001") into an initialised inc
+ * (released first). MK_ENOTFOUND names the key. ret_checklist_version is
+ * optional. */
+enum mk_rc mk_store_incident_get(struct mk_store *s, const char *key, struct mk_incident *inc,
+				 int *ret_checklist_version, struct mk_error *err);
+
+/* The key of the incident with this source_ref, into ret_key
+ * (MK_KEY_TEXT); *ret_found false if none. */
+enum mk_rc mk_store_incident_find_ref(struct mk_store *s, const char *source_ref,
+				      char *ret_key, bool *ret_found, struct mk_error *err);
+
+typedef enum mk_rc (*mk_incident_cb)(void *ctx, const struct mk_incident *inc);
+
+struct mk_incident_query {
+	bool open_only;          /* not closed (closed_at unknown) */
+	int64_t before_id;       /* paging: only ids below this; 0 = from the newest */
+	int limit;               /* 1..MK_PAGE_MAX; 0 = no limit */
+	bool with_description;   /* false skips the long text (lists, KPIs) */
+};
+
+/* Incidents newest first (by id, descending). */
+enum mk_rc mk_store_incident_list(struct mk_store *s, const struct mk_incident_query *q,
+				  mk_incident_cb cb, void *ctx, struct mk_error *err);
+enum mk_rc mk_store_incident_count(struct mk_store *s, bool open_only, int64_t *ret_count,
+				   struct mk_error *err);
+
+/* Full-text search in incident text (title, description, victim) and
+ * logbook text. `query` is what a person typed: words, all required, a
+ * trailing * on a word for a prefix; FTS operators in it are taken as
+ * plain words. Calls cb for at most limit incidents: those newest by id
+ * among the text matches and those with the most recent matching logbook
+ * entries, merged newest first. */
+enum mk_rc mk_store_search(struct mk_store *s, const char *query, int limit, mk_incident_cb cb,
+			   void *ctx, struct mk_error *err);
+
+/* --- Tasks ---------------------------------------------------------------- */
+
+struct mk_task_row {
+	const char *code;
+	enum mk_task_state state;
+	const char *done_by;  /* or NULL */
+	mk_time done_at;      /* or MK_TIME_UNKNOWN */
+	const char *note;     /* the n.v.t. reason or a note; or NULL */
+};
+
+/* Instantiates the checklist for a new incident: one open task per entry. */
+enum mk_rc mk_store_tasks_create(struct mk_store *s, int64_t incident_id,
+				 const struct mk_checklist *checklist, struct mk_error *err);
+
+typedef enum mk_rc (*mk_task_cb)(void *ctx, const struct mk_task_row *task);
+
+/* The incident's tasks in code order as stored. */
+enum mk_rc mk_store_tasks_list(struct mk_store *s, int64_t incident_id, mk_task_cb cb,
+			       void *ctx, struct mk_error *err);
+
+/* Sets a task's state. MK_ENOTFOUND if the incident has no such task. */
+enum mk_rc mk_store_task_set(struct mk_store *s, int64_t incident_id,
+			     const struct mk_task_row *task, struct mk_error *err);
+
+/* --- Logbook -------------------------------------------------------------- */
+
+/* Appends a sealed entry. The database refuses a repeated seq; entries can
+ * never be updated or deleted. */
+enum mk_rc mk_store_log_append(struct mk_store *s, int64_t incident_id,
+			       const struct mk_log_entry *e, struct mk_error *err);
+
+typedef enum mk_rc (*mk_log_cb)(void *ctx, const struct mk_log_entry *e);
+
+/* The incident's entries in order of seq. */
+enum mk_rc mk_store_log_list(struct mk_store *s, int64_t incident_id, mk_log_cb cb, void *ctx,
+			     struct mk_error *err);
+
+/* --- Decisions ------------------------------------------------------------ */
+
+/* Inserts d (sets d->id). */
+enum mk_rc mk_store_decision_insert(struct mk_store *s, int64_t incident_id,
+				    struct mk_decision *d, int64_t log_seq, struct mk_error *err);
+
+typedef enum mk_rc (*mk_decision_cb)(void *ctx, const struct mk_decision *d);
+
+enum mk_rc mk_store_decision_list(struct mk_store *s, int64_t incident_id, mk_decision_cb cb,
+				  void *ctx, struct mk_error *err);
+
+#endif
