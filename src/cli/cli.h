@@ -1,0 +1,108 @@
+/* Shared by the CLI's command files: the invocation's context, option
+ * handling common to every command, opening the service, and output. */
+#ifndef MK_CLI_CLI_H
+#define MK_CLI_CLI_H
+
+#include <getopt.h>
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "base/limits.h"
+#include "service/service.h"
+
+struct mk_cli {
+	const char *prog;         /* "meldkamer incident new", for messages */
+	const char *db_path;      /* --db, MELDKAMER_DB, or ./meldkamer.db */
+	bool json;                /* --json */
+	struct mk_actor actor;    /* --as / --role, MELDKAMER_USER / MELDKAMER_ROLE */
+	char actor_name[MK_NAME_MAX + 1];
+	mk_time now;              /* the clock, or MELDKAMER_NOW */
+	struct mk_service *svc;   /* opened by mk_cli_open */
+	const struct mk_cli_command *command;
+};
+
+typedef int (*mk_cli_run)(struct mk_cli *cli, int argc, char **argv);
+
+struct mk_cli_command {
+	const char *noun;    /* "incident" */
+	const char *verb;    /* "new", or NULL for a one-word command */
+	mk_cli_run run;
+	const char *args;    /* "KEY [options]" */
+	const char *summary; /* one line */
+	const char *help;    /* the options, one per line */
+};
+
+/* Options every command takes; ids above 1000 so they never clash with a
+ * command's own. */
+enum {
+	MK_OPT_DB = 1001,
+	MK_OPT_JSON,
+	MK_OPT_AS,
+	MK_OPT_ROLE,
+	MK_OPT_HELP,
+	MK_OPT_FIRST_OWN = 1100, /* a command's own ids start here */
+};
+#define MK_CLI_COMMON_OPTIONS                                         \
+	{"db", required_argument, NULL, MK_OPT_DB},                   \
+	{"json", no_argument, NULL, MK_OPT_JSON},                     \
+	{"as", required_argument, NULL, MK_OPT_AS},                   \
+	{"role", required_argument, NULL, MK_OPT_ROLE},               \
+	{"help", no_argument, NULL, MK_OPT_HELP}
+
+/* The next option of the command: handles the common ones itself (help
+ * prints and exits 0), returns a command option's id, -1 at the end, or
+ * -2 after printing a usage error. */
+int mk_cli_option(struct mk_cli *cli, int argc, char **argv, const struct option *opts);
+
+/* Prints "meldkamer CMD: message" and returns 2 (bad usage). */
+int mk_cli_usage_error(struct mk_cli *cli, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Prints err to stderr as "meldkamer CMD: message" and returns the exit
+ * status of its rc. */
+int mk_cli_fail(struct mk_cli *cli, const struct mk_error *err);
+
+/* Opens the service (database) in the given mode; prints and returns the
+ * exit status on failure, 0 on success. */
+int mk_cli_open(struct mk_cli *cli, enum mk_store_mode mode);
+
+/* Prints a JSON value to stdout (pretty, UTF-8 as is) and a newline, and
+ * drops the reference. Returns 0, or 1 if v is NULL (out of memory). */
+int mk_cli_print_json(json_t *v);
+
+/* Text from an option: "-" means read standard input (up to max bytes).
+ * The returned string is owned by the caller (mk_free) and may be NULL on
+ * error, which has then been printed (ret_status set). */
+char *mk_cli_text_arg(struct mk_cli *cli, const char *value, size_t max, int *ret_status);
+
+/* Prints s cut to at most width characters (UTF-8 aware), padded. */
+void mk_cli_print_cell(const char *s, int width);
+
+/* A human duration between now and t: "in 2h 05m" or "5d 01:00:00 ago". */
+void mk_cli_relative(mk_time now, mk_time t, char *buf, size_t cap);
+
+/* The commands. */
+int mk_cmd_init(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_incident_new(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_incident_list(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_incident_show(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_incident_edit(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_incident_assess(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_incident_phase(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_incident_close(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_task_done(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_task_na(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_task_list(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_log_add(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_log_list(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_log_verify(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_decision_add(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_decision_list(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_matrix_list(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_deadlines(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_search(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_report_kpi(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_import_veris(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_export_json(struct mk_cli *cli, int argc, char **argv);
+
+#endif

@@ -1,0 +1,146 @@
+/* meldkamer export json: every incident with its checklist, logbook and
+ * decisions as one JSON document, streamed incident by incident so memory
+ * does not grow with the database. The logbook entries carry their hashes,
+ * so doc/logbook.md is enough to verify an export elsewhere. */
+#include <errno.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "cli/cli.h"
+#include "export/json.h"
+
+enum { OPT_OUTPUT = MK_OPT_FIRST_OWN };
+
+struct export {
+	struct mk_cli *cli;
+	FILE *out;
+	size_t n;
+	struct mk_error err;
+};
+
+static enum mk_rc append_task(void *ctx, const struct mk_task_view *t)
+{
+	return json_array_append_new(ctx, mk_json_task(t)) ? MK_ENOMEM : MK_OK;
+}
+
+static enum mk_rc append_log(void *ctx, const struct mk_log_entry *e)
+{
+	return json_array_append_new(ctx, mk_json_log_entry(e)) ? MK_ENOMEM : MK_OK;
+}
+
+static enum mk_rc append_decision(void *ctx, const struct mk_decision *d)
+{
+	return json_array_append_new(ctx, mk_json_decision(d)) ? MK_ENOMEM : MK_OK;
+}
+
+/* The list query runs without descriptions; each incident is read again
+ * whole, with its records, while the key list is walked. */
+struct keys {
+	char (*keys)[MK_KEY_TEXT];
+	size_t n, cap;
+};
+
+static enum mk_rc collect_key(void *ctx, const struct mk_incident *inc)
+{
+	struct keys *k = ctx;
+	if (k->n == k->cap) {
+		size_t cap = k->cap ? k->cap * 2 : 256;
+		void *p = mk_realloc(k->keys, cap * sizeof(*k->keys));
+		if (!p)
+			return MK_ENOMEM;
+		k->keys = p;
+		k->cap = cap;
+	}
+	memcpy(k->keys[k->n++], inc->key, MK_KEY_TEXT);
+	return MK_OK;
+}
+
+static enum mk_rc export_one(struct export *ex, const char *key)
+{
+	struct mk_service *svc = ex->cli->svc;
+	struct mk_incident inc;
+	mk_incident_init(&inc);
+	json_t *o = NULL, *tasks = json_array(), *log = json_array(), *decisions = json_array();
+	enum mk_rc rc = MK_ENOMEM;
+	if (!tasks || !log || !decisions)
+		goto out;
+	if ((rc = mk_svc_incident_get(svc, key, &inc, &ex->err)) ||
+	    (rc = mk_svc_tasks(svc, key, append_task, tasks, &ex->err)) ||
+	    (rc = mk_svc_log_list(svc, key, append_log, log, &ex->err)) ||
+	    (rc = mk_svc_decisions(svc, key, append_decision, decisions, &ex->err)))
+		goto out;
+	rc = MK_ENOMEM;
+	if (!(o = mk_json_incident(&inc)))
+		goto out;
+	json_object_set(o, "tasks", tasks);
+	json_object_set(o, "logbook_entries", log);
+	json_object_set(o, "decisions", decisions);
+	fputs(ex->n ? ",\n" : "\n", ex->out);
+	if (json_dumpf(o, ex->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0)
+		goto out;
+	ex->n++;
+	rc = MK_OK;
+out:
+	if (rc == MK_ENOMEM && !ex->err.message[0])
+		mk_error_set(&ex->err, MK_ENOMEM, "", "out of memory exporting %s", key);
+	json_decref(o);
+	json_decref(tasks);
+	json_decref(log);
+	json_decref(decisions);
+	mk_incident_release(&inc);
+	return rc;
+}
+
+int mk_cmd_export_json(struct mk_cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		MK_CLI_COMMON_OPTIONS,
+		{"output", required_argument, NULL, OPT_OUTPUT},
+		{0},
+	};
+	const char *output = NULL;
+	int c, status;
+	while ((c = mk_cli_option(cli, argc, argv, opts)) != -1) {
+		if (c == -2)
+			return 2;
+		if (c == OPT_OUTPUT)
+			output = optarg;
+	}
+	if (optind < argc)
+		return mk_cli_usage_error(cli, "unexpected argument '%s'", argv[optind]);
+	if ((status = mk_cli_open(cli, MK_STORE_READ)))
+		return status;
+
+	struct keys k = {0};
+	struct export ex = {.cli = cli, .out = stdout};
+	struct mk_incident_query q = {0};
+	if (mk_store_incident_list(cli->svc->store, &q, collect_key, &k, &ex.err)) {
+		mk_free(k.keys);
+		return mk_cli_fail(cli, &ex.err);
+	}
+	if (output && !(ex.out = fopen(output, "w"))) {
+		fprintf(stderr, "%s: cannot write '%s': %s\n", cli->prog, output, strerror(errno));
+		mk_free(k.keys);
+		return 1;
+	}
+	char at[MK_TIME_TEXT];
+	fprintf(ex.out, "{\"format\": \"meldkamer-export\", \"version\": 1, \"exported_at\": \"%s\", "
+			"\"logbook_form\": \"meldkamer-logbook-v1\", \"incidents\": [",
+		mk_time_format_utc(cli->now, at));
+	enum mk_rc rc = MK_OK;
+	for (size_t i = k.n; rc == MK_OK && i-- > 0;)
+		rc = export_one(&ex, k.keys[i]);
+	fputs("\n]}\n", ex.out);
+	mk_free(k.keys);
+	if (rc)
+		status = mk_cli_fail(cli, &ex.err);
+	if ((output && fclose(ex.out) != 0) || (!output && ferror(stdout))) {
+		fprintf(stderr, "%s: writing the export failed: %s\n", cli->prog, strerror(errno));
+		status = status ? status : 1;
+	}
+	if (output && status)
+		remove(output); /* nothing half-written is left behind */
+	else if (output)
+		fprintf(stderr, "exported %zu incidents to '%s'\n", ex.n, output);
+	return status;
+}

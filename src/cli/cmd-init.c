@@ -1,0 +1,29 @@
+/* meldkamer init: create the database or bring it up to date. */
+#include "cli/cli.h"
+
+int mk_cmd_init(struct mk_cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {MK_CLI_COMMON_OPTIONS, {0}};
+	int c;
+	while ((c = mk_cli_option(cli, argc, argv, opts)) != -1)
+		if (c == -2)
+			return 2;
+	if (optind < argc)
+		return mk_cli_usage_error(cli, "unexpected argument '%s'", argv[optind]);
+
+	struct mk_error err = {0};
+	bool created = false;
+	if (mk_service_open(cli->db_path, MK_STORE_CREATE, cli->now, &cli->actor, &cli->svc,
+			    &created, &err))
+		return mk_cli_fail(cli, &err);
+	if (cli->json)
+		return mk_cli_print_json(json_pack(
+			"{s:s, s:b, s:i, s:i, s:i, s:i}", "database", cli->db_path, "created", created,
+			"schema_version", mk_store_schema_version(), "matrix_rows",
+			(int)cli->svc->matrix.count, "checklist_tasks", (int)cli->svc->checklist.count,
+			"checklist_version", cli->svc->checklist_version));
+	printf("%s database '%s' (schema %d): notification matrix %zu rows, checklist %zu tasks\n",
+	       created ? "created" : "up to date:", cli->db_path, mk_store_schema_version(),
+	       cli->svc->matrix.count, cli->svc->checklist.count);
+	return 0;
+}

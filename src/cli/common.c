@@ -1,0 +1,168 @@
+/* What every command shares: options, errors, the database, output. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "base/buf.h"
+#include "base/utf8.h"
+#include "cli/cli.h"
+#include "core/text.h"
+
+void mk_cli_print_help(const struct mk_cli_command *c);
+
+int mk_cli_usage_error(struct mk_cli *cli, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "%s: ", cli->prog);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, " (see '%s --help')\n", cli->prog);
+	return 2;
+}
+
+int mk_cli_fail(struct mk_cli *cli, const struct mk_error *err)
+{
+	fprintf(stderr, "%s: %s\n", cli->prog, err->message[0] ? err->message : mk_rc_name(err->rc));
+	return mk_rc_exit_status(err->rc);
+}
+
+int mk_cli_option(struct mk_cli *cli, int argc, char **argv, const struct option *opts)
+{
+	for (;;) {
+		int index = 0;
+		/* A leading '+'-less, ':'-led optstring: getopt reports a missing
+		 * argument as ':' so we can name it ourselves. */
+		int c = getopt_long(argc, argv, ":", opts, &index);
+		switch (c) {
+		case -1:
+			return -1;
+		case MK_OPT_DB:
+			cli->db_path = optarg;
+			break;
+		case MK_OPT_JSON:
+			cli->json = true;
+			break;
+		case MK_OPT_AS: {
+			struct mk_error err;
+			if (mk_text_check("--as", optarg, MK_NAME_MAX, MK_TEXT_LINE, true, &err)) {
+				mk_cli_fail(cli, &err);
+				return -2;
+			}
+			snprintf(cli->actor_name, sizeof(cli->actor_name), "%s", optarg);
+			break;
+		}
+		case MK_OPT_ROLE: {
+			struct mk_error err;
+			if (mk_role_parse(optarg, "role", &cli->actor.role, &err)) {
+				mk_cli_fail(cli, &err);
+				return -2;
+			}
+			break;
+		}
+		case MK_OPT_HELP:
+			mk_cli_print_help(cli->command);
+			exit(0);
+		case ':':
+			mk_cli_usage_error(cli, "option '%s' needs a value", argv[optind - 1]);
+			return -2;
+		case '?':
+			mk_cli_usage_error(cli, "unknown option '%s'", argv[optind - 1]);
+			return -2;
+		default:
+			return c;
+		}
+	}
+}
+
+int mk_cli_open(struct mk_cli *cli, enum mk_store_mode mode)
+{
+	struct mk_error err = {0};
+	if (mk_service_open(cli->db_path, mode, cli->now, &cli->actor, &cli->svc, NULL, &err))
+		return mk_cli_fail(cli, &err);
+	return 0;
+}
+
+int mk_cli_print_json(json_t *v)
+{
+	if (!v) {
+		fprintf(stderr, "meldkamer: out of memory building JSON\n");
+		return 1;
+	}
+	json_dumpf(v, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	putchar('\n');
+	json_decref(v);
+	return 0;
+}
+
+char *mk_cli_text_arg(struct mk_cli *cli, const char *value, size_t max, int *ret_status)
+{
+	*ret_status = 0;
+	if (strcmp(value, "-") != 0) {
+		char *copy = mk_strdup(value);
+		if (!copy)
+			*ret_status = 1;
+		return copy;
+	}
+	struct mk_buf b;
+	mk_buf_init(&b, max);
+	char chunk[8192];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), stdin)) > 0)
+		mk_buf_add(&b, chunk, n);
+	if (ferror(stdin)) {
+		fprintf(stderr, "%s: cannot read standard input: %s\n", cli->prog, strerror(errno));
+		*ret_status = 2;
+	} else if (mk_buf_rc(&b) == MK_ETOOBIG) {
+		fprintf(stderr, "%s: standard input is too long: the limit is %zu bytes\n", cli->prog, max);
+		*ret_status = 2;
+	} else if (memchr(b.data, '\0', b.len)) {
+		fprintf(stderr, "%s: standard input contains a NUL byte\n", cli->prog);
+		*ret_status = 2;
+	}
+	/* One trailing newline is the end of the input, not part of the text. */
+	if (*ret_status == 0 && b.len > 0 && b.data[b.len - 1] == '\n')
+		b.data[--b.len] = '\0';
+	char *text = *ret_status ? NULL : mk_buf_detach(&b, NULL);
+	if (!text && *ret_status == 0)
+		*ret_status = 1;
+	mk_buf_release(&b);
+	return text;
+}
+
+void mk_cli_print_cell(const char *s, int width)
+{
+	if (!s)
+		s = "-";
+	size_t len = strlen(s);
+	int chars = (int)mk_utf8_length(s, len);
+	int shown = chars > width ? width - 1 : chars;
+	const unsigned char *p = (const unsigned char *)s;
+	for (int used = 0; used < shown; used++) {
+		size_t n = 1;
+		while ((p[n] & 0xC0) == 0x80)
+			n++;
+		/* A control character never reaches the terminal raw; stored
+		 * text is checked, but this is the last line of defence. */
+		if (*p < 0x20 || *p == 0x7f)
+			putchar(' ');
+		else
+			fwrite(p, 1, n, stdout);
+		p += n;
+	}
+	if (chars > width)
+		putchar('~');
+	for (int used = chars > width ? width : chars; used <= width; used++)
+		putchar(' ');
+}
+
+void mk_cli_relative(mk_time now, mk_time t, char *buf, size_t cap)
+{
+	char d[MK_TIME_TEXT];
+	if (t >= now)
+		snprintf(buf, cap, "in %s", mk_duration_format(t - now, d));
+	else
+		snprintf(buf, cap, "%s ago", mk_duration_format(now - t, d));
+}

@@ -1,0 +1,223 @@
+/* meldkamer's command line: `meldkamer NOUN VERB [options]`. The command
+ * table below is the whole surface; each noun's verbs live in cmd-NOUN.c.
+ * Exit status: 0 success, 1 refused or failed, 2 bad usage or input. */
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+#define COMMON_HELP                                                                   \
+	"  --db PATH      the database (default $MELDKAMER_DB or ./meldkamer.db)\n"         \
+	"  --json         machine-readable output\n"                                        \
+	"  --as NAME      who you are, for the logbook (default $MELDKAMER_USER or login)\n" \
+	"  --role ROLE    your role (default $MELDKAMER_ROLE or servicedesk): melder,\n"     \
+	"                 servicedesk, behandelaar, incidentmanager, ciso, fg, directie,\n"  \
+	"                 auditor, admin\n"                                                 \
+	"  --help         this text\n"
+
+#define FIELD_HELP                                                                    \
+	"  --title TEXT, --description TEXT (- reads standard input)\n"                     \
+	"  --reporter-name, --reporter-department, --reporter-phone, --reporter-email\n"    \
+	"  --source SRC   ids-ips, dlp, fim, webfilter, casb, siem-soc, gebruiker-partner,\n" \
+	"                 tip, cti, pers, servicedesk, vertraging, onbekend\n"             \
+	"  --occurred-at, --detected-at, --reported-at, --management-informed-at,\n"        \
+	"  --subjects-informed-at, --contained-at, --resolved-at TIME\n"                    \
+	"                 ISO 8601; without an offset Amsterdam time ('2026-10-24 12:00')\n" \
+	"  --occurred-estimated, --personal-data, --confidential, --exercise ja|nee\n"      \
+	"  --tlp clear|green|amber|amber+strict|red, --supplier NAME, --parent KEY\n"       \
+	"  an empty value clears an optional field\n"
+
+static const struct mk_cli_command commands[] = {
+	{"init", NULL, mk_cmd_init, "[--db PATH]",
+	 "create the database, or bring an existing one up to date", ""},
+	{"incident", "new", mk_cmd_incident_new, "--title TEXT [fields]",
+	 "register an incident (detected_at defaults to now)", FIELD_HELP},
+	{"incident", "list", mk_cmd_incident_list, "[--open] [--limit N] [--before KEY]",
+	 "list incidents, newest first, a page at a time",
+	 "  --open         only incidents that are not closed\n"
+	 "  --limit N      rows per page (default 50, at most 1000)\n"
+	 "  --before KEY   the page after the one that ended with KEY\n"},
+	{"incident", "show", mk_cmd_incident_show, "KEY",
+	 "the whole record: classification, clocks, checklist, logbook, decisions", ""},
+	{"incident", "edit", mk_cmd_incident_edit, "KEY [fields] [--if-version N]",
+	 "change fields of an incident",
+	 FIELD_HELP "  --if-version N refuse if someone changed the incident since version N\n"},
+	{"incident", "assess", mk_cmd_incident_assess,
+	 "KEY [--table T --category C --incident I] [--impact CRIT=LEVEL]... [--people N] "
+	 "[--urgency L] [--event-type E]",
+	 "classify: notification matrix row, impact, urgency, priority, event type",
+	 "  --table gebruikers|beheer --category TEXT --incident TEXT\n"
+	 "                 a row of the notification matrix (see 'matrix list')\n"
+	 "  --impact CRITERION=LEVEL  laag, midden, hoog or - ; criteria: mensen,\n"
+	 "                 apparatuur, programmatuur, gegevens, organisatieprocessen,\n"
+	 "                 omgeving, diensten, betrokkenen, reputatie, financieel,\n"
+	 "                 herstelwerk, verspreiding, keten, beschikbaarheid\n"
+	 "  --people N     people affected (sets mensen: <10 laag, <100 midden, else hoog)\n"
+	 "  --urgency laag|midden|hoog\n"
+	 "  --event-type normaal|escalatie|noodsituatie (noodsituatie: incidentmanager or\n"
+	 "                 ciso only)\n"
+	 "  --if-version N refuse if someone changed the incident since version N\n"},
+	{"incident", "phase", mk_cmd_incident_phase, "KEY PHASE [--reason TEXT]",
+	 "move to a phase: detectie, initiatie, analyse, indammen, oplossen, herstel, "
+	 "remediatie, afsluiten, evaluatie",
+	 "  --reason TEXT  required to go back or to skip a phase\n"
+	 "  --if-version N refuse if someone changed the incident since version N\n"},
+	{"incident", "close", mk_cmd_incident_close, "KEY [--reason TEXT]",
+	 "close (phase afsluiten): needs containment and the step 6 tasks done or n.v.t.",
+	 "  --reason TEXT  required when closing skips phases\n"},
+	{"task", "done", mk_cmd_task_done, "KEY CODE [--note TEXT]",
+	 "mark a checklist task done", "  --note TEXT    what was done\n"},
+	{"task", "na", mk_cmd_task_na, "KEY CODE --reason TEXT",
+	 "mark a checklist task not applicable (n.v.t.)", "  --reason TEXT  why (required)\n"},
+	{"task", "list", mk_cmd_task_list, "KEY [--open]",
+	 "the incident's checklist (Bijlage 1)", "  --open         only open tasks\n"},
+	{"log", "add", mk_cmd_log_add, "KEY TEXT [--kind KIND]",
+	 "append to the logbook (TEXT - reads standard input)",
+	 "  --kind note|action|decision|communication (default note)\n"},
+	{"log", "list", mk_cmd_log_list, "KEY", "the incident's logbook with its hashes", ""},
+	{"log", "verify", mk_cmd_log_verify, "[KEY] [--expect-head COUNT:HASH]",
+	 "verify the hash chain of one incident, or of all",
+	 "  --expect-head COUNT:HASH  also compare with a head noted earlier\n"},
+	{"decision", "add", mk_cmd_decision_add,
+	 "KEY --beeldvorming T --opties T --besluit T --opdracht-wie W --opdracht-uiterlijk TIME",
+	 "record a BOBOC decision",
+	 "  --beeldvorming TEXT  the situation\n"
+	 "  --opties TEXT        the options considered\n"
+	 "  --besluit TEXT       the decision\n"
+	 "  --opdracht-wie NAME  who carries it out\n"
+	 "  --opdracht-uiterlijk TIME  by when\n"
+	 "  --controle-op TIME   when to check (default: the opdracht deadline)\n"
+	 "  --controle-resultaat TEXT  the outcome of the check\n"},
+	{"decision", "list", mk_cmd_decision_list, "KEY", "the incident's BOBOC decisions", ""},
+	{"matrix", "list", mk_cmd_matrix_list, "[--table gebruikers|beheer]",
+	 "the notification matrix (Bijlage 3): who must be informed",
+	 "  --table T      one table only\n"},
+	{"deadlines", NULL, mk_cmd_deadlines, "[--limit N]",
+	 "running and overdue clocks: golden hour, AP 72 h, data subjects, evaluation",
+	 "  --limit N      at most N rows (default 50)\n"},
+	{"search", NULL, mk_cmd_search, "WORDS... [--limit N]",
+	 "full-text search in incidents and logbooks (a trailing * matches a prefix)",
+	 "  --limit N      at most N incidents (default 50)\n"},
+	{"report", "kpi", mk_cmd_report_kpi, "",
+	 "metrics (H3): counts per category, detection lag, time to containment", ""},
+	{"import", "veris", mk_cmd_import_veris, "PATH...",
+	 "import VERIS incident records (files, or folders of .json files)", ""},
+	{"export", "json", mk_cmd_export_json, "[--output FILE]",
+	 "every incident with checklist, logbook and decisions, as one JSON document",
+	 "  --output FILE  write to FILE instead of standard output\n"},
+};
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static void print_overview(FILE *out)
+{
+	fprintf(out, "meldkamer: security incident response for municipalities (IBD process)\n\n"
+		     "usage: meldkamer COMMAND [options]\n\ncommands:\n");
+	for (size_t i = 0; i < NCOMMANDS; i++) {
+		char name[40];
+		snprintf(name, sizeof(name), "%s%s%s", commands[i].noun, commands[i].verb ? " " : "",
+			 commands[i].verb ? commands[i].verb : "");
+		fprintf(out, "  %-18s %s\n", name, commands[i].summary);
+	}
+	fprintf(out, "\n'meldkamer COMMAND --help' tells more. Options of every command:\n%s",
+		COMMON_HELP);
+}
+
+void mk_cli_print_help(const struct mk_cli_command *c)
+{
+	printf("usage: meldkamer %s%s%s %s\n\n%s\n", c->noun, c->verb ? " " : "",
+	       c->verb ? c->verb : "", c->args, c->summary);
+	if (c->help[0])
+		printf("\noptions:\n%s", c->help);
+	printf("\ncommon options:\n%s", COMMON_HELP);
+}
+
+/* The login name, for the logbook's author when --as is not given. */
+static const char *login_name(void)
+{
+	const char *user = getenv("MELDKAMER_USER");
+	if (user && user[0])
+		return user;
+	struct passwd *pw = getpwuid(getuid());
+	if (pw && pw->pw_name && pw->pw_name[0])
+		return pw->pw_name;
+	user = getenv("USER");
+	return user && user[0] ? user : "cli";
+}
+
+static int setup(struct mk_cli *cli)
+{
+	const char *db = getenv("MELDKAMER_DB");
+	cli->db_path = db && db[0] ? db : "meldkamer.db";
+	snprintf(cli->actor_name, sizeof(cli->actor_name), "%s", login_name());
+	cli->actor.name = cli->actor_name;
+	cli->actor.via = "cli";
+	cli->actor.role = MK_ROLE_SERVICEDESK;
+	struct mk_error err;
+	const char *role = getenv("MELDKAMER_ROLE");
+	if (role && role[0] && mk_role_parse(role, "MELDKAMER_ROLE", &cli->actor.role, &err))
+		return mk_cli_fail(cli, &err);
+	/* MELDKAMER_NOW fixes the clock: for tests, and for entering an
+	 * incident's history after the fact in a demo. */
+	const char *now = getenv("MELDKAMER_NOW");
+	if (now && now[0]) {
+		if (mk_time_parse(now, "MELDKAMER_NOW", &cli->now, &err))
+			return mk_cli_fail(cli, &err);
+	} else {
+		cli->now = (mk_time)time(NULL);
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct mk_cli cli = {.prog = "meldkamer"};
+	int status = setup(&cli);
+	if (status)
+		return status;
+	if (argc < 2) {
+		print_overview(stderr);
+		return 2;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0 ||
+	    strcmp(argv[1], "-h") == 0) {
+		print_overview(stdout);
+		return 0;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("meldkamer %s\n", MK_VERSION);
+		return 0;
+	}
+	const struct mk_cli_command *cmd = NULL;
+	bool noun_known = false;
+	for (size_t i = 0; i < NCOMMANDS && !cmd; i++) {
+		if (strcmp(commands[i].noun, argv[1]) != 0)
+			continue;
+		noun_known = true;
+		if (!commands[i].verb || (argc > 2 && strcmp(commands[i].verb, argv[2]) == 0))
+			cmd = &commands[i];
+	}
+	if (!cmd) {
+		if (noun_known)
+			fprintf(stderr, "meldkamer %s: %s '%s' (see 'meldkamer --help')\n", argv[1],
+				argc > 2 ? "unknown command" : "missing command after", argc > 2 ? argv[2] : argv[1]);
+		else
+			fprintf(stderr, "meldkamer: unknown command '%s' (see 'meldkamer --help')\n",
+				argv[1]);
+		return 2;
+	}
+	char prog[64];
+	snprintf(prog, sizeof(prog), "meldkamer %s%s%s", cmd->noun, cmd->verb ? " " : "",
+		 cmd->verb ? cmd->verb : "");
+	cli.prog = prog;
+	cli.command = cmd;
+	int skip = cmd->verb ? 2 : 1;
+	status = cmd->run(&cli, argc - skip, argv + skip);
+	mk_service_close(cli.svc);
+	if (fflush(stdout) != 0 && status == 0) {
+		fprintf(stderr, "%s: cannot write the output\n", prog);
+		status = 1;
+	}
+	return status;
+}

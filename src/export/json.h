@@ -1,0 +1,31 @@
+/* JSON forms of meldkamer's records, shared by the CLI's --json output,
+ * `export json` and the HTTP API, so that every interface speaks the same
+ * shapes. Times are RFC 3339 UTC strings ("2026-10-27T10:00:00Z") or null.
+ * Each function returns a new reference (NULL on OOM). */
+#ifndef MK_EXPORT_JSON_H
+#define MK_EXPORT_JSON_H
+
+#include <jansson.h>
+
+#include "core/deadline.h"
+#include "core/decision.h"
+#include "core/kpi.h"
+#include "core/logbook.h"
+#include "core/matrix.h"
+#include "service/service.h"
+
+json_t *mk_json_time(mk_time t);
+json_t *mk_json_incident(const struct mk_incident *inc);
+/* The short form for lists: key, title, phase, priority, times. */
+json_t *mk_json_incident_summary(const struct mk_incident *inc);
+json_t *mk_json_log_entry(const struct mk_log_entry *e);
+json_t *mk_json_task(const struct mk_task_view *t);
+json_t *mk_json_decision(const struct mk_decision *d);
+json_t *mk_json_deadline(const struct mk_deadline *d);
+/* The contract of `meldkamer matrix list --json`: table, category,
+ * incident, helpdesk, ciso, directie ("X", "(X)" or ""). */
+json_t *mk_json_matrix_row(const struct mk_matrix_row *row);
+/* The contract of `meldkamer report kpi --json`. */
+json_t *mk_json_kpi(const struct mk_kpi *k);
+
+#endif
