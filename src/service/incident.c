@@ -32,6 +32,10 @@ static enum mk_rc register_in_tx(struct mk_service *svc, const struct mk_actor *
 
 	if (inc->reported_at == MK_TIME_UNKNOWN)
 		inc->reported_at = now;
+	/* A known head count is an assessment of the mensen criterion
+	 * (Tabel 1), whoever supplied it. */
+	if (inc->people_affected >= 0 && inc->impact.level[MK_CRITERION_MENSEN] == MK_LEVEL_NONE)
+		inc->impact.level[MK_CRITERION_MENSEN] = mk_impact_level_for_people(inc->people_affected);
 	if ((rc = mk_incident_check(inc, now, err)))
 		goto out;
 	if (inc->source_ref) {

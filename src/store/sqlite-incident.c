@@ -375,6 +375,16 @@ static enum mk_rc fts_query(const char *typed, struct mk_buf *out, struct mk_err
 		bool prefix = len > 1 && start[len - 1] == '*';
 		if (prefix)
 			len--;
+		/* Punctuation alone makes no token for the tokenizer, and an
+		 * empty phrase would match everything: skip it. */
+		bool has_word = false;
+		for (size_t i = 0; i < len; i++) {
+			unsigned char ch = (unsigned char)start[i];
+			if ((ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || ch >= 0x80)
+				has_word = true;
+		}
+		if (!has_word)
+			continue;
 		if (words++)
 			mk_buf_addc(out, ' ');
 		mk_buf_addc(out, '"');
@@ -388,7 +398,8 @@ static enum mk_rc fts_query(const char *typed, struct mk_buf *out, struct mk_err
 			mk_buf_addc(out, '*');
 	}
 	if (words == 0)
-		return mk_error_set(err, MK_EINVAL, "query", "search needs at least one word");
+		return mk_error_set(err, MK_EINVAL, "query",
+				    "search needs at least one word (letters or digits)");
 	if (mk_buf_rc(out))
 		return mk_error_set(err, mk_buf_rc(out), "query", "search query is too long");
 	return MK_OK;
