@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "base/alloc.h"
+#include "base/buf.h"
 
 /* 'MKDB': marks the file as meldkamer's (PRAGMA application_id). */
 #define APPLICATION_ID 0x4d4b4442
@@ -186,6 +187,55 @@ fail:
 	return rc;
 }
 
+/* A database in WAL mode needs its -shm file to be read, and a reader
+ * that may not write the folder cannot create it (a backup on a
+ * read-only share, a file owned by another account). When the database
+ * was closed cleanly there is no -wal file and the main file holds
+ * everything, so it is read as immutable: no locks, no -shm. */
+static enum mk_rc open_read_only_fallback(struct mk_store *s, const char *path,
+					  struct mk_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, "PRAGMA application_id", -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW || ((rc & 0xff) != SQLITE_READONLY && (rc & 0xff) != SQLITE_CANTOPEN))
+		return MK_OK; /* readable, or a failure the caller reports */
+
+	char wal[4096];
+	struct stat sb;
+	snprintf(wal, sizeof(wal), "%s-wal", path);
+	if (stat(wal, &sb) == 0 && sb.st_size > 0)
+		return mk_error_set(err, MK_ESTORE, "db",
+				    "database '%s' cannot be read: it has unsaved changes in '%s' "
+				    "and this account may not open its lock file",
+				    path, wal);
+	/* URI form: file:PATH?immutable=1 with %, ? and # escaped. */
+	struct mk_buf uri;
+	mk_buf_init(&uri, 8192);
+	mk_buf_adds(&uri, "file:");
+	for (const char *p = path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			mk_buf_addf(&uri, "%%%02X", (unsigned char)*p);
+		else
+			mk_buf_addc(&uri, *p);
+	}
+	mk_buf_adds(&uri, "?immutable=1");
+	if (mk_buf_rc(&uri)) {
+		mk_buf_release(&uri);
+		return mk_error_set(err, MK_ETOOBIG, "db", "database path is too long");
+	}
+	sqlite3_close(s->db);
+	s->db = NULL;
+	rc = sqlite3_open_v2(uri.data, &s->db,
+			     SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX |
+				     SQLITE_OPEN_EXRESCODE,
+			     NULL);
+	mk_buf_release(&uri);
+	return rc == SQLITE_OK ? MK_OK : mk_sql_fail(s, rc, "opening read-only", err);
+}
+
 enum mk_rc mk_store_open(const char *path, enum mk_store_mode mode, struct mk_store **ret_store,
 			 bool *ret_created, struct mk_error *err)
 {
@@ -220,6 +270,8 @@ enum mk_rc mk_store_open(const char *path, enum mk_store_mode mode, struct mk_st
 	}
 
 	int app_id, version;
+	if (mode == MK_STORE_READ && (rc = open_read_only_fallback(s, path, err)))
+		goto fail;
 	if ((rc = pragma_int(s, "PRAGMA application_id", &app_id, err)) ||
 	    (rc = mk_store_disk_schema_version(s, &version, err)))
 		goto fail;
