@@ -5,6 +5,7 @@
  * and the others still go in; a record imported before (same VERIS
  * incident_id) adds nothing. doc/veris-mapping.md has the mapping. */
 #include <dirent.h>
+#include <pthread.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,50 +104,178 @@ static void reject(struct mk_cli *cli, struct tally *t, const char *path, const 
 		fprintf(stderr, "%s: %s: %s\n", cli->prog, path, why);
 }
 
-/* Imports one file inside the open batch. Returns MK_OK, or a failure of
- * the database that ends the whole import. */
-static enum mk_rc import_one(struct mk_cli *cli, const struct mk_veris_map *map,
-			     const struct mk_actor *actor, const char *path, struct tally *t,
-			     bool verbose, struct mk_error *fatal)
+/* Reading and mapping a file (JSON parsing is a third of the work) runs
+ * in a second thread while the main thread writes the previous records:
+ * a bounded queue between them keeps memory flat. Each side wakes the
+ * other only when a stretch of work is ready (WAKE_AFTER items), because
+ * a thread switch per record costs as much as the record itself. */
+#define QUEUE_SIZE 256
+#define WAKE_AFTER 32
+
+struct parsed {
+	const char *path;
+	struct mk_incident inc;
+	enum mk_rc rc;
+	struct mk_error err;
+};
+
+struct pipeline {
+	struct mk_cli *cli;
+	const struct mk_veris_map *map;
+	const struct paths *paths;
+	struct parsed slots[QUEUE_SIZE];
+	size_t head, tail; /* items produced, consumed (both only grow) */
+	bool stop;         /* the consumer gave up */
+	bool done;         /* the producer has produced everything */
+	pthread_mutex_t lock;
+	pthread_cond_t not_full, not_empty;
+};
+
+static void parse_file(struct pipeline *pl, struct parsed *item, const char *path)
 {
 	json_t *root = NULL;
-	struct mk_incident inc;
-	struct mk_error err = {0};
-	mk_incident_init(&inc);
-	enum mk_rc rc = mk_veris_read_file(path, &root, &err);
-	if (rc == MK_OK)
-		rc = mk_veris_map_record(map, root, cli->now, &inc, &err);
+	item->path = path;
+	mk_incident_init(&item->inc);
+	mk_error_clear(&item->err);
+	item->rc = mk_veris_read_file(path, &root, &item->err);
+	if (item->rc == MK_OK)
+		item->rc = mk_veris_map_record(pl->map, root, pl->cli->now, &item->inc, &item->err);
 	json_decref(root);
-	if (rc) {
-		reject(cli, t, path, err.message);
-		mk_incident_release(&inc);
-		return rc == MK_ENOMEM ? mk_error_set(fatal, rc, "", "out of memory") : MK_OK;
+}
+
+static void *producer(void *arg)
+{
+	struct pipeline *pl = arg;
+	for (size_t i = 0; i < pl->paths->n; i++) {
+		struct parsed item;
+		parse_file(pl, &item, pl->paths->items[i]);
+		pthread_mutex_lock(&pl->lock);
+		while (pl->head - pl->tail == QUEUE_SIZE && !pl->stop)
+			pthread_cond_wait(&pl->not_full, &pl->lock);
+		if (pl->stop) {
+			pthread_mutex_unlock(&pl->lock);
+			mk_incident_release(&item.inc);
+			break;
+		}
+		pl->slots[pl->head % QUEUE_SIZE] = item;
+		pl->head++;
+		if (pl->head - pl->tail == WAKE_AFTER)
+			pthread_cond_signal(&pl->not_empty);
+		pthread_mutex_unlock(&pl->lock);
+	}
+	pthread_mutex_lock(&pl->lock);
+	pl->done = true;
+	pthread_cond_signal(&pl->not_empty);
+	pthread_mutex_unlock(&pl->lock);
+	return NULL;
+}
+
+/* The next parsed file, in path order; the caller releases item->inc.
+ * The caller asks only for as many items as there are paths. */
+static void next_parsed(struct pipeline *pl, struct parsed *item)
+{
+	pthread_mutex_lock(&pl->lock);
+	/* Waiting only on an empty queue: the producer signals once it has
+	 * WAKE_AFTER items, or when it is done. */
+	while (pl->head == pl->tail)
+		pthread_cond_wait(&pl->not_empty, &pl->lock);
+	*item = pl->slots[pl->tail % QUEUE_SIZE];
+	pl->tail++;
+	if (pl->head - pl->tail == QUEUE_SIZE - WAKE_AFTER)
+		pthread_cond_signal(&pl->not_full);
+	pthread_mutex_unlock(&pl->lock);
+}
+
+static void stop_producer(struct pipeline *pl)
+{
+	pthread_mutex_lock(&pl->lock);
+	pl->stop = true;
+	pthread_cond_signal(&pl->not_full);
+	pthread_mutex_unlock(&pl->lock);
+	/* Whatever was produced but not consumed is released here. */
+}
+
+static void drain(struct pipeline *pl)
+{
+	for (; pl->tail < pl->head; pl->tail++)
+		mk_incident_release(&pl->slots[pl->tail % QUEUE_SIZE].inc);
+}
+
+/* Writes one parsed file inside the open batch. Returns MK_OK, or a
+ * failure of the database that ends the whole import. */
+static enum mk_rc import_one(struct mk_cli *cli, const struct mk_actor *actor,
+			     struct parsed *item, struct tally *t, bool verbose, struct mk_error *fatal)
+{
+	if (item->rc) {
+		reject(cli, t, item->path, item->err.message);
+		return item->rc == MK_ENOMEM ? mk_error_set(fatal, item->rc, "", "out of memory") : MK_OK;
 	}
 	bool duplicate = false;
 	char key[MK_KEY_TEXT];
-	rc = mk_svc_incident_register_record(cli->svc, actor, cli->now, &inc, &duplicate, key, &err);
-	mk_incident_release(&inc);
+	struct mk_error err = {0};
+	enum mk_rc rc = mk_svc_incident_register_record(cli->svc, actor, cli->now, &item->inc,
+							&duplicate, key, &err);
 	if (rc == MK_ESTORE || rc == MK_ENOMEM) {
 		*fatal = err;
 		return rc;
 	}
 	if (rc) {
-		reject(cli, t, path, err.message);
+		reject(cli, t, item->path, err.message);
 		return MK_OK;
 	}
 	if (duplicate) {
 		t->duplicates++;
 		if (t->duplicate_files)
 			json_array_append_new(t->duplicate_files,
-					      json_pack("{s:s, s:s}", "file", path, "key", key));
+					      json_pack("{s:s, s:s}", "file", item->path, "key", key));
 		else
-			printf("%s: already imported as %s (same VERIS incident_id)\n", path, key);
+			printf("%s: already imported as %s (same VERIS incident_id)\n", item->path, key);
 	} else {
 		t->imported++;
 		if (verbose && !cli->json)
-			printf("%s: %s\n", path, key);
+			printf("%s: %s\n", item->path, key);
 	}
 	return MK_OK;
+}
+
+/* Imports every path through the pipeline, committing every
+ * IMPORT_BATCH records. */
+static enum mk_rc import_all(struct mk_cli *cli, const struct mk_veris_map *map,
+			     const struct paths *p, struct tally *t, bool verbose,
+			     struct mk_error *err)
+{
+	struct pipeline pl = {.cli = cli, .map = map, .paths = p};
+	pthread_t thread;
+	pthread_mutex_init(&pl.lock, NULL);
+	pthread_cond_init(&pl.not_full, NULL);
+	pthread_cond_init(&pl.not_empty, NULL);
+	if (pthread_create(&thread, NULL, producer, &pl) != 0)
+		return mk_error_set(err, MK_ENOMEM, "", "cannot start the reader thread");
+
+	struct mk_actor actor = cli->actor;
+	actor.via = "import veris";
+	enum mk_rc rc = mk_svc_batch_begin(cli->svc, err);
+	for (size_t i = 0; rc == MK_OK && i < p->n; i++) {
+		struct parsed item;
+		next_parsed(&pl, &item);
+		rc = import_one(cli, &actor, &item, t, verbose, err);
+		mk_incident_release(&item.inc);
+		if (rc == MK_OK && (i + 1) % IMPORT_BATCH == 0 && i + 1 < p->n) {
+			if ((rc = mk_svc_batch_commit(cli->svc, err)) == MK_OK)
+				rc = mk_svc_batch_begin(cli->svc, err);
+		}
+	}
+	if (rc == MK_OK)
+		rc = mk_svc_batch_commit(cli->svc, err);
+	else if (mk_svc_in_batch(cli->svc))
+		mk_svc_batch_abort(cli->svc);
+	stop_producer(&pl);
+	pthread_join(thread, NULL);
+	drain(&pl);
+	pthread_mutex_destroy(&pl.lock);
+	pthread_cond_destroy(&pl.not_full);
+	pthread_cond_destroy(&pl.not_empty);
+	return rc;
 }
 
 int mk_cmd_import_veris(struct mk_cli *cli, int argc, char **argv)
@@ -200,20 +329,7 @@ int mk_cmd_import_veris(struct mk_cli *cli, int argc, char **argv)
 		}
 	}
 
-	struct mk_actor actor = cli->actor;
-	actor.via = "import veris";
-	enum mk_rc rc = mk_svc_batch_begin(cli->svc, &err);
-	for (size_t i = 0; rc == MK_OK && i < p.n; i++) {
-		rc = import_one(cli, map, &actor, p.items[i], &t, verbose, &err);
-		if (rc == MK_OK && (i + 1) % IMPORT_BATCH == 0 && i + 1 < p.n) {
-			if ((rc = mk_svc_batch_commit(cli->svc, &err)) == MK_OK)
-				rc = mk_svc_batch_begin(cli->svc, &err);
-		}
-	}
-	if (rc == MK_OK)
-		rc = mk_svc_batch_commit(cli->svc, &err);
-	else if (mk_svc_in_batch(cli->svc))
-		mk_svc_batch_abort(cli->svc);
+	enum mk_rc rc = import_all(cli, map, &p, &t, verbose, &err);
 	if (rc) {
 		status = mk_cli_fail(cli, &err);
 		goto out;

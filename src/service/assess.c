@@ -47,7 +47,9 @@ static enum mk_rc steer_tasks(struct mk_service *svc, struct mk_incident *inc,
 	const enum mk_notify levels[2] = {as->row->ciso, as->row->directie};
 	const char *const who[2] = {"CISO", "directie"};
 	for (int i = 0; i < 2; i++) {
-		if (!st.found[i] || st.rows[i].state != MK_TASK_OPEN)
+		/* No row means the task is still open (store.h). */
+		if (!mk_checklist_find(&svc->checklist, steered_codes[i]) ||
+		    (st.found[i] && st.rows[i].state != MK_TASK_OPEN))
 			continue;
 		struct mk_task_row *r = &st.rows[i];
 		r->code = steered_codes[i];

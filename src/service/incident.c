@@ -20,15 +20,19 @@ static void new_uuid(char *buf)
 		 b[15]);
 }
 
-/* Checks and writes a new incident inside an open transaction. */
+/* Checks and writes a new incident inside an open transaction. Every
+ * check comes before the first write, so that a refused record writes
+ * nothing; *ret_wrote tells the caller whether a failure came after
+ * writing began (then only a rollback restores the database). */
 static enum mk_rc register_in_tx(struct mk_service *svc, const struct mk_actor *actor, mk_time now,
 				 struct mk_incident *inc, bool *ret_duplicate, char *ret_key,
-				 struct mk_error *err)
+				 bool *ret_wrote, struct mk_error *err)
 {
 	enum mk_rc rc;
 	struct mk_buf text;
 	mk_buf_init(&text, MK_TEXT_MAX);
 	*ret_duplicate = false;
+	*ret_wrote = false;
 
 	if (inc->reported_at == MK_TIME_UNKNOWN)
 		inc->reported_at = now;
@@ -64,17 +68,6 @@ static enum mk_rc register_in_tx(struct mk_service *svc, const struct mk_actor *
 					   inc->matrix_incident, &row, err)))
 			goto out;
 	}
-
-	new_uuid(inc->uuid);
-	struct mk_civil local;
-	mk_time_to_local(now, &local);
-	int64_t number;
-	if ((rc = mk_store_next_key_number(svc->store, local.year, &number, err)))
-		goto out;
-	mk_incident_key_format(local.year, number, inc->key);
-
-	/* The first logbook entry is sealed before the row exists, so the row
-	 * is written once, already carrying its chain head. */
 	mk_buf_adds(&text, "Incident geregistreerd");
 	if (actor->via)
 		mk_buf_addf(&text, " via %s", actor->via);
@@ -87,6 +80,18 @@ static enum mk_rc register_in_tx(struct mk_service *svc, const struct mk_actor *
 		mk_error_set(err, rc, "title", "log text too long");
 		goto out;
 	}
+
+	new_uuid(inc->uuid);
+	struct mk_civil local;
+	mk_time_to_local(now, &local);
+	int64_t number;
+	*ret_wrote = true;
+	if ((rc = mk_store_next_key_number(svc->store, local.year, &number, err)))
+		goto out;
+	mk_incident_key_format(local.year, number, inc->key);
+
+	/* The first logbook entry is sealed before the row exists, so the row
+	 * is written once, already carrying its chain head. */
 	struct mk_log_entry first = {
 		.seq = 1, .at = now, .author = actor->name, .role = actor->role,
 		.kind = MK_LOG_SYSTEM, .text = text.data,
@@ -101,7 +106,6 @@ static enum mk_rc register_in_tx(struct mk_service *svc, const struct mk_actor *
 	inc->version = 1;
 
 	if ((rc = mk_store_incident_insert(svc->store, inc, svc->checklist_version, err)) ||
-	    (rc = mk_store_tasks_create(svc->store, inc->id, &svc->checklist, err)) ||
 	    (rc = mk_store_log_append(svc->store, inc->id, &first, err)))
 		goto out;
 	snprintf(ret_key, MK_KEY_TEXT, "%s", inc->key);
@@ -115,19 +119,28 @@ enum mk_rc mk_svc_incident_register_record(struct mk_service *svc, const struct 
 					   bool *ret_duplicate, char *ret_key,
 					   struct mk_error *err)
 {
-	bool batch = svc->store && mk_svc_in_batch(svc);
-	enum mk_rc rc = batch ? mk_store_savepoint(svc->store, err) : mk_store_begin(svc->store, true, err);
+	bool wrote = false;
+	if (svc->batch) {
+		/* No savepoint per record: every refusal comes before the first
+		 * write, and a failure after it poisons the batch, which then
+		 * rolls back whole instead of committing half a record. (A
+		 * savepoint per record would make FTS5 and the statement journal
+		 * do work for every record, halving import speed.) */
+		if (svc->batch_failed)
+			return mk_error_set(err, MK_ESTORE, "", "an earlier failure ended this import batch");
+		enum mk_rc rc = register_in_tx(svc, actor, now, inc, ret_duplicate, ret_key, &wrote, err);
+		if (rc && wrote)
+			svc->batch_failed = true;
+		return rc;
+	}
+	enum mk_rc rc = mk_store_begin(svc->store, true, err);
 	if (rc)
 		return rc;
-	rc = register_in_tx(svc, actor, now, inc, ret_duplicate, ret_key, err);
+	rc = register_in_tx(svc, actor, now, inc, ret_duplicate, ret_key, &wrote, err);
 	if (rc == MK_OK)
-		rc = batch ? mk_store_savepoint_release(svc->store, err) : mk_store_commit(svc->store, err);
-	if (rc) {
-		if (batch)
-			mk_store_savepoint_rollback(svc->store);
-		else
-			mk_store_rollback(svc->store);
-	}
+		rc = mk_store_commit(svc->store, err);
+	if (rc)
+		mk_store_rollback(svc->store);
 	return rc;
 }
 
@@ -150,24 +163,29 @@ enum mk_rc mk_svc_incident_register(struct mk_service *svc, const struct mk_acto
 enum mk_rc mk_svc_batch_begin(struct mk_service *svc, struct mk_error *err)
 {
 	enum mk_rc rc = mk_store_begin(svc->store, true, err);
-	if (rc == MK_OK)
+	if (rc == MK_OK) {
 		svc->batch = true;
+		svc->batch_failed = false;
+	}
 	return rc;
 }
 
 enum mk_rc mk_svc_batch_commit(struct mk_service *svc, struct mk_error *err)
 {
-	enum mk_rc rc = mk_store_commit(svc->store, err);
+	enum mk_rc rc = svc->batch_failed
+				? mk_error_set(err, MK_ESTORE, "",
+					       "a record failed halfway: the whole batch is rolled back")
+				: mk_store_commit(svc->store, err);
 	if (rc)
 		mk_store_rollback(svc->store);
-	svc->batch = false;
+	svc->batch = svc->batch_failed = false;
 	return rc;
 }
 
 void mk_svc_batch_abort(struct mk_service *svc)
 {
 	mk_store_rollback(svc->store);
-	svc->batch = false;
+	svc->batch = svc->batch_failed = false;
 }
 
 bool mk_svc_in_batch(const struct mk_service *svc)

@@ -1,6 +1,7 @@
 /* Moving an incident through the phases of H2 / Bijlage 1. */
 #include <string.h>
 
+#include "base/alloc.h"
 #include "base/limits.h"
 #include "service/internal.h"
 
@@ -13,6 +14,7 @@ struct phase_move {
 
 struct closing_scan {
 	const struct mk_checklist *checklist;
+	bool *settled; /* per checklist task: done or n.v.t. */
 	size_t open;
 	struct mk_buf codes;
 };
@@ -20,12 +22,21 @@ struct closing_scan {
 static enum mk_rc scan_closing(void *ctx, const struct mk_task_row *row)
 {
 	struct closing_scan *cs = ctx;
-	const struct mk_checklist_task *t = mk_checklist_find(cs->checklist, row->code);
-	if (t && t->closing && row->state == MK_TASK_OPEN) {
-		mk_buf_addf(&cs->codes, "%s%s", cs->open ? ", " : "", row->code);
-		cs->open++;
-	}
+	for (size_t i = 0; i < cs->checklist->count; i++)
+		if (strcmp(cs->checklist->tasks[i].code, row->code) == 0 && row->state != MK_TASK_OPEN)
+			cs->settled[i] = true;
 	return MK_OK;
+}
+
+/* Names the closing tasks without a done or n.v.t. row. */
+static void count_open_closing(struct closing_scan *cs)
+{
+	for (size_t i = 0; i < cs->checklist->count; i++) {
+		if (cs->checklist->tasks[i].closing && !cs->settled[i]) {
+			mk_buf_addf(&cs->codes, "%s%s", cs->open ? ", " : "", cs->checklist->tasks[i].code);
+			cs->open++;
+		}
+	}
 }
 
 static enum mk_rc phase_change(struct mk_service *svc, struct mk_incident *inc,
@@ -43,8 +54,13 @@ static enum mk_rc phase_change(struct mk_service *svc, struct mk_incident *inc,
 	if (rc)
 		goto out;
 	cs.checklist = checklist;
+	if (!(cs.settled = mk_calloc(checklist->count, sizeof(bool)))) {
+		rc = mk_error_set(err, MK_ENOMEM, "", "out of memory");
+		goto out;
+	}
 	if ((rc = mk_store_tasks_list(svc->store, inc->id, scan_closing, &cs, err)))
 		goto out;
+	count_open_closing(&cs);
 	struct mk_phase_facts facts = {
 		.from = inc->phase,
 		.contained = inc->contained_at != MK_TIME_UNKNOWN,
@@ -74,6 +90,7 @@ static enum mk_rc phase_change(struct mk_service *svc, struct mk_incident *inc,
 	rc = mk_svc_log_append(svc, inc, m->actor, m->now, MK_LOG_STATUS, log.data, err);
 out:
 	mk_checklist_release(&owned);
+	mk_free(cs.settled);
 	mk_buf_release(&cs.codes);
 	mk_buf_release(&log);
 	return rc;

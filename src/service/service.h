@@ -39,6 +39,7 @@ struct mk_service {
 	int checklist_version;
 	struct mk_priority_matrix priority;
 	bool batch;                    /* inside mk_svc_batch_begin .. commit */
+	bool batch_failed;             /* a record failed after writing: roll back */
 };
 
 /* Opens the database and loads the tables in force. In MK_STORE_CREATE
@@ -88,8 +89,10 @@ enum mk_rc mk_svc_incident_register_record(struct mk_service *svc, const struct 
 					   bool *ret_duplicate, char *ret_key,
 					   struct mk_error *err);
 
-/* Batches for imports: begin, any number of register_record calls (each
- * in its own savepoint: one failing leaves the others), commit. */
+/* Batches for imports: begin, any number of register_record calls,
+ * commit. A refused record (bad input, duplicate) writes nothing and the
+ * others go on; a failure after writing began (the database) fails the
+ * batch, whose commit then rolls everything back. */
 enum mk_rc mk_svc_batch_begin(struct mk_service *svc, struct mk_error *err);
 enum mk_rc mk_svc_batch_commit(struct mk_service *svc, struct mk_error *err);
 void mk_svc_batch_abort(struct mk_service *svc);

@@ -77,15 +77,17 @@ enum mk_rc mk_svc_tasks(struct mk_service *svc, const char *key, mk_task_view_cb
 		if (rc == MK_ENOMEM)
 			mk_error_set(err, rc, "", "out of memory reading tasks");
 	}
-	/* In checklist order, which the guidance's numbering defines. */
+	/* In checklist order, which the guidance's numbering defines; a task
+	 * without a row is open. */
 	for (size_t i = 0; rc == MK_OK && i < checklist->count; i++) {
-		for (size_t j = 0; j < tr.n; j++) {
-			if (strcmp(tr.rows[j].code, checklist->tasks[i].code) == 0) {
-				struct mk_task_view v = {&checklist->tasks[i], &tr.rows[j]};
-				rc = cb(ctx, &v);
-				break;
-			}
-		}
+		struct mk_task_row open = {.code = checklist->tasks[i].code, .state = MK_TASK_OPEN,
+					   .done_at = MK_TIME_UNKNOWN};
+		const struct mk_task_row *row = &open;
+		for (size_t j = 0; j < tr.n; j++)
+			if (strcmp(tr.rows[j].code, checklist->tasks[i].code) == 0)
+				row = &tr.rows[j];
+		struct mk_task_view v = {&checklist->tasks[i], row};
+		rc = cb(ctx, &v);
 	}
 	task_rows_release(&tr);
 	mk_checklist_release(&owned);
@@ -133,7 +135,7 @@ static enum mk_rc task_change(struct mk_service *svc, struct mk_incident *inc,
 	const struct mk_checklist_task *task = mk_checklist_find(checklist, tc->code);
 	if ((rc = mk_store_tasks_list(svc->store, inc->id, find_task, &ft, err)))
 		goto out;
-	if (!task || !ft.found) {
+	if (!task) {
 		rc = mk_error_set(err, MK_ENOTFOUND, "task",
 				  "incident %s has no task '%.20s' (see 'meldkamer incident show %s')",
 				  inc->key, tc->code, inc->key);

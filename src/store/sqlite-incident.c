@@ -180,11 +180,11 @@ enum mk_rc mk_store_incident_insert(struct mk_store *s, struct mk_incident *inc,
 		"occurred_at, occurred_estimated, detected_at, reported_at, management_informed_at, "
 		"subjects_informed_at, contained_at, resolved_at, closed_at, source_ref, victim, "
 		"industry, log_count, log_head, updated_at, ap_notified_at, evaluated_at, "
-		"uuid, key, key_year, key_number, checklist_version, version, created_at) "
+		"uuid, key, checklist_version, version, created_at) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
 		"?18, ?19, ?20, ?21, (SELECT id FROM incident WHERE key = ?22), ?23, ?24, ?25, ?26, "
 		"?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, "
-		"?39, ?40, ?41, ?42, ?43, ?44, ?45, 1, ?46)";
+		"?39, ?40, ?41, ?42, ?43, 1, ?44)";
 	int year;
 	int64_t number;
 	enum mk_rc rc = mk_incident_key_parse(inc->key, &year, &number, err);
@@ -197,14 +197,14 @@ enum mk_rc mk_store_incident_insert(struct mk_store *s, struct mk_incident *inc,
 	bind_fields(st, inc, impact);
 	mk_sql_bind_text(st, 41, inc->uuid);
 	mk_sql_bind_text(st, 42, inc->key);
-	sqlite3_bind_int(st, 43, year);
-	sqlite3_bind_int64(st, 44, number);
-	sqlite3_bind_int(st, 45, checklist_version);
-	mk_sql_bind_time(st, 46, inc->created_at);
+	sqlite3_bind_int(st, 43, checklist_version);
+	mk_sql_bind_time(st, 44, inc->created_at);
 	if ((rc = mk_sql_step_done(s, st, "registering the incident", err)))
 		return rc;
 	inc->id = sqlite3_last_insert_rowid(s->db);
 	inc->version = 1;
+	if (s->fts_incident_from == 0 || inc->id < s->fts_incident_from)
+		s->fts_incident_from = inc->id;
 	return MK_OK;
 }
 
@@ -224,6 +224,13 @@ enum mk_rc mk_store_incident_update(struct mk_store *s, struct mk_incident *inc,
 		"resolved_at = ?31, closed_at = ?32, source_ref = ?33, victim = ?34, industry = ?35, "
 		"log_count = ?36, log_head = ?37, updated_at = ?38, ap_notified_at = ?39, "
 		"evaluated_at = ?40, version = version + 1 WHERE id = ?41 AND version = ?42";
+	/* The FTS update trigger deletes the old text from the index, which
+	 * must then be there. */
+	if (s->fts_incident_from > 0 && inc->id >= s->fts_incident_from) {
+		enum mk_rc rc = mk_sql_flush_fts(s, err);
+		if (rc)
+			return rc;
+	}
 	sqlite3_stmt *st = mk_sql_prepare(s, sql, err);
 	if (!st)
 		return err ? err->rc : MK_ESTORE;

@@ -19,6 +19,9 @@ struct mk_store {
 		sqlite3_stmt *stmt;
 	} cache[STMT_CACHE_MAX];
 	int ncache;
+	/* Rows added in the open transaction, indexed for search at commit:
+	 * the lowest new id of each table, 0 when none. */
+	int64_t fts_incident_from, fts_logbook_from;
 };
 
 /* A prepared statement for sql (a string literal), reset and unbound,
@@ -28,6 +31,11 @@ sqlite3_stmt *mk_sql_prepare(struct mk_store *s, const char *sql, struct mk_erro
 /* Translates a SQLite result code into an mk_rc with a message naming the
  * database and what was being done. Always returns a failure. */
 enum mk_rc mk_sql_fail(struct mk_store *s, int code, const char *doing, struct mk_error *err);
+
+/* Indexes the rows added in this transaction for full-text search (done
+ * at commit, and before an update of such a row so that the update
+ * trigger finds it indexed). */
+enum mk_rc mk_sql_flush_fts(struct mk_store *s, struct mk_error *err);
 
 /* Runs statements without results (DDL, pragmas). */
 enum mk_rc mk_sql_exec(struct mk_store *s, const char *sql, const char *doing,

@@ -86,21 +86,6 @@ enum mk_rc mk_store_config_put(struct mk_store *s, const char *name, const char 
 
 /* --- tasks ---------------------------------------------------------------- */
 
-enum mk_rc mk_store_tasks_create(struct mk_store *s, int64_t incident_id,
-				 const struct mk_checklist *checklist, struct mk_error *err)
-{
-	static const char sql[] = "INSERT INTO task (incident_id, code) VALUES (?1, ?2)";
-	PREPARE_OR_RETURN(st, s, sql, err);
-	for (size_t i = 0; i < checklist->count; i++) {
-		sqlite3_bind_int64(st, 1, incident_id);
-		sqlite3_bind_text(st, 2, checklist->tasks[i].code, -1, SQLITE_STATIC);
-		enum mk_rc rc = mk_sql_step_done(s, st, "creating the checklist", err);
-		if (rc)
-			return rc;
-	}
-	return MK_OK;
-}
-
 enum mk_rc mk_store_tasks_list(struct mk_store *s, int64_t incident_id, mk_task_cb cb,
 			       void *ctx, struct mk_error *err)
 {
@@ -134,8 +119,11 @@ enum mk_rc mk_store_tasks_list(struct mk_store *s, int64_t incident_id, mk_task_
 enum mk_rc mk_store_task_set(struct mk_store *s, int64_t incident_id,
 			     const struct mk_task_row *task, struct mk_error *err)
 {
-	static const char sql[] = "UPDATE task SET state = ?3, done_by = ?4, done_at = ?5, "
-				  "note = ?6 WHERE incident_id = ?1 AND code = ?2";
+	static const char sql[] =
+		"INSERT INTO task (incident_id, code, state, done_by, done_at, note) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (incident_id, code) DO UPDATE SET "
+		"state = excluded.state, done_by = excluded.done_by, done_at = excluded.done_at, "
+		"note = excluded.note";
 	PREPARE_OR_RETURN(st, s, sql, err);
 	sqlite3_bind_int64(st, 1, incident_id);
 	mk_sql_bind_text(st, 2, task->code);
@@ -143,11 +131,7 @@ enum mk_rc mk_store_task_set(struct mk_store *s, int64_t incident_id,
 	mk_sql_bind_text(st, 4, task->done_by);
 	mk_sql_bind_time(st, 5, task->done_at);
 	mk_sql_bind_text(st, 6, task->note);
-	enum mk_rc rc = mk_sql_step_done(s, st, "updating a task", err);
-	if (rc == MK_OK && sqlite3_changes(s->db) != 1)
-		rc = mk_error_set(err, MK_ENOTFOUND, "task", "the incident has no task '%.20s'",
-				  task->code);
-	return rc;
+	return mk_sql_step_done(s, st, "updating a task", err);
 }
 
 /* --- logbook -------------------------------------------------------------- */
@@ -168,7 +152,13 @@ enum mk_rc mk_store_log_append(struct mk_store *s, int64_t incident_id,
 	mk_sql_bind_text(st, 7, e->text);
 	mk_sql_bind_text(st, 8, e->prev_hash);
 	mk_sql_bind_text(st, 9, e->hash);
-	return mk_sql_step_done(s, st, "writing the logbook", err);
+	enum mk_rc rc = mk_sql_step_done(s, st, "writing the logbook", err);
+	if (rc == MK_OK) {
+		int64_t id = sqlite3_last_insert_rowid(s->db);
+		if (s->fts_logbook_from == 0 || id < s->fts_logbook_from)
+			s->fts_logbook_from = id;
+	}
+	return rc;
 }
 
 enum mk_rc mk_store_log_list(struct mk_store *s, int64_t incident_id, mk_log_cb cb, void *ctx,

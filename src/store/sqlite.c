@@ -317,7 +317,7 @@ enum mk_rc mk_store_open(const char *path, enum mk_store_mode mode, struct mk_st
 	}
 	/* A bounded page cache keeps every command within a few MB whatever
 	 * the database's size. */
-	if ((rc = mk_sql_exec(s, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -8000",
+	if ((rc = mk_sql_exec(s, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -8000; PRAGMA temp_store = MEMORY",
 			      "setting up the connection", err)))
 		goto fail;
 	if (ret_created)
@@ -353,13 +353,51 @@ enum mk_rc mk_store_begin(struct mk_store *s, bool write, struct mk_error *err)
 	return rc;
 }
 
+/* Indexes the rows added in this transaction (see the schema's note on
+ * full-text search): a row with an id at or above the lowest new one is
+ * new, as ids only grow. */
+enum mk_rc mk_sql_flush_fts(struct mk_store *s, struct mk_error *err)
+{
+	static const char incident_sql[] =
+		"INSERT INTO incident_fts (rowid, title, description, victim) "
+		"SELECT id, title, description, victim FROM incident WHERE id >= ?1";
+	static const char logbook_sql[] =
+		"INSERT INTO logbook_fts (rowid, text) SELECT id, text FROM logbook WHERE id >= ?1";
+	enum mk_rc rc = MK_OK;
+	if (s->fts_incident_from > 0) {
+		sqlite3_stmt *st = mk_sql_prepare(s, incident_sql, err);
+		if (!st)
+			return err ? err->rc : MK_ESTORE;
+		sqlite3_bind_int64(st, 1, s->fts_incident_from);
+		if ((rc = mk_sql_step_done(s, st, "indexing incidents for search", err)))
+			return rc;
+	}
+	if (s->fts_logbook_from > 0) {
+		sqlite3_stmt *st = mk_sql_prepare(s, logbook_sql, err);
+		if (!st)
+			return err ? err->rc : MK_ESTORE;
+		sqlite3_bind_int64(st, 1, s->fts_logbook_from);
+		rc = mk_sql_step_done(s, st, "indexing the logbook for search", err);
+	}
+	if (rc == MK_OK)
+		s->fts_incident_from = s->fts_logbook_from = 0;
+	return rc;
+}
+
+static void end_transaction(struct mk_store *s)
+{
+	s->in_transaction = false;
+	s->savepoints = 0;
+	s->fts_incident_from = s->fts_logbook_from = 0;
+}
+
 enum mk_rc mk_store_commit(struct mk_store *s, struct mk_error *err)
 {
-	enum mk_rc rc = mk_sql_exec(s, "COMMIT", "committing", err);
-	if (rc == MK_OK) {
-		s->in_transaction = false;
-		s->savepoints = 0;
-	}
+	enum mk_rc rc = mk_sql_flush_fts(s, err);
+	if (rc == MK_OK)
+		rc = mk_sql_exec(s, "COMMIT", "committing", err);
+	if (rc == MK_OK)
+		end_transaction(s);
 	return rc;
 }
 
@@ -368,13 +406,24 @@ void mk_store_rollback(struct mk_store *s)
 	if (!s->in_transaction)
 		return;
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-	s->in_transaction = false;
-	s->savepoints = 0;
+	end_transaction(s);
+}
+
+/* Savepoints run once per imported record: prepared statements, not
+ * sqlite3_exec, which would parse the text every time. */
+static enum mk_rc step_sql(struct mk_store *s, const char *sql, const char *doing,
+			   struct mk_error *err)
+{
+	sqlite3_stmt *st = mk_sql_prepare(s, sql, err);
+	if (!st)
+		return err ? err->rc : MK_ESTORE;
+	return mk_sql_step_done(s, st, doing, err);
 }
 
 enum mk_rc mk_store_savepoint(struct mk_store *s, struct mk_error *err)
 {
-	enum mk_rc rc = mk_sql_exec(s, "SAVEPOINT item", "starting a savepoint", err);
+	static const char sql[] = "SAVEPOINT item";
+	enum mk_rc rc = step_sql(s, sql, "starting a savepoint", err);
 	if (rc == MK_OK)
 		s->savepoints++;
 	return rc;
@@ -382,7 +431,8 @@ enum mk_rc mk_store_savepoint(struct mk_store *s, struct mk_error *err)
 
 enum mk_rc mk_store_savepoint_release(struct mk_store *s, struct mk_error *err)
 {
-	enum mk_rc rc = mk_sql_exec(s, "RELEASE item", "releasing a savepoint", err);
+	static const char sql[] = "RELEASE item";
+	enum mk_rc rc = step_sql(s, sql, "releasing a savepoint", err);
 	if (rc == MK_OK)
 		s->savepoints--;
 	return rc;
@@ -390,8 +440,11 @@ enum mk_rc mk_store_savepoint_release(struct mk_store *s, struct mk_error *err)
 
 void mk_store_savepoint_rollback(struct mk_store *s)
 {
+	static const char rollback_sql[] = "ROLLBACK TO item";
+	static const char release_sql[] = "RELEASE item";
 	if (s->savepoints == 0)
 		return;
-	sqlite3_exec(s->db, "ROLLBACK TO item; RELEASE item", NULL, NULL, NULL);
+	step_sql(s, rollback_sql, "rolling back a savepoint", NULL);
+	step_sql(s, release_sql, "releasing a savepoint", NULL);
 	s->savepoints--;
 }

@@ -130,6 +130,11 @@ enum mk_rc mk_store_search(struct mk_store *s, const char *query, int limit, mk_
 
 /* --- Tasks ---------------------------------------------------------------- */
 
+/* An incident's checklist is the checklist version it was created with
+ * (immutable once written) plus a row for each task that left the open
+ * state: a task without a row is open. Registering an incident therefore
+ * writes no task rows, which keeps registration and imports fast and the
+ * database small. */
 struct mk_task_row {
 	const char *code;
 	enum mk_task_state state;
@@ -138,17 +143,14 @@ struct mk_task_row {
 	const char *note;     /* the n.v.t. reason or a note; or NULL */
 };
 
-/* Instantiates the checklist for a new incident: one open task per entry. */
-enum mk_rc mk_store_tasks_create(struct mk_store *s, int64_t incident_id,
-				 const struct mk_checklist *checklist, struct mk_error *err);
-
 typedef enum mk_rc (*mk_task_cb)(void *ctx, const struct mk_task_row *task);
 
-/* The incident's tasks in code order as stored. */
+/* The incident's task rows (tasks that are not open, or carry a note). */
 enum mk_rc mk_store_tasks_list(struct mk_store *s, int64_t incident_id, mk_task_cb cb,
 			       void *ctx, struct mk_error *err);
 
-/* Sets a task's state. MK_ENOTFOUND if the incident has no such task. */
+/* Sets a task's state, creating its row if needed. The caller checks that
+ * the code is in the incident's checklist. */
 enum mk_rc mk_store_task_set(struct mk_store *s, int64_t incident_id,
 			     const struct mk_task_row *task, struct mk_error *err);
 

@@ -375,27 +375,27 @@ static void test_store_config_tables_are_versioned(void **state)
 	mk_store_close(s);
 }
 
-static void test_store_tasks_are_created_and_set(void **state)
+static void test_store_task_rows_are_written_on_first_change(void **state)
 {
 	struct fixture *f = *state;
 	struct mk_store *s = open_new(f);
-	struct mk_checklist c;
 	struct mk_incident inc;
 	struct mk_error err = {0};
-	assert_int_equal(mk_checklist_load_default(&c, &err), MK_OK);
 	make_incident(&inc, "MK-2026-0001", "1");
 	assert_int_equal(mk_store_begin(s, true, NULL), MK_OK);
 	assert_int_equal(mk_store_incident_insert(s, &inc, 1, &err), MK_OK);
-	assert_int_equal(mk_store_tasks_create(s, inc.id, &c, &err), MK_OK);
-	struct mk_task_row row = {.code = "1.4", .state = MK_TASK_DONE, .done_by = "Anna", .done_at = 1790000000};
+	/* Open tasks have no row. */
+	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM task"), 0);
+	struct mk_task_row row = {.code = "1.4", .state = MK_TASK_NVT, .done_by = "Anna",
+				  .done_at = 1790000000, .note = "al gemeld door de leverancier"};
 	assert_int_equal(mk_store_task_set(s, inc.id, &row, &err), MK_OK);
-	row.code = "9.9";
-	assert_int_equal(mk_store_task_set(s, inc.id, &row, &err), MK_ENOTFOUND);
+	row.state = MK_TASK_DONE;
+	row.note = NULL;
+	assert_int_equal(mk_store_task_set(s, inc.id, &row, &err), MK_OK);
 	assert_int_equal(mk_store_commit(s, NULL), MK_OK);
-	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM task"), (long long)c.count);
+	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM task"), 1);
 	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM task WHERE state = 'done' AND code = '1.4' "
-				       "AND done_at = 1790000000"), 1);
-	mk_checklist_release(&c);
+				       "AND done_at = 1790000000 AND note IS NULL"), 1);
 	mk_incident_release(&inc);
 	mk_store_close(s);
 }
@@ -416,7 +416,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_store_search_finds_text_and_logbook_words, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_store_lists_newest_first_with_paging, fixture_setup, fixture_teardown),
 		cmocka_unit_test_setup_teardown(test_store_config_tables_are_versioned, fixture_setup, fixture_teardown),
-		cmocka_unit_test_setup_teardown(test_store_tasks_are_created_and_set, fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_store_task_rows_are_written_on_first_change, fixture_setup, fixture_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

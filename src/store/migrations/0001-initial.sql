@@ -25,8 +25,6 @@ CREATE TABLE incident (
 	id INTEGER PRIMARY KEY,
 	uuid TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),
 	key TEXT NOT NULL UNIQUE,
-	key_year INTEGER NOT NULL,
-	key_number INTEGER NOT NULL,
 	title TEXT NOT NULL CHECK (title <> ''),
 	description TEXT,
 	reporter_name TEXT,
@@ -70,8 +68,7 @@ CREATE TABLE incident (
 	log_head TEXT NOT NULL CHECK (length(log_head) = 64),
 	version INTEGER NOT NULL CHECK (version >= 1),
 	created_at INTEGER NOT NULL,
-	updated_at INTEGER NOT NULL,
-	UNIQUE (key_year, key_number)
+	updated_at INTEGER NOT NULL
 );
 CREATE INDEX incident_open ON incident(closed_at, id);
 
@@ -132,16 +129,15 @@ CREATE TABLE decision (
 CREATE INDEX decision_incident ON decision(incident_id);
 
 -- Full-text search over incident text and logbook text. External content:
--- the text lives once, in its table; triggers keep the index in step.
+-- the text lives once, in its table. New rows are indexed by the store at
+-- commit, one INSERT ... SELECT per table for every row added in the
+-- transaction (sqlite.c, flush_fts): a trigger per row would make FTS5
+-- write a segment per statement and slow imports tenfold. Changes and
+-- deletions are rare and go through triggers.
 CREATE VIRTUAL TABLE incident_fts USING fts5(
 	title, description, victim,
 	content = 'incident', content_rowid = 'id',
 	tokenize = 'unicode61 remove_diacritics 2');
-CREATE TRIGGER incident_fts_insert AFTER INSERT ON incident
-BEGIN
-	INSERT INTO incident_fts(rowid, title, description, victim)
-	VALUES (new.id, new.title, new.description, new.victim);
-END;
 CREATE TRIGGER incident_fts_update AFTER UPDATE OF title, description, victim ON incident
 BEGIN
 	INSERT INTO incident_fts(incident_fts, rowid, title, description, victim)
@@ -159,7 +155,3 @@ CREATE VIRTUAL TABLE logbook_fts USING fts5(
 	text,
 	content = 'logbook', content_rowid = 'id',
 	tokenize = 'unicode61 remove_diacritics 2');
-CREATE TRIGGER logbook_fts_insert AFTER INSERT ON logbook
-BEGIN
-	INSERT INTO logbook_fts(rowid, text) VALUES (new.id, new.text);
-END;
