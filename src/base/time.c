@@ -48,8 +48,12 @@ mk_time mk_time_from_civil(const struct mk_civil *c)
 
 void mk_time_to_civil(mk_time t, struct mk_civil *ret_civil)
 {
+	/* The remainder is taken directly rather than as t - days * MK_DAY,
+	 * which overflows for t near INT64_MIN (MK_TIME_UNKNOWN). */
 	int64_t days = floor_div(t, MK_DAY);
-	int64_t secs = t - days * MK_DAY;
+	int64_t secs = t % MK_DAY;
+	if (secs < 0)
+		secs += MK_DAY;
 	civil_from_days(days, &ret_civil->year, &ret_civil->month, &ret_civil->day);
 	ret_civil->hour = (int)(secs / 3600);
 	ret_civil->minute = (int)(secs % 3600 / 60);
@@ -87,14 +91,33 @@ static mk_time last_sunday_0100_utc(int year, int month)
 	return (days - weekday) * MK_DAY + MK_HOUR;
 }
 
+/* 01:00 UTC on the first Sunday of the month. */
+static mk_time first_sunday_0100_utc(int year, int month)
+{
+	int64_t days = days_from_civil(year, month, 1);
+	int64_t weekday = ((days + 4) % 7 + 7) % 7;
+	return (days + (7 - weekday) % 7) * MK_DAY + MK_HOUR;
+}
+
 int mk_amsterdam_offset(mk_time t)
 {
 	struct mk_civil c;
 	mk_time_to_civil(t, &c);
-	if (c.year < 1981)
+	mk_time start, end;
+	if (c.year < 1977)
 		return 3600;
-	mk_time start = last_sunday_0100_utc(c.year, 3);
-	mk_time end = last_sunday_0100_utc(c.year, c.year >= 1996 ? 10 : 9);
+	if (c.year <= 1980) {
+		/* The first years of summer time in the Netherlands (the EC
+		 * rules of 1977-1980, as in tzdata): from the first Sunday of
+		 * April to the last Sunday of September, except 1978, which
+		 * ended on 1 October. */
+		start = first_sunday_0100_utc(c.year, 4);
+		end = c.year == 1978 ? days_from_civil(1978, 10, 1) * MK_DAY + MK_HOUR
+				     : last_sunday_0100_utc(c.year, 9);
+	} else {
+		start = last_sunday_0100_utc(c.year, 3);
+		end = last_sunday_0100_utc(c.year, c.year >= 1996 ? 10 : 9);
+	}
 	return t >= start && t < end ? 7200 : 3600;
 }
 

@@ -45,8 +45,9 @@ int mk_days_in_month(int year, int month);
 /* Europe/Amsterdam: UTC offset in seconds at instant t: 3600 (CET) or
  * 7200 (CEST). Summer time runs from the last Sunday of March 01:00 UTC to
  * the last Sunday of October 01:00 UTC (EU rule since 1996; from 1981 to
- * 1995 it ended on the last Sunday of September; before 1981 this function
- * answers CET, which is right from 1970 to 1976). */
+ * 1995 it ended on the last Sunday of September; from 1977 to 1980 it ran
+ * from the first Sunday of April to the last Sunday of September, in 1978
+ * to 1 October; before 1977 there was none). */
 int mk_amsterdam_offset(mk_time t);
 
 /* The Amsterdam wall-clock fields of t. */

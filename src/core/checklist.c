@@ -84,33 +84,34 @@ enum mk_rc mk_checklist_parse(struct mk_checklist *c, const char *text, size_t l
 		const char *step = mk_tsv_cell(&tsv, i, 1);
 		const char *closing = mk_tsv_cell(&tsv, i, 3);
 		struct mk_error cell_err;
+		size_t line = mk_tsv_line(&tsv, text, i);
 		if (strlen(step) != 1 || step[0] < '0' || step[0] >= '0' + MK_STEP_COUNT) {
-			rc = mk_error_set(err, MK_EINVAL, "step", "%s row %zu: step '%s' is not 0 to 7",
-					  what, i + 1, step);
+			rc = mk_error_set(err, MK_EINVAL, "step", "%s line %zu: step '%s' is not 0 to 7",
+					  what, line, step);
 			goto fail;
 		}
 		task->step = step[0] - '0';
 		if (task->step < last_step || !code_valid(code, task->step)) {
 			rc = mk_error_set(err, MK_EINVAL, "code",
-					  "%s row %zu: task code '%s' does not fit step %d or is out of order",
-					  what, i + 1, code, task->step);
+					  "%s line %zu: task code '%s' does not fit step %d or is out of order",
+					  what, line, code, task->step);
 			goto fail;
 		}
 		last_step = task->step;
 		if (mk_checklist_find(c, code)) {
-			rc = mk_error_set(err, MK_EINVAL, "code", "%s row %zu: task code '%s' appears twice",
-					  what, i + 1, code);
+			rc = mk_error_set(err, MK_EINVAL, "code", "%s line %zu: task code '%s' appears twice",
+					  what, line, code);
 			goto fail;
 		}
 		snprintf(task->code, sizeof(task->code), "%s", code);
 		if ((rc = mk_role_parse(mk_tsv_cell(&tsv, i, 2), "role", &task->role, &cell_err))) {
-			mk_error_set(err, rc, "role", "%s row %zu: %s", what, i + 1, cell_err.message);
+			mk_error_set(err, rc, "role", "%s line %zu: %s", what, line, cell_err.message);
 			goto fail;
 		}
 		if (strcmp(closing, "yes") != 0 && strcmp(closing, "no") != 0) {
 			rc = mk_error_set(err, MK_EINVAL, "closing",
-					  "%s row %zu: closing is '%s', expected yes or no", what,
-					  i + 1, closing);
+					  "%s line %zu: closing is '%s', expected yes or no", what,
+					  line, closing);
 			goto fail;
 		}
 		task->closing = closing[0] == 'y';
@@ -130,7 +131,7 @@ enum mk_rc mk_checklist_parse(struct mk_checklist *c, const char *text, size_t l
 		task->title = mk_tsv_cell(&tsv, i, 6);
 		if ((rc = mk_text_check("title", task->title, MK_SHORT_TEXT_MAX, MK_TEXT_LINE, true,
 					&cell_err))) {
-			mk_error_set(err, rc, "title", "%s row %zu: %s", what, i + 1, cell_err.message);
+			mk_error_set(err, rc, "title", "%s line %zu: %s", what, line, cell_err.message);
 			goto fail;
 		}
 		c->count++;

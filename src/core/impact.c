@@ -109,8 +109,9 @@ enum mk_rc mk_impact_table_parse(struct mk_impact_table *t, const char *text, si
 	memset(t, 0, sizeof(*t));
 	for (size_t i = 0; i < tsv.rows; i++) {
 		if (strcmp(mk_tsv_cell(&tsv, i, 0), criterion_names[i]) != 0) {
-			rc = mk_error_set(err, MK_EINVAL, "", "%s row %zu is '%s', expected '%s'",
-					  what, i + 1, mk_tsv_cell(&tsv, i, 0), criterion_names[i]);
+			rc = mk_error_set(err, MK_EINVAL, "", "%s line %zu: criterion '%s', expected '%s'",
+					  what, mk_tsv_line(&tsv, text, i), mk_tsv_cell(&tsv, i, 0),
+					  criterion_names[i]);
 			goto out;
 		}
 		struct mk_impact_criterion_text *row = &t->rows[i];

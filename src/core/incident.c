@@ -195,7 +195,9 @@ enum mk_rc mk_incident_key_parse(const char *s, int *ret_year, int64_t *ret_numb
 	size_t i = 3, digits = 0;
 	if (!s || strlen(s) > 20 || strncasecmp(s, "MK-", 3) != 0)
 		goto bad;
-	for (; s[i] >= '0' && s[i] <= '9'; i++, digits++)
+	/* Stop after a fifth digit: that already makes the key invalid, and a
+	 * longer run would overflow year. */
+	for (; s[i] >= '0' && s[i] <= '9' && digits < 5; i++, digits++)
 		year = year * 10 + (s[i] - '0');
 	if (digits != 4 || s[i++] != '-')
 		goto bad;

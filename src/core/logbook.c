@@ -14,11 +14,17 @@ static void to_hex(const unsigned char *raw, char *hex)
 	sodium_bin2hex(hex, MK_HASH_HEX, raw, crypto_hash_sha256_BYTES);
 }
 
+/* Only the lower-case form: a hash is compared as text by the verifier
+ * (mk_chain_next), so an upper-case prev_hash would seal an entry that can
+ * never verify. */
 static bool from_hex(const char *hex, unsigned char *raw)
 {
 	size_t n = 0;
 	if (!hex || strlen(hex) != 64)
 		return false;
+	for (size_t i = 0; i < 64; i++)
+		if (!((hex[i] >= '0' && hex[i] <= '9') || (hex[i] >= 'a' && hex[i] <= 'f')))
+			return false;
 	return sodium_hex2bin(raw, crypto_hash_sha256_BYTES, hex, 64, NULL, &n, NULL) == 0 &&
 	       n == crypto_hash_sha256_BYTES;
 }
@@ -141,6 +147,11 @@ bool mk_chain_next(struct mk_chain_check *c, const struct mk_log_entry *e)
 enum mk_rc mk_chain_end(struct mk_chain_check *c, int64_t head_count, const char *head_hash,
 			char ret_head[MK_HASH_HEX], struct mk_error *err)
 {
+	/* chain_hash fails both for a changed entry and when the scratch
+	 * buffer cannot grow; the buffer's sticky error tells them apart (no
+	 * entry is hashed after the first problem). Out of memory is not
+	 * evidence of tampering. */
+	enum mk_rc scratch_rc = mk_buf_rc(&c->scratch);
 	mk_buf_release(&c->scratch);
 	if (c->problem == MK_CHAIN_OK) {
 		if (c->count < head_count)
@@ -151,6 +162,9 @@ enum mk_rc mk_chain_end(struct mk_chain_check *c, int64_t head_count, const char
 	if (ret_head)
 		memcpy(ret_head, c->prev, MK_HASH_HEX);
 	long long seq = (long long)c->bad_seq;
+	if (c->problem == MK_CHAIN_CHANGED && scratch_rc == MK_ENOMEM)
+		return mk_error_set(err, MK_ENOMEM, "logbook",
+				    "out of memory verifying logbook entry %lld", seq);
 	switch (c->problem) {
 	case MK_CHAIN_OK:
 		return MK_OK;

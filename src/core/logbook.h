@@ -40,7 +40,8 @@ void mk_logbook_genesis(const char *uuid, char ret_hex[MK_HASH_HEX]);
 void mk_logbook_canonical(const char *uuid, const struct mk_log_entry *e, struct mk_buf *out);
 
 /* Checks e's fields (author, text length and UTF-8, kind) and fills
- * e->prev_hash from prev_hex and e->hash from the chain rule. */
+ * e->prev_hash from prev_hex (64 lower-case hex digits; anything else is
+ * MK_EINVAL) and e->hash from the chain rule. */
 enum mk_rc mk_logbook_seal(const char *uuid, const char *prev_hex, struct mk_log_entry *e,
 			   struct mk_error *err);
 
@@ -70,7 +71,8 @@ void mk_chain_begin(struct mk_chain_check *c, const char *uuid);
 bool mk_chain_next(struct mk_chain_check *c, const struct mk_log_entry *e);
 /* Compares with the head recorded on the incident, releases the scratch
  * memory, and returns MK_OK or MK_ECHAIN with a message naming the first
- * bad entry. ret_head (optional) gets the last hash seen. */
+ * bad entry (MK_ENOMEM if memory ran out while hashing: that is no
+ * evidence of tampering). ret_head (optional) gets the last hash seen. */
 enum mk_rc mk_chain_end(struct mk_chain_check *c, int64_t head_count, const char *head_hash,
 			char ret_head[MK_HASH_HEX], struct mk_error *err);
 

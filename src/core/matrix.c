@@ -118,8 +118,8 @@ enum mk_rc mk_matrix_parse(struct mk_matrix *m, const char *text, size_t len,
 		    (rc = mk_notify_parse(mk_tsv_cell(&t, i, 4), "ciso", &row.ciso, &cell_err)) ||
 		    (rc = mk_notify_parse(mk_tsv_cell(&t, i, 5), "directie", &row.directie, &cell_err)) ||
 		    (rc = mk_matrix_add(m, &row, &cell_err))) {
-			mk_error_set(err, rc, cell_err.field, "%s row %zu: %s", what, i + 1,
-				     cell_err.message);
+			mk_error_set(err, rc, cell_err.field, "%s line %zu: %s", what,
+				     mk_tsv_line(&t, text, i), cell_err.message);
 			mk_matrix_release(m);
 			break;
 		}

@@ -22,6 +22,17 @@ const char *mk_tsv_cell(const struct mk_tsv *t, size_t row, size_t column)
 	return t->cells[row * t->ncolumns + column];
 }
 
+size_t mk_tsv_line(const struct mk_tsv *t, const char *text, size_t row)
+{
+	/* The copy is byte for byte the input, split in place, so a cell's
+	 * offset in the copy is its offset in the input. */
+	size_t offset = (size_t)(t->cells[row * t->ncolumns] - t->text);
+	size_t line = 1;
+	for (size_t i = 0; i < offset; i++)
+		line += text[i] == '\n';
+	return line;
+}
+
 /* Splits line (NUL-terminated, no newline) at tabs into at most max
  * fields; returns the count found, which may exceed max. */
 static size_t split(char *line, char **fields, size_t max)

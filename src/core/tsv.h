@@ -26,6 +26,11 @@ enum mk_rc mk_tsv_parse(const char *text, size_t len, const char *what,
 			const char *const *columns, size_t ncolumns,
 			struct mk_tsv *ret_tsv, struct mk_error *err);
 
+/* The line number (from 1) of row (from 0) in text, the input t was parsed
+ * from, so that checks on a cell's content can name the line as the
+ * reader's own messages do (comments and blank lines count). */
+size_t mk_tsv_line(const struct mk_tsv *t, const char *text, size_t row);
+
 /* The cell at row, column (both from 0); never NULL, "" when empty. */
 const char *mk_tsv_cell(const struct mk_tsv *t, size_t row, size_t column);
 

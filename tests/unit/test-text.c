@@ -1,0 +1,148 @@
+/* core/text: the checks every typed or imported text passes before it is
+ * stored: required, length in bytes, UTF-8, control characters. */
+#include "unit.h"
+
+#include "core/text.h"
+
+static void test_text_required_empty_is_refused_naming_the_field(void **state)
+{
+	(void)state;
+	const char *empties[] = {NULL, "", " ", "\t\n", " \r\n "};
+	for (size_t i = 0; i < sizeof(empties) / sizeof(empties[0]); i++) {
+		struct mk_error e;
+		assert_int_equal(mk_text_check("title", empties[i], 400, MK_TEXT_LINE, true, &e),
+				 MK_EINVAL);
+		assert_string_equal(e.field, "title");
+		assert_string_equal(e.message, "title is empty");
+	}
+}
+
+static void test_text_optional_empty_is_fine(void **state)
+{
+	(void)state;
+	assert_int_equal(mk_text_check("description", NULL, 10, MK_TEXT_MULTILINE, false, NULL),
+			 MK_OK);
+	assert_int_equal(mk_text_check("description", "", 10, MK_TEXT_MULTILINE, false, NULL),
+			 MK_OK);
+	assert_int_equal(mk_text_check("description", " \n", 10, MK_TEXT_MULTILINE, false, NULL),
+			 MK_OK);
+}
+
+static void test_text_length_limit_is_in_bytes_and_inclusive(void **state)
+{
+	(void)state;
+	struct mk_error e;
+	char s[402];
+	memset(s, 'a', 400);
+	s[400] = '\0';
+	assert_int_equal(mk_text_check("title", s, 400, MK_TEXT_LINE, true, &e), MK_OK);
+	s[400] = 'a';
+	s[401] = '\0';
+	assert_int_equal(mk_text_check("title", s, 400, MK_TEXT_LINE, true, &e), MK_ETOOBIG);
+	assert_string_equal(e.field, "title");
+	assert_string_equal(e.message, "title is too long: 401 bytes, the limit is 400");
+	/* Two characters of two bytes each are four bytes. */
+	assert_int_equal(mk_text_check("name", "\xc3\xa9\xc3\xa9", 3, MK_TEXT_LINE, true, &e),
+			 MK_ETOOBIG);
+	assert_int_equal(mk_text_check("name", "\xc3\xa9\xc3\xa9", 4, MK_TEXT_LINE, true, &e),
+			 MK_OK);
+}
+
+static void test_text_invalid_utf8_is_refused_naming_the_byte(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *s;
+		size_t at;
+	} bad[] = {
+		{"abc\xc0\x80", 3},        /* overlong */
+		{"x\xed\xa0\x80", 1},      /* surrogate */
+		{"\xf4\x90\x80\x80", 0},   /* above U+10FFFF */
+		{"ok \xe2\x82", 3},        /* truncated */
+		{"\xff", 0},
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct mk_error e;
+		assert_int_equal(mk_text_check("text", bad[i].s, 100, MK_TEXT_MULTILINE, false, &e),
+				 MK_EINVAL);
+		assert_string_equal(e.field, "text");
+		char expected[80];
+		snprintf(expected, sizeof(expected), "text is not valid UTF-8 (at byte %zu)",
+			 bad[i].at);
+		assert_string_equal(e.message, expected);
+	}
+}
+
+static void test_text_line_refuses_every_control_character(void **state)
+{
+	(void)state;
+	for (int c = 1; c < 0x20; c++) {
+		char s[4] = {'a', (char)c, 'b', '\0'};
+		struct mk_error e;
+		assert_int_equal(mk_text_check("title", s, 100, MK_TEXT_LINE, true, &e), MK_EINVAL);
+		char expected[80];
+		snprintf(expected, sizeof(expected),
+			 "title contains a control character (0x%02x at byte 1)", c);
+		assert_string_equal(e.message, expected);
+		assert_string_equal(e.field, "title");
+	}
+	struct mk_error e;
+	assert_int_equal(mk_text_check("title", "a\x7f", 100, MK_TEXT_LINE, true, &e), MK_EINVAL);
+	assert_string_equal(e.message, "title contains a control character (0x7f at byte 1)");
+}
+
+static void test_text_multiline_allows_newline_tab_cr_only(void **state)
+{
+	(void)state;
+	assert_int_equal(mk_text_check("text", "line 1\r\nline 2\n\tindented", 100,
+				       MK_TEXT_MULTILINE, true, NULL),
+			 MK_OK);
+	for (int c = 1; c < 0x20; c++) {
+		if (c == '\n' || c == '\t' || c == '\r')
+			continue;
+		char s[3] = {'x', (char)c, '\0'};
+		assert_int_equal(mk_text_check("text", s, 100, MK_TEXT_MULTILINE, true, NULL),
+				 MK_EINVAL);
+	}
+	/* ESC hides text on a terminal; DEL too. */
+	struct mk_error e;
+	assert_int_equal(mk_text_check("text", "a\x1b[2Jb", 100, MK_TEXT_MULTILINE, true, &e),
+			 MK_EINVAL);
+	assert_string_equal(e.message, "text contains a control character (0x1b at byte 1)");
+	assert_int_equal(mk_text_check("text", "\x7f", 100, MK_TEXT_MULTILINE, false, NULL),
+			 MK_EINVAL);
+}
+
+static void test_text_accepts_non_ascii_printable_text(void **state)
+{
+	(void)state;
+	/* An en dash and a diaeresis: multi-byte, printable. */
+	assert_int_equal(mk_text_check("title", "Phishing bij Burgerzaken \xe2\x80\x93 co\xc3\xb6rdinatie",
+				       400, MK_TEXT_LINE, true, NULL),
+			 MK_OK);
+}
+
+static void test_text_blank_means_only_whitespace(void **state)
+{
+	(void)state;
+	assert_true(mk_text_blank(NULL));
+	assert_true(mk_text_blank(""));
+	assert_true(mk_text_blank(" \t\r\n"));
+	assert_false(mk_text_blank(" x "));
+	assert_false(mk_text_blank("\xc2\xa0x"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		UNIT_TEST(test_text_required_empty_is_refused_naming_the_field),
+		UNIT_TEST(test_text_optional_empty_is_fine),
+		UNIT_TEST(test_text_length_limit_is_in_bytes_and_inclusive),
+		UNIT_TEST(test_text_invalid_utf8_is_refused_naming_the_byte),
+		UNIT_TEST(test_text_line_refuses_every_control_character),
+		UNIT_TEST(test_text_multiline_allows_newline_tab_cr_only),
+		UNIT_TEST(test_text_accepts_non_ascii_printable_text),
+		UNIT_TEST(test_text_blank_means_only_whitespace),
+	};
+	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
+}
