@@ -122,9 +122,9 @@ enum mk_rc mk_checklist_parse(struct mk_checklist *c, const char *text, size_t l
 				task->sets = (enum mk_task_sets)k;
 		if (task->sets == MK_SETS_COUNT) {
 			rc = mk_error_set(err, MK_EINVAL, "sets",
-					  "%s row %zu: sets is '%s', expected -, "
+					  "%s line %zu: sets is '%s', expected -, "
 					  "management_informed_at, ap_notified_at or evaluated_at",
-					  what, i + 1, sets);
+					  what, line, sets);
 			goto fail;
 		}
 		task->owner = mk_tsv_cell(&tsv, i, 5);

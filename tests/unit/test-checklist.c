@@ -1,6 +1,8 @@
-/* core/checklist: the Bijlage 1 checklist every incident gets (44 tasks,
- * steps 0-7, the 9 step-6 closing tasks, each with its owner role), the
- * parser's refusals with line numbers, and the task state rule. */
+/* core/checklist: the Bijlage 1 checklist every incident gets (its 44
+ * tasks plus 1.3b, informing the directie as the notification matrix
+ * says; steps 0-7; the 9 step-6 closing tasks; each with its owner role
+ * and the incident time its completion records), the parser's refusals
+ * with line numbers, and the task state rule. */
 #include "unit.h"
 
 #include "base/limits.h"
@@ -11,59 +13,61 @@ static const struct {
 	int step;
 	enum mk_role role;
 	bool closing;
+	enum mk_task_sets sets;
 } bijlage1[] = {
 	/* STAP 0: Incident detectie (owner Servicedesk) */
-	{"0.1", 0, MK_ROLE_SERVICEDESK, false},
-	{"0.2", 0, MK_ROLE_SERVICEDESK, false},
-	{"0.3", 0, MK_ROLE_SERVICEDESK, false},
+	{"0.1", 0, MK_ROLE_SERVICEDESK, false, MK_SETS_NOTHING},
+	{"0.2", 0, MK_ROLE_SERVICEDESK, false, MK_SETS_NOTHING},
+	{"0.3", 0, MK_ROLE_SERVICEDESK, false, MK_SETS_NOTHING},
 	/* STAP 1: Initiatie ("Afdeling" is the behandelaar) */
-	{"1.1", 1, MK_ROLE_BEHANDELAAR, false},
-	{"1.2", 1, MK_ROLE_SERVICEDESK, false},
-	{"1.3", 1, MK_ROLE_SERVICEDESK, false},
-	{"1.4", 1, MK_ROLE_SERVICEDESK, false},
-	{"1.5", 1, MK_ROLE_BEHANDELAAR, false},
-	{"1.6", 1, MK_ROLE_INCIDENTMANAGER, false},
+	{"1.1", 1, MK_ROLE_BEHANDELAAR, false, MK_SETS_NOTHING},
+	{"1.2", 1, MK_ROLE_SERVICEDESK, false, MK_SETS_NOTHING},
+	{"1.3", 1, MK_ROLE_SERVICEDESK, false, MK_SETS_NOTHING},
+	{"1.3b", 1, MK_ROLE_CISO, false, MK_SETS_NOTHING}, /* Bijlage 3: the CISO informs the directie */
+	{"1.4", 1, MK_ROLE_SERVICEDESK, false, MK_SETS_NOTHING},
+	{"1.5", 1, MK_ROLE_BEHANDELAAR, false, MK_SETS_NOTHING},
+	{"1.6", 1, MK_ROLE_INCIDENTMANAGER, false, MK_SETS_NOTHING},
 	/* STAP 2: Analyse */
-	{"2.1", 2, MK_ROLE_INCIDENTMANAGER, false},
-	{"2.2", 2, MK_ROLE_INCIDENTMANAGER, false},
-	{"2.3", 2, MK_ROLE_INCIDENTMANAGER, false},
-	{"2.4", 2, MK_ROLE_INCIDENTMANAGER, false},
+	{"2.1", 2, MK_ROLE_INCIDENTMANAGER, false, MK_SETS_MANAGEMENT_INFORMED},
+	{"2.2", 2, MK_ROLE_INCIDENTMANAGER, false, MK_SETS_NOTHING},
+	{"2.3", 2, MK_ROLE_INCIDENTMANAGER, false, MK_SETS_NOTHING},
+	{"2.4", 2, MK_ROLE_INCIDENTMANAGER, false, MK_SETS_NOTHING},
 	/* STAP 3: Schade indamming en beoordeling van de blootstelling */
-	{"3.1", 3, MK_ROLE_INCIDENTMANAGER, false},
-	{"3.2", 3, MK_ROLE_BEHANDELAAR, false},
-	{"3.3", 3, MK_ROLE_BEHANDELAAR, false},
-	{"3.4", 3, MK_ROLE_BEHANDELAAR, false},
-	{"3.5", 3, MK_ROLE_BEHANDELAAR, false},
-	{"3.6", 3, MK_ROLE_BEHANDELAAR, false},
-	{"3.6b", 3, MK_ROLE_FG, false}, /* pre-notification to the AP */
+	{"3.1", 3, MK_ROLE_INCIDENTMANAGER, false, MK_SETS_NOTHING},
+	{"3.2", 3, MK_ROLE_BEHANDELAAR, false, MK_SETS_NOTHING},
+	{"3.3", 3, MK_ROLE_BEHANDELAAR, false, MK_SETS_NOTHING},
+	{"3.4", 3, MK_ROLE_BEHANDELAAR, false, MK_SETS_NOTHING},
+	{"3.5", 3, MK_ROLE_BEHANDELAAR, false, MK_SETS_NOTHING},
+	{"3.6", 3, MK_ROLE_BEHANDELAAR, false, MK_SETS_NOTHING},
+	{"3.6b", 3, MK_ROLE_FG, false, MK_SETS_AP_NOTIFIED}, /* pre-notification to the AP */
 	/* STAP 4: Remediatie en herstel */
-	{"4.1", 4, MK_ROLE_BEHANDELAAR, false},
-	{"4.2", 4, MK_ROLE_BEHANDELAAR, false},
-	{"4.3", 4, MK_ROLE_BEHANDELAAR, false},
+	{"4.1", 4, MK_ROLE_BEHANDELAAR, false, MK_SETS_NOTHING},
+	{"4.2", 4, MK_ROLE_BEHANDELAAR, false, MK_SETS_NOTHING},
+	{"4.3", 4, MK_ROLE_BEHANDELAAR, false, MK_SETS_NOTHING},
 	/* STAP 5: Kennisgeving ("Management" is the directie) */
-	{"5.1", 5, MK_ROLE_DIRECTIE, false},
-	{"5.2", 5, MK_ROLE_DIRECTIE, false},
-	{"5.3", 5, MK_ROLE_BEHANDELAAR, false},
-	{"5.4", 5, MK_ROLE_BEHANDELAAR, false},
-	{"5.5", 5, MK_ROLE_BEHANDELAAR, false},
-	{"5.6", 5, MK_ROLE_BEHANDELAAR, false},
+	{"5.1", 5, MK_ROLE_DIRECTIE, false, MK_SETS_NOTHING},
+	{"5.2", 5, MK_ROLE_DIRECTIE, false, MK_SETS_AP_NOTIFIED},
+	{"5.3", 5, MK_ROLE_BEHANDELAAR, false, MK_SETS_NOTHING},
+	{"5.4", 5, MK_ROLE_BEHANDELAAR, false, MK_SETS_NOTHING},
+	{"5.5", 5, MK_ROLE_BEHANDELAAR, false, MK_SETS_NOTHING},
+	{"5.6", 5, MK_ROLE_BEHANDELAAR, false, MK_SETS_NOTHING},
 	/* STAP 6: Afsluiten incident: the closing tasks */
-	{"6.1", 6, MK_ROLE_INCIDENTMANAGER, true},
-	{"6.2", 6, MK_ROLE_INCIDENTMANAGER, true},
-	{"6.3", 6, MK_ROLE_BEHANDELAAR, true},
-	{"6.4a", 6, MK_ROLE_DIRECTIE, true},        /* police: Management */
-	{"6.4b", 6, MK_ROLE_CISO, true},            /* IBD: CISO of ACIB/VCIB */
-	{"6.4c", 6, MK_ROLE_FG, true},              /* AP: Management of Privacy Functionaris */
-	{"6.4d", 6, MK_ROLE_BEHANDELAAR, true},     /* third parties: Afdeling */
-	{"6.4e", 6, MK_ROLE_DIRECTIE, true},        /* bank: Controller */
-	{"6.4f", 6, MK_ROLE_INCIDENTMANAGER, true}, /* simultaneous communication */
+	{"6.1", 6, MK_ROLE_INCIDENTMANAGER, true, MK_SETS_NOTHING},
+	{"6.2", 6, MK_ROLE_INCIDENTMANAGER, true, MK_SETS_NOTHING},
+	{"6.3", 6, MK_ROLE_BEHANDELAAR, true, MK_SETS_NOTHING},
+	{"6.4a", 6, MK_ROLE_DIRECTIE, true, MK_SETS_NOTHING},        /* police: Management */
+	{"6.4b", 6, MK_ROLE_CISO, true, MK_SETS_NOTHING},            /* IBD: CISO of ACIB/VCIB */
+	{"6.4c", 6, MK_ROLE_FG, true, MK_SETS_AP_NOTIFIED}, /* AP: Management of Privacy Functionaris */
+	{"6.4d", 6, MK_ROLE_BEHANDELAAR, true, MK_SETS_NOTHING},     /* third parties: Afdeling */
+	{"6.4e", 6, MK_ROLE_DIRECTIE, true, MK_SETS_NOTHING},        /* bank: Controller */
+	{"6.4f", 6, MK_ROLE_INCIDENTMANAGER, true, MK_SETS_NOTHING}, /* simultaneous communication */
 	/* STAP 7: Rapportage en evaluatie (numbered 5.x in the guidance) */
-	{"7.1", 7, MK_ROLE_INCIDENTMANAGER, false},
-	{"7.2", 7, MK_ROLE_INCIDENTMANAGER, false},
-	{"7.3", 7, MK_ROLE_CISO, false},
-	{"7.4", 7, MK_ROLE_CISO, false},
-	{"7.5", 7, MK_ROLE_BEHANDELAAR, false},
-	{"7.6", 7, MK_ROLE_CISO, false},
+	{"7.1", 7, MK_ROLE_INCIDENTMANAGER, false, MK_SETS_NOTHING},
+	{"7.2", 7, MK_ROLE_INCIDENTMANAGER, false, MK_SETS_NOTHING},
+	{"7.3", 7, MK_ROLE_CISO, false, MK_SETS_NOTHING},
+	{"7.4", 7, MK_ROLE_CISO, false, MK_SETS_EVALUATED},
+	{"7.5", 7, MK_ROLE_BEHANDELAAR, false, MK_SETS_NOTHING},
+	{"7.6", 7, MK_ROLE_CISO, false, MK_SETS_NOTHING},
 };
 
 #define BIJLAGE1_TASKS (sizeof(bijlage1) / sizeof(bijlage1[0]))
@@ -75,15 +79,18 @@ static void load_default(struct mk_checklist *c)
 		fail_msg("default checklist: %s", e.message);
 }
 
-static void test_checklist_default_has_44_tasks_in_bijlage_1_order(void **state)
+static void test_checklist_default_has_45_tasks_in_bijlage_1_order(void **state)
 {
 	(void)state;
-	assert_int_equal(BIJLAGE1_TASKS, 44);
+	assert_int_equal(BIJLAGE1_TASKS, 45);
 	struct mk_checklist c;
 	load_default(&c);
-	assert_int_equal(c.count, 44);
+	assert_int_equal(c.count, 45);
 	for (size_t i = 0; i < c.count; i++) {
 		const struct mk_checklist_task *t = &c.tasks[i];
+		if (t->sets != bijlage1[i].sets)
+			fail_msg("task %s sets %s, expected %s", t->code, mk_task_sets_name(t->sets),
+				 mk_task_sets_name(bijlage1[i].sets));
 		if (strcmp(t->code, bijlage1[i].code) != 0 || t->step != bijlage1[i].step ||
 		    t->role != bijlage1[i].role || t->closing != bijlage1[i].closing)
 			fail_msg("task %zu: %s step %d %s %s, expected %s step %d %s %s", i,
@@ -98,7 +105,7 @@ static void test_checklist_default_has_44_tasks_in_bijlage_1_order(void **state)
 static void test_checklist_default_counts_per_step(void **state)
 {
 	(void)state;
-	static const size_t expected[MK_STEP_COUNT] = {3, 6, 4, 7, 3, 6, 9, 6};
+	static const size_t expected[MK_STEP_COUNT] = {3, 7, 4, 7, 3, 6, 9, 6};
 	struct mk_checklist c;
 	load_default(&c);
 	size_t got[MK_STEP_COUNT] = {0};
@@ -164,7 +171,7 @@ static void test_checklist_find_hits_and_misses(void **state)
 	load_default(&c);
 	const struct mk_checklist_task *t = mk_checklist_find(&c, "6.4c");
 	assert_non_null(t);
-	assert_ptr_equal(t, &c.tasks[34]);
+	assert_ptr_equal(t, &c.tasks[35]);
 	assert_int_equal(t->role, MK_ROLE_FG);
 	assert_null(mk_checklist_find(&c, "6.4"));
 	assert_null(mk_checklist_find(&c, "6.4C"));
@@ -197,7 +204,7 @@ static void test_checklist_step_labels_are_bijlage_1(void **state)
 
 /* ---- parsing -------------------------------------------------------------- */
 
-#define CL_HEADER "code\tstep\trole\tclosing\towner\ttitle\n"
+#define CL_HEADER "code\tstep\trole\tclosing\tsets\towner\ttitle\n"
 
 static void test_checklist_parse_errors_name_the_line(void **state)
 {
@@ -207,27 +214,30 @@ static void test_checklist_parse_errors_name_the_line(void **state)
 		const char *field;
 		const char *message;
 	} cases[] = {
-		{"# c\n" CL_HEADER "0.1\t0\tservicedesk\tno\tS\tT\n\n1.1\t8\tbehandelaar\tno\tA\tT\n",
+		{"# c\n" CL_HEADER "0.1\t0\tservicedesk\tno\t-\tS\tT\n\n1.1\t8\tbehandelaar\tno\t-\tA\tT\n",
 		 "step", "c.tsv line 5: step '8' is not 0 to 7"},
-		{CL_HEADER "1.1\t\tbehandelaar\tno\tA\tT\n", "step", "c.tsv line 2: step '' is not 0 to 7"},
-		{CL_HEADER "1.1\t11\tbehandelaar\tno\tA\tT\n", "step",
+		{CL_HEADER "1.1\t\tbehandelaar\tno\t-\tA\tT\n", "step", "c.tsv line 2: step '' is not 0 to 7"},
+		{CL_HEADER "1.1\t11\tbehandelaar\tno\t-\tA\tT\n", "step",
 		 "c.tsv line 2: step '11' is not 0 to 7"},
-		{CL_HEADER "1.1\t2\tbehandelaar\tno\tA\tT\n", "code",
+		{CL_HEADER "1.1\t2\tbehandelaar\tno\t-\tA\tT\n", "code",
 		 "c.tsv line 2: task code '1.1' does not fit step 2 or is out of order"},
-		{CL_HEADER "2.1\t2\tbehandelaar\tno\tA\tT\n1.1\t1\tbehandelaar\tno\tA\tT\n", "code",
+		{CL_HEADER "2.1\t2\tbehandelaar\tno\t-\tA\tT\n1.1\t1\tbehandelaar\tno\t-\tA\tT\n", "code",
 		 "c.tsv line 3: task code '1.1' does not fit step 1 or is out of order"},
-		{CL_HEADER "1.1\t1\tbehandelaar\tno\tA\tT\n1.1\t1\tciso\tno\tA\tT\n", "code",
+		{CL_HEADER "1.1\t1\tbehandelaar\tno\t-\tA\tT\n1.1\t1\tciso\tno\t-\tA\tT\n", "code",
 		 "c.tsv line 3: task code '1.1' appears twice"},
-		{CL_HEADER "1.1\t1\tboss\tno\tA\tT\n", "role",
+		{CL_HEADER "1.1\t1\tboss\tno\t-\tA\tT\n", "role",
 		 "c.tsv line 2: role 'boss' is unknown: use one of melder, servicedesk, behandelaar, "
 		 "incidentmanager, ciso, fg, directie, auditor, admin"},
-		{CL_HEADER "1.1\t1\tciso\tmaybe\tA\tT\n", "closing",
+		{CL_HEADER "1.1\t1\tciso\tmaybe\t-\tA\tT\n", "closing",
 		 "c.tsv line 2: closing is 'maybe', expected yes or no"},
-		{CL_HEADER "1.1\t1\tciso\tYes\tA\tT\n", "closing",
+		{CL_HEADER "1.1\t1\tciso\tYes\t-\tA\tT\n", "closing",
 		 "c.tsv line 2: closing is 'Yes', expected yes or no"},
-		{CL_HEADER "1.1\t1\tciso\tno\tA\t \n", "title", "c.tsv line 2: title is empty"},
+		{CL_HEADER "1.1\t1\tciso\tno\t-\tA\t \n", "title", "c.tsv line 2: title is empty"},
 		{"code\tstep\trole\tclosing\towner\n", "",
-		 "c.tsv line 1: 5 fields, expected 6"},
+		 "c.tsv line 1: 5 fields, expected 7"},
+		{CL_HEADER "1.1\t1\tciso\tno\tclosed_at\tA\tT\n", "sets",
+		 "c.tsv line 2: sets is 'closed_at', expected -, management_informed_at, "
+		 "ap_notified_at or evaluated_at"},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct mk_checklist c;
@@ -247,7 +257,7 @@ static void test_checklist_parse_refuses_malformed_codes(void **state)
 					  "1,1", ".1", "1.1 ", "2.1"};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		char text[200];
-		snprintf(text, sizeof(text), CL_HEADER "%s\t1\tciso\tno\tA\tT\n", bad[i]);
+		snprintf(text, sizeof(text), CL_HEADER "%s\t1\tciso\tno\t-\tA\tT\n", bad[i]);
 		struct mk_checklist c;
 		struct mk_error e;
 		if (mk_checklist_parse(&c, text, strlen(text), "c.tsv", &e) != MK_EINVAL)
@@ -257,7 +267,7 @@ static void test_checklist_parse_refuses_malformed_codes(void **state)
 	static const char *const good[] = {"1.1", "1.12", "1.1a", "1.12z"};
 	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
 		char text[200];
-		snprintf(text, sizeof(text), CL_HEADER "%s\t1\tciso\tno\tA\tT\n", good[i]);
+		snprintf(text, sizeof(text), CL_HEADER "%s\t1\tciso\tno\t-\tA\tT\n", good[i]);
 		struct mk_checklist c;
 		struct mk_error e;
 		if (mk_checklist_parse(&c, text, strlen(text), "c.tsv", &e) != MK_OK)
@@ -278,7 +288,7 @@ static void test_checklist_load_out_of_memory_is_enomem_and_leaks_nothing(void *
 		enum mk_rc rc = mk_checklist_load_default(&c, &e);
 		mk_alloc_fail_reset();
 		if (rc == MK_OK) {
-			assert_int_equal(c.count, 44);
+			assert_int_equal(c.count, 45);
 			mk_checklist_release(&c);
 			break;
 		}
@@ -377,7 +387,7 @@ static void test_task_nvt_reason_has_a_length_limit(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		UNIT_TEST(test_checklist_default_has_44_tasks_in_bijlage_1_order),
+		UNIT_TEST(test_checklist_default_has_45_tasks_in_bijlage_1_order),
 		UNIT_TEST(test_checklist_default_counts_per_step),
 		UNIT_TEST(test_checklist_closing_tasks_are_exactly_step_6),
 		UNIT_TEST(test_checklist_owners_are_the_guidance_words),

@@ -546,10 +546,33 @@ static void test_logbook_verify_out_of_memory_is_enomem_not_tampering(void **sta
 	assert_int_equal(n, 3); /* the scratch buffer: 64, 128, 256 */
 }
 
+/* doc/logbook.md works one entry out by hand for outside verifiers; the
+ * code must agree with it to the byte. */
+static void test_logbook_matches_the_worked_example_in_the_doc(void **state)
+{
+	(void)state;
+	const char *uuid = "3f1e8c52-9a7b-4c1d-8e2f-0a1b2c3d4e5f";
+	struct mk_log_entry e = {
+		.seq = 1, .at = 1792836000, .author = "Anna de Vries", .role = MK_ROLE_SERVICEDESK,
+		.kind = MK_LOG_NOTE, .text = "Melding ontvangen via de servicedesk",
+	};
+	char genesis[MK_HASH_HEX];
+	mk_logbook_genesis(uuid, genesis);
+	assert_string_equal(genesis, "5266a0b363b990dcefca92f88063b71cb525037d760e997b1894948d371201e8");
+	struct mk_buf b;
+	mk_buf_init(&b, 4096);
+	mk_logbook_canonical(uuid, &e, &b);
+	assert_int_equal(b.len, 193);
+	mk_buf_release(&b);
+	assert_int_equal(mk_logbook_seal(uuid, genesis, &e, NULL), MK_OK);
+	assert_string_equal(e.hash, "98ff9f14b1221c5eb2f370939bcb000723df370ebd06411fb67d829dc7723d06");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		UNIT_TEST(test_logbook_genesis_is_sha256_of_the_uuid_text),
+		UNIT_TEST(test_logbook_matches_the_worked_example_in_the_doc),
 		UNIT_TEST(test_logbook_canonical_form_is_exact),
 		UNIT_TEST(test_logbook_three_entry_chain_has_the_expected_hashes),
 		UNIT_TEST(test_logbook_hash_depends_on_every_field),
