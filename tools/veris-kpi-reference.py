@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """An independent reference for `meldkamer import veris` + `report kpi`.
 
-Implements the rules of doc/veris-mapping.md again, in Python with the
-standard library only and without reading any meldkamer C code, so that the
-figures the C importer and the KPI report give can be checked against a
-second implementation. It reads the matrix rules from data/veris-map.tsv
-(the same data the C code compiles in; the rules are data, the code that
-applies them is what must be independent).
+Implements the rules of doc/veris-mapping.md a second time, in Python with
+the standard library only, so that the figures the C importer and the KPI
+report give can be checked against a second implementation. It shares no
+code with the C side: not the JSON parser (Python's json, not jansson), not
+the calendar arithmetic, not the KPI rounding. It does read the matrix rules
+from data/veris-map.tsv, the same data the C code compiles in: the rules are
+data; the code applying them is what is duplicated. Both sides were written
+from the same document, so this catches slips in either implementation, not
+a misreading of the document itself.
 
 usage: veris-kpi-reference.py [--records] [--now EPOCH] [VERIS_DIR]
 
