@@ -865,10 +865,11 @@ static bool is_space_or_control(char c)
 	return (unsigned char)c <= 0x20 || c == 0x7f;
 }
 
-/* Appends s[0..len) with control characters as spaces (one-line fields
- * refuse them; multi-line fields keep newlines, carriage returns and tabs), leading and
- * trailing spaces and control characters dropped, cut at a character boundary so that the
- * buffer does not exceed max bytes. */
+/* Appends s[0..len) with leading and trailing spaces and control
+ * characters dropped and the control characters inside turned into spaces
+ * (one-line fields refuse them and a terminal would obey them); multi-line
+ * text keeps newlines, carriage returns and tabs. Cut at a character
+ * boundary so that the buffer stays within max bytes. */
 static void add_clean(struct mk_buf *b, const char *s, size_t len, bool multiline, size_t max)
 {
 	while (len && is_space_or_control(s[0])) {
