@@ -114,13 +114,14 @@ static void reject(struct mk_cli *cli, struct tally *t, const char *path, const 
 
 struct parsed {
 	const char *path;
-	struct mk_incident inc;
+	struct mk_registration reg; /* mapped and prepared when rc is MK_OK */
 	enum mk_rc rc;
 	struct mk_error err;
 };
 
 struct pipeline {
 	struct mk_cli *cli;
+	const struct mk_actor *actor;
 	const struct mk_veris_map *map;
 	const struct paths *paths;
 	struct parsed slots[QUEUE_SIZE];
@@ -135,12 +136,15 @@ static void parse_file(struct pipeline *pl, struct parsed *item, const char *pat
 {
 	json_t *root = NULL;
 	item->path = path;
-	mk_incident_init(&item->inc);
+	mk_registration_init(&item->reg);
 	mk_error_clear(&item->err);
 	item->rc = mk_veris_read_file(path, &root, &item->err);
 	if (item->rc == MK_OK)
-		item->rc = mk_veris_map_record(pl->map, root, pl->cli->now, &item->inc, &item->err);
+		item->rc = mk_veris_map_record(pl->map, root, pl->cli->now, &item->reg.inc, &item->err);
 	json_decref(root);
+	if (item->rc == MK_OK)
+		item->rc = mk_svc_prepare_record(pl->cli->svc, pl->actor, pl->cli->now, &item->reg,
+						 &item->err);
 }
 
 static void *producer(void *arg)
@@ -154,7 +158,7 @@ static void *producer(void *arg)
 			pthread_cond_wait(&pl->not_full, &pl->lock);
 		if (pl->stop) {
 			pthread_mutex_unlock(&pl->lock);
-			mk_incident_release(&item.inc);
+			mk_registration_release(&item.reg);
 			break;
 		}
 		pl->slots[pl->head % QUEUE_SIZE] = item;
@@ -170,7 +174,7 @@ static void *producer(void *arg)
 	return NULL;
 }
 
-/* The next parsed file, in path order; the caller releases item->inc.
+/* The next parsed file, in path order; the caller releases item->reg.
  * The caller asks only for as many items as there are paths. */
 static void next_parsed(struct pipeline *pl, struct parsed *item)
 {
@@ -198,13 +202,13 @@ static void stop_producer(struct pipeline *pl)
 static void drain(struct pipeline *pl)
 {
 	for (; pl->tail < pl->head; pl->tail++)
-		mk_incident_release(&pl->slots[pl->tail % QUEUE_SIZE].inc);
+		mk_registration_release(&pl->slots[pl->tail % QUEUE_SIZE].reg);
 }
 
 /* Writes one parsed file inside the open batch. Returns MK_OK, or a
  * failure of the database that ends the whole import. */
-static enum mk_rc import_one(struct mk_cli *cli, const struct mk_actor *actor,
-			     struct parsed *item, struct tally *t, bool verbose, struct mk_error *fatal)
+static enum mk_rc import_one(struct mk_cli *cli, struct parsed *item, struct tally *t,
+			     bool verbose, struct mk_error *fatal)
 {
 	if (item->rc) {
 		reject(cli, t, item->path, item->err.message);
@@ -213,8 +217,8 @@ static enum mk_rc import_one(struct mk_cli *cli, const struct mk_actor *actor,
 	bool duplicate = false;
 	char key[MK_KEY_TEXT];
 	struct mk_error err = {0};
-	enum mk_rc rc = mk_svc_incident_register_record(cli->svc, actor, cli->now, &item->inc,
-							&duplicate, key, &err);
+	enum mk_rc rc = mk_svc_register_prepared(cli->svc, cli->now, &item->reg, &duplicate, key,
+						 &err);
 	if (rc == MK_ESTORE || rc == MK_ENOMEM) {
 		*fatal = err;
 		return rc;
@@ -244,7 +248,9 @@ static enum mk_rc import_all(struct mk_cli *cli, const struct mk_veris_map *map,
 			     const struct paths *p, struct tally *t, bool verbose,
 			     struct mk_error *err)
 {
-	struct pipeline pl = {.cli = cli, .map = map, .paths = p};
+	struct mk_actor actor = cli->actor;
+	actor.via = "import veris";
+	struct pipeline pl = {.cli = cli, .actor = &actor, .map = map, .paths = p};
 	pthread_t thread;
 	pthread_mutex_init(&pl.lock, NULL);
 	pthread_cond_init(&pl.not_full, NULL);
@@ -252,14 +258,12 @@ static enum mk_rc import_all(struct mk_cli *cli, const struct mk_veris_map *map,
 	if (pthread_create(&thread, NULL, producer, &pl) != 0)
 		return mk_error_set(err, MK_ENOMEM, "", "cannot start the reader thread");
 
-	struct mk_actor actor = cli->actor;
-	actor.via = "import veris";
 	enum mk_rc rc = mk_svc_batch_begin(cli->svc, err);
 	for (size_t i = 0; rc == MK_OK && i < p->n; i++) {
 		struct parsed item;
 		next_parsed(&pl, &item);
-		rc = import_one(cli, &actor, &item, t, verbose, err);
-		mk_incident_release(&item.inc);
+		rc = import_one(cli, &item, t, verbose, err);
+		mk_registration_release(&item.reg);
 		if (rc == MK_OK && (i + 1) % IMPORT_BATCH == 0 && i + 1 < p->n) {
 			if ((rc = mk_svc_batch_commit(cli->svc, err)) == MK_OK)
 				rc = mk_svc_batch_begin(cli->svc, err);

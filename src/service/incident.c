@@ -20,20 +20,27 @@ static void new_uuid(char *buf)
 		 b[15]);
 }
 
-/* Checks and writes a new incident inside an open transaction. Every
- * check comes before the first write, so that a refused record writes
- * nothing; *ret_wrote tells the caller whether a failure came after
- * writing began (then only a rollback restores the database). */
-static enum mk_rc register_in_tx(struct mk_service *svc, const struct mk_actor *actor, mk_time now,
-				 struct mk_incident *inc, bool *ret_duplicate, char *ret_key,
-				 bool *ret_wrote, struct mk_error *err)
+void mk_registration_init(struct mk_registration *reg)
 {
-	enum mk_rc rc;
-	struct mk_buf text;
-	mk_buf_init(&text, MK_TEXT_MAX);
-	*ret_duplicate = false;
-	*ret_wrote = false;
+	memset(reg, 0, sizeof(*reg));
+	mk_incident_init(&reg->inc);
+	mk_buf_init(&reg->log_text, MK_TEXT_MAX);
+}
 
+void mk_registration_release(struct mk_registration *reg)
+{
+	if (!reg)
+		return;
+	mk_incident_release(&reg->inc);
+	mk_buf_release(&reg->log_text);
+	memset(&reg->first, 0, sizeof(reg->first));
+}
+
+enum mk_rc mk_svc_prepare_record(const struct mk_service *svc, const struct mk_actor *actor,
+				 mk_time now, struct mk_registration *reg, struct mk_error *err)
+{
+	struct mk_incident *inc = &reg->inc;
+	enum mk_rc rc;
 	if (inc->reported_at == MK_TIME_UNKNOWN)
 		inc->reported_at = now;
 	/* A known head count is an assessment of the mensen criterion
@@ -41,14 +48,64 @@ static enum mk_rc register_in_tx(struct mk_service *svc, const struct mk_actor *
 	if (inc->people_affected >= 0 && inc->impact.level[MK_CRITERION_MENSEN] == MK_LEVEL_NONE)
 		inc->impact.level[MK_CRITERION_MENSEN] = mk_impact_level_for_people(inc->people_affected);
 	if ((rc = mk_incident_check(inc, now, err)))
-		goto out;
+		return rc;
+	if (inc->classified) {
+		const struct mk_matrix_row *row;
+		if ((rc = mk_matrix_lookup(&svc->matrix, inc->matrix_table, inc->matrix_category,
+					   inc->matrix_incident, &row, err)))
+			return rc;
+	}
+	struct mk_buf *text = &reg->log_text;
+	mk_buf_reset(text);
+	mk_buf_adds(text, "Incident geregistreerd");
+	if (actor->via)
+		mk_buf_addf(text, " via %s", actor->via);
+	mk_buf_addf(text, " door ");
+	mk_svc_actor_text(actor, text);
+	mk_buf_addf(text, ": %s", inc->title);
+	if (inc->source_ref)
+		mk_buf_addf(text, "\nBron: %s", inc->source_ref);
+	if ((rc = mk_buf_rc(text)))
+		return mk_error_set(err, rc, "title", "log text too long");
+
+	/* The first logbook entry is sealed before the row exists (it does
+	 * not depend on the key), so the row is written once, already
+	 * carrying its chain head. */
+	new_uuid(inc->uuid);
+	reg->first = (struct mk_log_entry){
+		.seq = 1, .at = now, .author = actor->name, .role = actor->role,
+		.kind = MK_LOG_SYSTEM, .text = text->data,
+	};
+	char genesis[MK_HASH_HEX];
+	mk_logbook_genesis(inc->uuid, genesis);
+	if ((rc = mk_logbook_seal(inc->uuid, genesis, &reg->first, err)))
+		return rc;
+	inc->log_count = 1;
+	memcpy(inc->log_head, reg->first.hash, sizeof(inc->log_head));
+	inc->created_at = inc->updated_at = now;
+	inc->version = 1;
+	return MK_OK;
+}
+
+/* Writes a prepared registration inside an open transaction. The checks
+ * that need the database come before the first write, so that a refused
+ * record writes nothing; *ret_wrote tells the caller whether a failure
+ * came after writing began (then only a rollback restores the database). */
+static enum mk_rc write_in_tx(struct mk_service *svc, mk_time now, struct mk_registration *reg,
+			      bool *ret_duplicate, char *ret_key, bool *ret_wrote,
+			      struct mk_error *err)
+{
+	struct mk_incident *inc = &reg->inc;
+	enum mk_rc rc;
+	*ret_duplicate = false;
+	*ret_wrote = false;
 	if (inc->source_ref) {
 		bool found;
 		if ((rc = mk_store_incident_find_ref(svc->store, inc->source_ref, ret_key, &found, err)))
-			goto out;
+			return rc;
 		if (found) {
 			*ret_duplicate = true;
-			goto out;
+			return MK_OK;
 		}
 	}
 	if (inc->parent_key) {
@@ -60,75 +117,37 @@ static enum mk_rc register_in_tx(struct mk_service *svc, const struct mk_actor *
 			mk_error_set(err, MK_ENOTFOUND, "parent", "parent incident '%s' does not exist",
 				     inc->parent_key);
 		if (rc)
-			goto out;
+			return rc;
 	}
-	if (inc->classified) {
-		const struct mk_matrix_row *row;
-		if ((rc = mk_matrix_lookup(&svc->matrix, inc->matrix_table, inc->matrix_category,
-					   inc->matrix_incident, &row, err)))
-			goto out;
-	}
-	mk_buf_adds(&text, "Incident geregistreerd");
-	if (actor->via)
-		mk_buf_addf(&text, " via %s", actor->via);
-	mk_buf_addf(&text, " door ");
-	mk_svc_actor_text(actor, &text);
-	mk_buf_addf(&text, ": %s", inc->title);
-	if (inc->source_ref)
-		mk_buf_addf(&text, "\nBron: %s", inc->source_ref);
-	if ((rc = mk_buf_rc(&text))) {
-		mk_error_set(err, rc, "title", "log text too long");
-		goto out;
-	}
-
-	new_uuid(inc->uuid);
+	/* Keys count per registration year in Amsterdam. */
 	struct mk_civil local;
 	mk_time_to_local(now, &local);
 	int64_t number;
 	*ret_wrote = true;
 	if ((rc = mk_store_next_key_number(svc->store, local.year, &number, err)))
-		goto out;
+		return rc;
 	mk_incident_key_format(local.year, number, inc->key);
-
-	/* The first logbook entry is sealed before the row exists, so the row
-	 * is written once, already carrying its chain head. */
-	struct mk_log_entry first = {
-		.seq = 1, .at = now, .author = actor->name, .role = actor->role,
-		.kind = MK_LOG_SYSTEM, .text = text.data,
-	};
-	char genesis[MK_HASH_HEX];
-	mk_logbook_genesis(inc->uuid, genesis);
-	if ((rc = mk_logbook_seal(inc->uuid, genesis, &first, err)))
-		goto out;
-	inc->log_count = 1;
-	memcpy(inc->log_head, first.hash, sizeof(inc->log_head));
-	inc->created_at = inc->updated_at = now;
-	inc->version = 1;
-
 	if ((rc = mk_store_incident_insert(svc->store, inc, svc->checklist_version, err)) ||
-	    (rc = mk_store_log_append(svc->store, inc->id, &first, err)))
-		goto out;
+	    (rc = mk_store_log_append(svc->store, inc->id, &reg->first, err)))
+		return rc;
 	snprintf(ret_key, MK_KEY_TEXT, "%s", inc->key);
-out:
-	mk_buf_release(&text);
-	return rc;
+	return MK_OK;
 }
 
-enum mk_rc mk_svc_incident_register_record(struct mk_service *svc, const struct mk_actor *actor,
-					   mk_time now, struct mk_incident *inc,
-					   bool *ret_duplicate, char *ret_key,
-					   struct mk_error *err)
+enum mk_rc mk_svc_register_prepared(struct mk_service *svc, mk_time now,
+				    struct mk_registration *reg, bool *ret_duplicate,
+				    char *ret_key, struct mk_error *err)
 {
 	bool wrote = false;
 	if (svc->batch) {
 		/* No savepoint per record: every refusal comes before the first
-		 * write, and a failure after it poisons the batch, which then
+		 * write, and a failure after it fails the batch, which then
 		 * rolls back whole instead of committing half a record. (A
-		 * savepoint per record would make FTS5 and the statement journal
-		 * do work for every record, halving import speed.) */
+		 * savepoint per record makes FTS5 and the statement journal do
+		 * work for every record, halving import speed.) */
 		if (svc->batch_failed)
 			return mk_error_set(err, MK_ESTORE, "", "an earlier failure ended this import batch");
-		enum mk_rc rc = register_in_tx(svc, actor, now, inc, ret_duplicate, ret_key, &wrote, err);
+		enum mk_rc rc = write_in_tx(svc, now, reg, ret_duplicate, ret_key, &wrote, err);
 		if (rc && wrote)
 			svc->batch_failed = true;
 		return rc;
@@ -136,7 +155,7 @@ enum mk_rc mk_svc_incident_register_record(struct mk_service *svc, const struct 
 	enum mk_rc rc = mk_store_begin(svc->store, true, err);
 	if (rc)
 		return rc;
-	rc = register_in_tx(svc, actor, now, inc, ret_duplicate, ret_key, &wrote, err);
+	rc = write_in_tx(svc, now, reg, ret_duplicate, ret_key, &wrote, err);
 	if (rc == MK_OK)
 		rc = mk_store_commit(svc->store, err);
 	if (rc)
@@ -148,15 +167,17 @@ enum mk_rc mk_svc_incident_register(struct mk_service *svc, const struct mk_acto
 				    mk_time now, const struct mk_field_value *fields,
 				    size_t nfields, char *ret_key, struct mk_error *err)
 {
-	struct mk_incident inc;
-	mk_incident_init(&inc);
+	struct mk_registration reg;
+	mk_registration_init(&reg);
 	bool duplicate;
-	enum mk_rc rc = mk_incident_apply_fields(&inc, fields, nfields, err);
-	if (rc == MK_OK && !inc.title)
+	enum mk_rc rc = mk_incident_apply_fields(&reg.inc, fields, nfields, err);
+	if (rc == MK_OK && !reg.inc.title)
 		rc = mk_error_set(err, MK_EINVAL, "title", "title is empty");
 	if (rc == MK_OK)
-		rc = mk_svc_incident_register_record(svc, actor, now, &inc, &duplicate, ret_key, err);
-	mk_incident_release(&inc);
+		rc = mk_svc_prepare_record(svc, actor, now, &reg, err);
+	if (rc == MK_OK)
+		rc = mk_svc_register_prepared(svc, now, &reg, &duplicate, ret_key, err);
+	mk_registration_release(&reg);
 	return rc;
 }
 

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "base/buf.h"
 #include "base/rc.h"
 #include "base/time.h"
 #include "core/checklist.h"
@@ -80,16 +81,33 @@ enum mk_rc mk_svc_incident_register(struct mk_service *svc, const struct mk_acto
 				    mk_time now, const struct mk_field_value *fields,
 				    size_t nfields, char *ret_key, struct mk_error *err);
 
-/* Registers a prepared incident (title etc. set, key/uuid not), e.g. one
- * mapped from an import. If inc->source_ref is set and an incident with
- * that source_ref exists, nothing is written, *ret_duplicate is true and
- * ret_key gets the existing key. */
-enum mk_rc mk_svc_incident_register_record(struct mk_service *svc, const struct mk_actor *actor,
-					   mk_time now, struct mk_incident *inc,
-					   bool *ret_duplicate, char *ret_key,
-					   struct mk_error *err);
+/* Registering in two steps, so that an import can do the first in a
+ * reader thread: mk_svc_prepare_record needs no database (defaults, every
+ * check that needs none, the matrix row, the UUID, the first logbook entry
+ * sealed) and only reads svc, so it may run beside other calls;
+ * mk_svc_register_prepared checks what needs the database (a duplicate
+ * source_ref, the parent) and writes. The registration owns its incident:
+ * fill reg->inc after mk_registration_init, release afterwards. */
+struct mk_registration {
+	struct mk_incident inc;
+	struct mk_buf log_text;    /* the first logbook entry's text */
+	struct mk_log_entry first; /* sealed; its strings point into inc/log_text/actor */
+};
 
-/* Batches for imports: begin, any number of register_record calls,
+void mk_registration_init(struct mk_registration *reg);
+void mk_registration_release(struct mk_registration *reg);
+
+enum mk_rc mk_svc_prepare_record(const struct mk_service *svc, const struct mk_actor *actor,
+				 mk_time now, struct mk_registration *reg, struct mk_error *err);
+
+/* If reg->inc.source_ref is set and an incident with that source_ref
+ * exists, nothing is written, *ret_duplicate is true and ret_key gets the
+ * existing key; otherwise ret_key gets the new key. */
+enum mk_rc mk_svc_register_prepared(struct mk_service *svc, mk_time now,
+				    struct mk_registration *reg, bool *ret_duplicate,
+				    char *ret_key, struct mk_error *err);
+
+/* Batches for imports: begin, any number of register_prepared calls,
  * commit. A refused record (bad input, duplicate) writes nothing and the
  * others go on; a failure after writing began (the database) fails the
  * batch, whose commit then rolls everything back. */

@@ -102,20 +102,27 @@ static enum mk_rc read_incident(struct mk_store *s, sqlite3_stmt *st, struct mk_
 enum mk_rc mk_store_next_key_number(struct mk_store *s, int year, int64_t *ret_number,
 				    struct mk_error *err)
 {
-	static const char sql[] =
-		"INSERT INTO key_counter (year, last) VALUES (?1, 1) "
-		"ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last";
-	sqlite3_stmt *st = mk_sql_prepare(s, sql, err);
-	if (!st)
-		return err ? err->rc : MK_ESTORE;
-	sqlite3_bind_int(st, 1, year);
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
+	static const char sql[] = "SELECT last FROM key_counter WHERE year = ?1";
+	if (!s->in_transaction)
+		return mk_error_set(err, MK_ESTORE, "", "numbering needs a write transaction");
+	if (s->key_year != year) {
+		enum mk_rc rc = mk_sql_flush_key(s, err);
+		if (rc)
+			return rc;
+		sqlite3_stmt *st = mk_sql_prepare(s, sql, err);
+		if (!st)
+			return err ? err->rc : MK_ESTORE;
+		sqlite3_bind_int(st, 1, year);
+		int src = sqlite3_step(st);
+		int64_t last = src == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 		sqlite3_reset(st);
-		return mk_sql_fail(s, rc, "numbering the incident", err);
+		if (src != SQLITE_ROW && src != SQLITE_DONE)
+			return mk_sql_fail(s, src, "numbering the incident", err);
+		s->key_year = year;
+		s->key_last = last;
 	}
-	*ret_number = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	*ret_number = ++s->key_last;
+	s->key_dirty = true;
 	return MK_OK;
 }
 

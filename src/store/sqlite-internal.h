@@ -22,6 +22,12 @@ struct mk_store {
 	/* Rows added in the open transaction, indexed for search at commit:
 	 * the lowest new id of each table, 0 when none. */
 	int64_t fts_incident_from, fts_logbook_from;
+	/* The key counter of one year, read once per write transaction and
+	 * written back at commit: the transaction holds the write lock, so
+	 * no one else can hand out numbers meanwhile. key_year 0: none. */
+	int key_year;
+	int64_t key_last;
+	bool key_dirty;
 };
 
 /* A prepared statement for sql (a string literal), reset and unbound,
@@ -36,6 +42,9 @@ enum mk_rc mk_sql_fail(struct mk_store *s, int code, const char *doing, struct m
  * at commit, and before an update of such a row so that the update
  * trigger finds it indexed). */
 enum mk_rc mk_sql_flush_fts(struct mk_store *s, struct mk_error *err);
+
+/* Writes the key counter held in memory (done at commit). */
+enum mk_rc mk_sql_flush_key(struct mk_store *s, struct mk_error *err);
 
 /* Runs statements without results (DDL, pragmas). */
 enum mk_rc mk_sql_exec(struct mk_store *s, const char *sql, const char *doing,

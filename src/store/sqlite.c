@@ -384,16 +384,38 @@ enum mk_rc mk_sql_flush_fts(struct mk_store *s, struct mk_error *err)
 	return rc;
 }
 
+enum mk_rc mk_sql_flush_key(struct mk_store *s, struct mk_error *err)
+{
+	static const char sql[] = "INSERT INTO key_counter (year, last) VALUES (?1, ?2) "
+				  "ON CONFLICT (year) DO UPDATE SET last = excluded.last";
+	if (!s->key_dirty)
+		return MK_OK;
+	sqlite3_stmt *st = mk_sql_prepare(s, sql, err);
+	if (!st)
+		return err ? err->rc : MK_ESTORE;
+	sqlite3_bind_int(st, 1, s->key_year);
+	sqlite3_bind_int64(st, 2, s->key_last);
+	enum mk_rc rc = mk_sql_step_done(s, st, "numbering the incident", err);
+	if (rc == MK_OK)
+		s->key_dirty = false;
+	return rc;
+}
+
 static void end_transaction(struct mk_store *s)
 {
 	s->in_transaction = false;
 	s->savepoints = 0;
 	s->fts_incident_from = s->fts_logbook_from = 0;
+	s->key_year = 0;
+	s->key_last = 0;
+	s->key_dirty = false;
 }
 
 enum mk_rc mk_store_commit(struct mk_store *s, struct mk_error *err)
 {
 	enum mk_rc rc = mk_sql_flush_fts(s, err);
+	if (rc == MK_OK)
+		rc = mk_sql_flush_key(s, err);
 	if (rc == MK_OK)
 		rc = mk_sql_exec(s, "COMMIT", "committing", err);
 	if (rc == MK_OK)

@@ -76,8 +76,9 @@ enum mk_rc mk_store_config_put(struct mk_store *s, const char *name, const char 
 
 /* --- Incidents ------------------------------------------------------------ */
 
-/* Hands out the next number of a registration year. Inside a write
- * transaction, so that a rollback gives the number back (gap-free). */
+/* Hands out the next number of a registration year. Only inside a write
+ * transaction (MK_ESTORE otherwise), so that a rollback gives the numbers
+ * back (gap-free); the counter is written at commit. */
 enum mk_rc mk_store_next_key_number(struct mk_store *s, int year, int64_t *ret_number,
 				    struct mk_error *err);
 

@@ -134,9 +134,12 @@ CREATE INDEX decision_incident ON decision(incident_id);
 -- transaction (sqlite.c, flush_fts): a trigger per row would make FTS5
 -- write a segment per statement and slow imports tenfold. Changes and
 -- deletions are rare and go through triggers.
+-- detail = none: the index keeps which rows hold a word, not where, which
+-- is all that word and prefix search needs, at a fraction of the cost.
 CREATE VIRTUAL TABLE incident_fts USING fts5(
 	title, description, victim,
 	content = 'incident', content_rowid = 'id',
+	detail = none, columnsize = 0,
 	tokenize = 'unicode61 remove_diacritics 2');
 CREATE TRIGGER incident_fts_update AFTER UPDATE OF title, description, victim ON incident
 BEGIN
@@ -154,4 +157,5 @@ END;
 CREATE VIRTUAL TABLE logbook_fts USING fts5(
 	text,
 	content = 'logbook', content_rowid = 'id',
+	detail = none, columnsize = 0,
 	tokenize = 'unicode61 remove_diacritics 2');
