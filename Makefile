@@ -31,8 +31,9 @@ build: deps $(BUILD)/build.ninja
 
 # The main job: a database with the real VERIS incidents (when the shared
 # data is there), an incident handled along the IBD process, the KPIs.
-run: build
-	@scripts/demo.sh $(BUILD)/meldkamer $(DB)
+run: deps $(BUILD)/build.ninja
+	ninja -C $(BUILD) src/cli/meldkamer
+	@scripts/demo.sh $(BUILD)/src/cli/meldkamer $(DB)
 
 test: build
 	meson test -C $(BUILD) --print-errorlogs

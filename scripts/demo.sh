@@ -74,6 +74,8 @@ run decision add "$KEY" \
 	--opties "1) alleen wachtwoorden wijzigen 2) ook betrokkenen informeren" \
 	--besluit "Betrokkenen per brief informeren; voormelding bij de AP" \
 	--opdracht-wie "Team Communicatie" --opdracht-uiterlijk "$(date -u -d '+3 days' +%Y-%m-%dT%H:%M:%SZ)"
+# Communication informs the 779 data subjects by letter.
+run incident edit "$KEY" --subjects-informed-at "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 # The privacy officer notifies the AP: the 72-hour clock stops (late: 2018).
 SHOW_ROLE=fg show task done "$KEY" 3.6b --note "Voormelding AP gedaan"
 MELDKAMER_ROLE=fg "$M" task done "$KEY" 3.6b --note "Voormelding AP gedaan"
