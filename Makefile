@@ -16,7 +16,7 @@ DEB_PACKAGES = gcc make meson ninja-build pkg-config python3 \
 	libsqlite3-dev libjansson-dev libsodium-dev libcmocka-dev \
 	sqlite3 valgrind tzdata
 
-.PHONY: all deps build run check test test-san test-valgrind bench clean
+.PHONY: all deps build run check test test-san test-valgrind bench fuzz clean
 
 all: build
 
@@ -46,9 +46,9 @@ test-san: deps $(SANBUILD)/build.ninja
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 		meson test -C $(SANBUILD) --print-errorlogs --no-suite bench
 
-# Unit and store tests under valgrind: no leaks, no invalid accesses.
+# Unit, intake and store tests under valgrind: no leaks, no invalid accesses.
 test-valgrind: build
-	meson test -C $(BUILD) --print-errorlogs --suite unit --suite store \
+	meson test -C $(BUILD) --print-errorlogs --suite unit --suite intake --suite store \
 		--wrap='valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --quiet'
 
 check: test test-san test-valgrind
@@ -56,5 +56,16 @@ check: test test-san test-valgrind
 bench: build
 	bench/run.sh $(BUILD)
 
+# The libFuzzer harnesses of tests/fuzz, FUZZ_SECONDS each. Their corpora
+# stay outside the repository (one starts from the shared VCDB records).
+FUZZ_SECONDS ?= 60
+FUZZBUILD ?= build-fuzz
+fuzz:
+	@scripts/deps.sh $(DEB_PACKAGES) clang libclang-rt-14-dev
+	[ -f $(FUZZBUILD)/build.ninja ] || CC=clang meson setup $(FUZZBUILD) -Dfuzz=true \
+		-Db_sanitize=address,undefined -Db_lundef=false -Dtests=false
+	ninja -C $(FUZZBUILD) tests/fuzz/fuzz-veris tests/fuzz/fuzz-tables
+	scripts/fuzz.sh $(FUZZBUILD) $(FUZZ_SECONDS)
+
 clean:
-	rm -rf $(BUILD) $(SANBUILD)
+	rm -rf $(BUILD) $(SANBUILD) $(FUZZBUILD)

@@ -1,0 +1,31 @@
+#!/bin/sh
+# Runs each libFuzzer harness for a bounded time on a corpus seeded from
+# the project's own fixtures and tables (and the shared VERIS sample when
+# it is there). A crash leaves its input in the corpus folder's crash-*
+# file and fails the run; keep it as a regression fixture.
+set -eu
+BUILD=$1
+SECONDS_EACH=${2:-60}
+CORPUS=${FUZZ_CORPUS:-$BUILD/fuzz-corpus}
+mkdir -p "$CORPUS/veris" "$CORPUS/tables"
+
+cp tests/intake/veris/*.json "$CORPUS/veris/"
+if [ -d ../shared/data/vcdb ]; then
+	cp ../shared/data/vcdb/*.json ../shared/data/vcdb/*.JSON "$CORPUS/veris/" 2>/dev/null || true
+fi
+# Table seeds: the selector byte (0 matrix, 1 checklist, 2 impact, 3 time,
+# 4 key) followed by real input.
+i=0
+for t in matrix checklist impact; do
+	{ printf "\\$(printf '%03o' $i)"; cat "data/$t.tsv"; } >"$CORPUS/tables/seed-$t"
+	i=$((i + 1))
+done
+printf '\003%s' '2026-10-24 12:00' >"$CORPUS/tables/seed-time"
+printf '\003%s' '2026-10-27T10:00:00+02:00' >"$CORPUS/tables/seed-time-offset"
+printf '\004%s' 'MK-2026-0001' >"$CORPUS/tables/seed-key"
+
+"$BUILD/tests/fuzz/fuzz-veris" -dict=tests/fuzz/veris.dict -max_len=65536 \
+	-max_total_time="$SECONDS_EACH" -artifact_prefix="$CORPUS/" "$CORPUS/veris"
+"$BUILD/tests/fuzz/fuzz-tables" -max_len=65536 -max_total_time="$SECONDS_EACH" \
+	-artifact_prefix="$CORPUS/" "$CORPUS/tables"
+echo "fuzzing: no crashes in ${SECONDS_EACH}s per harness"
