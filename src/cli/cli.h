@@ -78,6 +78,19 @@ char *mk_cli_text_arg(struct mk_cli *cli, const char *value, size_t max, int *re
 /* Prints s cut to at most width characters (UTF-8 aware), padded. */
 void mk_cli_print_cell(const char *s, int width);
 
+/* Parses --limit: a number from 1 to MK_PAGE_MAX into *ret. Returns 0, or
+ * 2 after printing the usage error. */
+int mk_cli_parse_limit(struct mk_cli *cli, const char *arg, int *ret);
+
+/* The keys of every incident, newest first (for commands that walk all
+ * incidents one by one: the store streams one query at a time). */
+struct mk_cli_keys {
+	char (*keys)[MK_KEY_TEXT];
+	size_t n, cap;
+};
+enum mk_rc mk_cli_collect_keys(struct mk_cli *cli, struct mk_cli_keys *k, struct mk_error *err);
+void mk_cli_keys_release(struct mk_cli_keys *k);
+
 /* A human duration between now and t: "in 2h 05m" or "5d 01:00:00 ago". */
 void mk_cli_relative(mk_time now, mk_time t, char *buf, size_t cap);
 

@@ -94,18 +94,13 @@ int mk_cmd_deadlines(struct mk_cli *cli, int argc, char **argv)
 		{"limit", required_argument, NULL, OPT_LIMIT},
 		{0},
 	};
-	long limit = MK_PAGE_DEFAULT;
+	int limit = MK_PAGE_DEFAULT;
 	int c, status;
 	while ((c = mk_cli_option(cli, argc, argv, opts)) != -1) {
 		if (c == -2)
 			return 2;
-		if (c == OPT_LIMIT) {
-			char *end;
-			limit = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end || limit < 1 || limit > MK_PAGE_MAX)
-				return mk_cli_usage_error(cli, "--limit '%s' must be a number from 1 to %d",
-							  optarg, MK_PAGE_MAX);
-		}
+		if (c == OPT_LIMIT && (status = mk_cli_parse_limit(cli, optarg, &limit)))
+			return status;
 	}
 	if (optind < argc)
 		return mk_cli_usage_error(cli, "unexpected argument '%s'", argv[optind]);

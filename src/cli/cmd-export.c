@@ -33,28 +33,6 @@ static enum mk_rc append_decision(void *ctx, const struct mk_decision *d)
 	return json_array_append_new(ctx, mk_json_decision(d)) ? MK_ENOMEM : MK_OK;
 }
 
-/* The list query runs without descriptions; each incident is read again
- * whole, with its records, while the key list is walked. */
-struct keys {
-	char (*keys)[MK_KEY_TEXT];
-	size_t n, cap;
-};
-
-static enum mk_rc collect_key(void *ctx, const struct mk_incident *inc)
-{
-	struct keys *k = ctx;
-	if (k->n == k->cap) {
-		size_t cap = k->cap ? k->cap * 2 : 256;
-		void *p = mk_realloc(k->keys, cap * sizeof(*k->keys));
-		if (!p)
-			return MK_ENOMEM;
-		k->keys = p;
-		k->cap = cap;
-	}
-	memcpy(k->keys[k->n++], inc->key, MK_KEY_TEXT);
-	return MK_OK;
-}
-
 static enum mk_rc export_one(struct export *ex, const char *key)
 {
 	struct mk_service *svc = ex->cli->svc;
@@ -111,16 +89,16 @@ int mk_cmd_export_json(struct mk_cli *cli, int argc, char **argv)
 	if ((status = mk_cli_open(cli, MK_STORE_READ)))
 		return status;
 
-	struct keys k = {0};
+	/* The keys first, then each incident read whole with its records. */
+	struct mk_cli_keys k = {0};
 	struct export ex = {.cli = cli, .out = stdout};
-	struct mk_incident_query q = {0};
-	if (mk_store_incident_list(cli->svc->store, &q, collect_key, &k, &ex.err)) {
-		mk_free(k.keys);
+	if (mk_cli_collect_keys(cli, &k, &ex.err)) {
+		mk_cli_keys_release(&k);
 		return mk_cli_fail(cli, &ex.err);
 	}
 	if (output && !(ex.out = fopen(output, "w"))) {
 		fprintf(stderr, "%s: cannot write '%s': %s\n", cli->prog, output, strerror(errno));
-		mk_free(k.keys);
+		mk_cli_keys_release(&k);
 		return 1;
 	}
 	char at[MK_TIME_TEXT];
@@ -131,7 +109,7 @@ int mk_cmd_export_json(struct mk_cli *cli, int argc, char **argv)
 	for (size_t i = k.n; rc == MK_OK && i-- > 0;)
 		rc = export_one(&ex, k.keys[i]);
 	fputs("\n]}\n", ex.out);
-	mk_free(k.keys);
+	mk_cli_keys_release(&k);
 	if (rc)
 		status = mk_cli_fail(cli, &ex.err);
 	if ((output && fclose(ex.out) != 0) || (!output && ferror(stdout))) {

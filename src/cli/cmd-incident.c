@@ -203,7 +203,7 @@ int mk_cmd_incident_list(struct mk_cli *cli, int argc, char **argv)
 	};
 	struct mk_incident_query q = {.limit = MK_PAGE_DEFAULT};
 	const char *before = NULL;
-	int c;
+	int c, status;
 	while ((c = mk_cli_option(cli, argc, argv, opts)) != -1) {
 		if (c == -2)
 			return 2;
@@ -211,19 +211,12 @@ int mk_cmd_incident_list(struct mk_cli *cli, int argc, char **argv)
 			q.open_only = true;
 		else if (c == OPT_BEFORE)
 			before = optarg;
-		else if (c == OPT_LIMIT) {
-			char *end;
-			long v = strtol(optarg, &end, 10);
-			if (*optarg == '\0' || *end || v < 1 || v > MK_PAGE_MAX)
-				return mk_cli_usage_error(cli, "--limit '%s' must be a number from 1 to %d",
-							  optarg, MK_PAGE_MAX);
-			q.limit = (int)v;
-		}
+		else if (c == OPT_LIMIT && (status = mk_cli_parse_limit(cli, optarg, &q.limit)))
+			return status;
 	}
 	if (optind < argc)
 		return mk_cli_usage_error(cli, "unexpected argument '%s'", argv[optind]);
-	int status = mk_cli_open(cli, MK_STORE_READ);
-	if (status)
+	if ((status = mk_cli_open(cli, MK_STORE_READ)))
 		return status;
 	struct mk_error err = {0};
 	if (before) {

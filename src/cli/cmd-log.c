@@ -81,37 +81,14 @@ int mk_cmd_log_list(struct mk_cli *cli, int argc, char **argv)
 	return cli->json ? mk_cli_print_json(lo.rows) : 0;
 }
 
-/* Verification of every incident: keys first (the store streams one query
- * at a time), then one chain after another. */
-struct keys {
-	char (*keys)[MK_KEY_TEXT];
-	size_t n, cap;
-};
-
-static enum mk_rc collect_key(void *ctx, const struct mk_incident *inc)
-{
-	struct keys *k = ctx;
-	if (k->n == k->cap) {
-		size_t cap = k->cap ? k->cap * 2 : 256;
-		void *p = mk_realloc(k->keys, cap * sizeof(*k->keys));
-		if (!p)
-			return MK_ENOMEM;
-		k->keys = p;
-		k->cap = cap;
-	}
-	memcpy(k->keys[k->n++], inc->key, MK_KEY_TEXT);
-	return MK_OK;
-}
-
 static int verify_all(struct mk_cli *cli)
 {
-	struct keys k = {0};
-	struct mk_incident_query q = {0};
+	struct mk_cli_keys k = {0};
 	struct mk_error err = {0};
 	int status = 0;
 	size_t broken = 0;
 	json_t *rows = cli->json ? json_array() : NULL;
-	if (mk_store_incident_list(cli->svc->store, &q, collect_key, &k, &err)) {
+	if (mk_cli_collect_keys(cli, &k, &err)) {
 		status = mk_cli_fail(cli, &err);
 		goto out;
 	}
@@ -145,7 +122,7 @@ static int verify_all(struct mk_cli *cli)
 		status = mk_rc_exit_status(MK_ECHAIN);
 out:
 	json_decref(rows);
-	mk_free(k.keys);
+	mk_cli_keys_release(&k);
 	return status;
 }
 

@@ -158,6 +158,48 @@ void mk_cli_print_cell(const char *s, int width)
 		putchar(' ');
 }
 
+int mk_cli_parse_limit(struct mk_cli *cli, const char *arg, int *ret)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+	if (*arg == '\0' || *end || v < 1 || v > MK_PAGE_MAX)
+		return mk_cli_usage_error(cli, "--limit '%s' must be a number from 1 to %d", arg,
+					  MK_PAGE_MAX);
+	*ret = (int)v;
+	return 0;
+}
+
+static enum mk_rc collect_key(void *ctx, const struct mk_incident *inc)
+{
+	struct mk_cli_keys *k = ctx;
+	if (k->n == k->cap) {
+		size_t cap = k->cap ? k->cap * 2 : 256;
+		void *p = mk_realloc(k->keys, cap * sizeof(*k->keys));
+		if (!p)
+			return MK_ENOMEM;
+		k->keys = p;
+		k->cap = cap;
+	}
+	memcpy(k->keys[k->n++], inc->key, MK_KEY_TEXT);
+	return MK_OK;
+}
+
+enum mk_rc mk_cli_collect_keys(struct mk_cli *cli, struct mk_cli_keys *k, struct mk_error *err)
+{
+	struct mk_incident_query q = {0};
+	enum mk_rc rc = mk_store_incident_list(cli->svc->store, &q, collect_key, k, err);
+	if (rc == MK_ENOMEM)
+		mk_error_set(err, rc, "", "out of memory listing incidents");
+	return rc;
+}
+
+void mk_cli_keys_release(struct mk_cli_keys *k)
+{
+	mk_free(k->keys);
+	k->keys = NULL;
+	k->n = k->cap = 0;
+}
+
 void mk_cli_relative(mk_time now, mk_time t, char *buf, size_t cap)
 {
 	char d[MK_TIME_TEXT];

@@ -20,6 +20,18 @@ static void new_uuid(char *buf)
 		 b[15]);
 }
 
+/* A parent (Bijlage 2: sub-incidents) must exist. */
+static enum mk_rc check_parent(struct mk_service *svc, const char *key, struct mk_error *err)
+{
+	struct mk_incident parent;
+	mk_incident_init(&parent);
+	enum mk_rc rc = mk_store_incident_get(svc->store, key, &parent, NULL, err);
+	mk_incident_release(&parent);
+	if (rc == MK_ENOTFOUND)
+		mk_error_set(err, MK_ENOTFOUND, "parent", "parent incident '%s' does not exist", key);
+	return rc;
+}
+
 void mk_registration_init(struct mk_registration *reg)
 {
 	memset(reg, 0, sizeof(*reg));
@@ -108,17 +120,8 @@ static enum mk_rc write_in_tx(struct mk_service *svc, mk_time now, struct mk_reg
 			return MK_OK;
 		}
 	}
-	if (inc->parent_key) {
-		struct mk_incident parent;
-		mk_incident_init(&parent);
-		rc = mk_store_incident_get(svc->store, inc->parent_key, &parent, NULL, err);
-		mk_incident_release(&parent);
-		if (rc == MK_ENOTFOUND)
-			mk_error_set(err, MK_ENOTFOUND, "parent", "parent incident '%s' does not exist",
-				     inc->parent_key);
-		if (rc)
-			return rc;
-	}
+	if (inc->parent_key && (rc = check_parent(svc, inc->parent_key, err)))
+		return rc;
 	/* Keys count per registration year in Amsterdam. */
 	struct mk_civil local;
 	mk_time_to_local(now, &local);
@@ -242,17 +245,9 @@ static enum mk_rc edit_change(struct mk_service *svc, struct mk_incident *inc, i
 		rc = mk_error_set(err, MK_EINVAL, "parent", "an incident cannot be its own parent");
 		goto out;
 	}
-	if (inc->parent_key && (!before.parent_key || strcmp(before.parent_key, inc->parent_key))) {
-		struct mk_incident parent;
-		mk_incident_init(&parent);
-		rc = mk_store_incident_get(svc->store, inc->parent_key, &parent, NULL, err);
-		mk_incident_release(&parent);
-		if (rc == MK_ENOTFOUND)
-			mk_error_set(err, MK_ENOTFOUND, "parent", "parent incident '%s' does not exist",
-				     inc->parent_key);
-		if (rc)
-			goto out;
-	}
+	if (inc->parent_key && (!before.parent_key || strcmp(before.parent_key, inc->parent_key)) &&
+	    (rc = check_parent(svc, inc->parent_key, err)))
+		goto out;
 	mk_buf_adds(&text, "Gewijzigd:\n");
 	mk_fields_describe_changes(&before, inc, e->fields, e->nfields, &text, &changed);
 	if (changed == 0) {
