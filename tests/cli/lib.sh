@@ -28,6 +28,7 @@
 #                     nothing on stdout and the database exactly as before
 #   sql QUERY         prints the result of an SQL query on $DB
 #   new_incident ARGS...    `incident new` that must succeed; sets $KEY
+#   close_incident KEY      containment, step 6 n.v.t., phase afsluiten
 set -u
 
 if [ -z "${MK_BIN:-}" ] || [ ! -x "$MK_BIN" ]; then
@@ -299,6 +300,25 @@ new_incident() {
 	mk incident new "$@"
 	check_ok
 	KEY=$OUT
+}
+
+CLOSING_TASKS="6.1 6.2 6.3 6.4a 6.4b 6.4c 6.4d 6.4e 6.4f"
+
+# close_incident KEY: contained now (unless known), the step 6 tasks
+# n.v.t., phase afsluiten; each step must succeed.
+close_incident() {
+	local key=$1 c
+	mk incident show "$key" --json
+	if ! grep -q '"contained_at": "' "$T/out"; then
+		mk incident edit "$key" --contained-at "$MELDKAMER_NOW"
+		check_ok
+	fi
+	for c in $CLOSING_TASKS; do
+		mk task na "$key" "$c" --reason "niet van toepassing in deze test"
+		check_ok
+	done
+	mk incident close "$key" --reason "afgerond in de test"
+	check_ok
 }
 
 # as_unprivileged: from here on mk runs the binary as a user that file
