@@ -35,6 +35,12 @@ if [ -z "${MK_BIN:-}" ] || [ ! -x "$MK_BIN" ]; then
 	echo "MK_BIN must name the meldkamer binary (got '${MK_BIN:-}')" >&2
 	exit 1
 fi
+for tool in sqlite3 python3 cmp; do
+	if ! command -v $tool >/dev/null; then
+		echo "the cli tests need $tool (Makefile DEB_PACKAGES)" >&2
+		exit 1
+	fi
+done
 MK_FIXTURES=${MK_FIXTURES:-$(cd "$(dirname "$0")" && pwd)/fixtures}
 TEST_NAME=$(basename "$0" .sh)
 
@@ -332,8 +338,8 @@ as_unprivileged() {
 	fi
 	MK_WRAP=(setpriv --reuid=65534 --regid=65534 --clear-groups)
 	chmod 755 "$T"
-	if ! "${MK_WRAP[@]}" test -x "$MK_BIN" 2>/dev/null ||
-		! "${MK_WRAP[@]}" test -r "$T" 2>/dev/null; then
+	if ! "${MK_WRAP[@]}" "$MK_BIN" --version >/dev/null 2>&1 ||
+		! "${MK_WRAP[@]}" sh -c 'cd "$1" && ls >/dev/null' sh "$T" 2>/dev/null; then
 		echo "$TEST_NAME: skipped: cannot run meldkamer as an unprivileged user" >&2
 		FINISHED=1
 		exit 77
