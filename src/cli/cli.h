@@ -54,6 +54,10 @@ enum {
  * -2 after printing a usage error. */
 int mk_cli_option(struct mk_cli *cli, int argc, char **argv, const struct option *opts);
 
+/* Prints a message to stderr, control characters and invalid UTF-8 shown
+ * as \xNN. Every diagnostic of the CLI goes through it. */
+void mk_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* Prints "meldkamer CMD: message" and returns 2 (bad usage). */
 int mk_cli_usage_error(struct mk_cli *cli, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

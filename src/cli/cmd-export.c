@@ -3,7 +3,9 @@
  * does not grow with the database. The logbook entries carry their hashes,
  * so doc/logbook.md is enough to verify an export elsewhere. */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/alloc.h"
 #include "cli/cli.h"
@@ -54,8 +56,11 @@ static enum mk_rc export_one(struct export *ex, const char *key)
 	json_object_set(o, "logbook_entries", log);
 	json_object_set(o, "decisions", decisions);
 	fputs(ex->n ? ",\n" : "\n", ex->out);
-	if (json_dumpf(o, ex->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0)
+	if (json_dumpf(o, ex->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0 || ferror(ex->out)) {
+		rc = mk_error_set(&ex->err, MK_ESTORE, "output", "writing the export failed: %s",
+				  strerror(errno));
 		goto out;
+	}
 	ex->n++;
 	rc = MK_OK;
 out:
@@ -96,10 +101,23 @@ int mk_cmd_export_json(struct mk_cli *cli, int argc, char **argv)
 		mk_cli_keys_release(&k);
 		return mk_cli_fail(cli, &ex.err);
 	}
-	if (output && !(ex.out = fopen(output, "w"))) {
-		fprintf(stderr, "%s: cannot write '%s': %s\n", cli->prog, output, strerror(errno));
-		mk_cli_keys_release(&k);
-		return 1;
+	/* An export to a file goes to a new file beside it first and takes
+	 * its name only when complete: a failure leaves the old file (or
+	 * device) as it was. */
+	char tmp[4096] = "";
+	if (output) {
+		int n = snprintf(tmp, sizeof(tmp), "%s.XXXXXX", output);
+		int fd = n > 0 && (size_t)n < sizeof(tmp) ? mkstemp(tmp) : -1;
+		if (fd < 0 || !(ex.out = fdopen(fd, "w"))) {
+			mk_cli_error("%s: cannot write '%s': %s\n", cli->prog, output,
+				     strerror(errno));
+			if (fd >= 0) {
+				close(fd);
+				unlink(tmp);
+			}
+			mk_cli_keys_release(&k);
+			return 1;
+		}
 	}
 	char at[MK_TIME_TEXT];
 	fprintf(ex.out, "{\"format\": \"meldkamer-export\", \"version\": 1, \"exported_at\": \"%s\", "
@@ -112,13 +130,22 @@ int mk_cmd_export_json(struct mk_cli *cli, int argc, char **argv)
 	mk_cli_keys_release(&k);
 	if (rc)
 		status = mk_cli_fail(cli, &ex.err);
-	if ((output && fclose(ex.out) != 0) || (!output && ferror(stdout))) {
-		fprintf(stderr, "%s: writing the export failed: %s\n", cli->prog, strerror(errno));
-		status = status ? status : 1;
+	bool write_failed = output ? (fflush(ex.out) != 0 || fsync(fileno(ex.out)) != 0 ||
+				      ferror(ex.out)) : (fflush(stdout) != 0 || ferror(stdout));
+	if (write_failed && !rc) {
+		mk_cli_error("%s: writing the export failed: %s\n", cli->prog, strerror(errno));
+		status = 1;
 	}
-	if (output && status)
-		remove(output); /* nothing half-written is left behind */
-	else if (output)
-		fprintf(stderr, "exported %zu incidents to '%s'\n", ex.n, output);
+	if (output) {
+		fclose(ex.out);
+		if (status == 0 && rename(tmp, output) != 0) {
+			mk_cli_error("%s: cannot write '%s': %s\n", cli->prog, output, strerror(errno));
+			status = 1;
+		}
+		if (status)
+			unlink(tmp);
+		else
+			mk_cli_error("exported %zu incidents to '%s'\n", ex.n, output);
+	}
 	return status;
 }

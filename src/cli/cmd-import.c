@@ -63,7 +63,7 @@ static bool add_folder(struct mk_cli *cli, struct paths *p, const char *dir, siz
 {
 	DIR *d = opendir(dir);
 	if (!d) {
-		fprintf(stderr, "%s: %s: cannot read the folder: %s\n", cli->prog, dir, strerror(errno));
+		mk_cli_error("%s: %s: cannot read the folder: %s\n", cli->prog, dir, strerror(errno));
 		(*ret_errors)++;
 		return true;
 	}
@@ -101,7 +101,7 @@ static void reject(struct mk_cli *cli, struct tally *t, const char *path, const 
 	if (t->problems)
 		json_array_append_new(t->problems, json_pack("{s:s, s:s}", "file", path, "problem", why));
 	else
-		fprintf(stderr, "%s: %s: %s\n", cli->prog, path, why);
+		mk_cli_error("%s: %s: %s\n", cli->prog, path, why);
 }
 
 /* Reading and mapping a file (JSON parsing is a third of the work) runs
@@ -327,7 +327,7 @@ int mk_cmd_import_veris(struct mk_cli *cli, int argc, char **argv)
 			ok = add_path(&p, NULL, argv[i]);
 		}
 		if (!ok) {
-			fprintf(stderr, "%s: out of memory listing files\n", cli->prog);
+			mk_cli_error("%s: out of memory listing files\n", cli->prog);
 			status = 1;
 			goto out;
 		}

@@ -103,7 +103,7 @@ static int verify_all(struct mk_cli *cli)
 		if (rc == MK_ECHAIN) {
 			broken++;
 			if (!rows)
-				fprintf(stderr, "%s: %s: %s\n", cli->prog, k.keys[i], verr.message);
+				mk_cli_error("%s: %s: %s\n", cli->prog, k.keys[i], verr.message);
 		}
 		if (rows)
 			json_array_append_new(rows, json_pack("{s:s, s:b, s:I, s:s, s:s?}", "key", k.keys[i],
@@ -208,12 +208,12 @@ int mk_cmd_log_verify(struct mk_cli *cli, int argc, char **argv)
 		       (long long)st.entries, st.head);
 	if (rc == MK_ECHAIN) {
 		if (!cli->json)
-			fprintf(stderr, "%s: %s: %s\n", cli->prog, key, err.message);
+			mk_cli_error("%s: %s: %s\n", cli->prog, key, err.message);
 		return mk_rc_exit_status(MK_ECHAIN);
 	}
 	if (!head_ok) {
 		if (!cli->json)
-			fprintf(stderr, "%s: %s: the logbook does not contain the expected head %lld:%s\n",
+			mk_cli_error("%s: %s: the logbook does not contain the expected head %lld:%s\n",
 				cli->prog, key, expect_count, expect_hash);
 		return mk_rc_exit_status(MK_ECHAIN);
 	}

@@ -12,20 +12,59 @@
 
 void mk_cli_print_help(const struct mk_cli_command *c);
 
+/* Writes s to stderr with every control character other than a newline,
+ * and every byte that is not valid UTF-8, shown as \xNN: a message quotes
+ * what a user or a file supplied, and a raw escape sequence in it would
+ * act on the terminal instead of being read. */
+static void write_safe(const char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		size_t ok = mk_utf8_first_invalid(s + i, len - i);
+		if (c >= 0x80 && ok > 0) {
+			/* A run of valid multi-byte characters goes out as is. */
+			size_t run = 0;
+			while (run < ok && (unsigned char)s[i + run] >= 0x80)
+				run++;
+			fwrite(s + i, 1, run, stderr);
+			i += run;
+			continue;
+		}
+		if ((c < 0x20 && c != '\n') || c == 0x7f || c >= 0x80)
+			fprintf(stderr, "\\x%02x", c);
+		else
+			fputc(c, stderr);
+		i++;
+	}
+}
+
+void mk_cli_error(const char *fmt, ...)
+{
+	char buf[8192];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	write_safe(buf, (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
+}
+
 int mk_cli_usage_error(struct mk_cli *cli, const char *fmt, ...)
 {
+	char what[4096];
 	va_list ap;
-	fprintf(stderr, "%s: ", cli->prog);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(what, sizeof(what), fmt, ap);
 	va_end(ap);
-	fprintf(stderr, " (see '%s --help')\n", cli->prog);
+	mk_cli_error("%s: %s (see '%s --help')\n", cli->prog, what, cli->prog);
 	return 2;
 }
 
 int mk_cli_fail(struct mk_cli *cli, const struct mk_error *err)
 {
-	fprintf(stderr, "%s: %s\n", cli->prog, err->message[0] ? err->message : mk_rc_name(err->rc));
+	mk_cli_error("%s: %s\n", cli->prog, err->message[0] ? err->message : mk_rc_name(err->rc));
 	return mk_rc_exit_status(err->rc);
 }
 
@@ -88,7 +127,7 @@ int mk_cli_open(struct mk_cli *cli, enum mk_store_mode mode)
 int mk_cli_print_json(json_t *v)
 {
 	if (!v) {
-		fprintf(stderr, "meldkamer: out of memory building JSON\n");
+		mk_cli_error("meldkamer: out of memory building JSON\n");
 		return 1;
 	}
 	json_dumpf(v, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
@@ -113,13 +152,13 @@ char *mk_cli_text_arg(struct mk_cli *cli, const char *value, size_t max, int *re
 	while ((n = fread(chunk, 1, sizeof(chunk), stdin)) > 0)
 		mk_buf_add(&b, chunk, n);
 	if (ferror(stdin)) {
-		fprintf(stderr, "%s: cannot read standard input: %s\n", cli->prog, strerror(errno));
+		mk_cli_error("%s: cannot read standard input: %s\n", cli->prog, strerror(errno));
 		*ret_status = 2;
 	} else if (mk_buf_rc(&b) == MK_ETOOBIG) {
-		fprintf(stderr, "%s: standard input is too long: the limit is %zu bytes\n", cli->prog, max);
+		mk_cli_error("%s: standard input is too long: the limit is %zu bytes\n", cli->prog, max);
 		*ret_status = 2;
 	} else if (memchr(b.data, '\0', b.len)) {
-		fprintf(stderr, "%s: standard input contains a NUL byte\n", cli->prog);
+		mk_cli_error("%s: standard input contains a NUL byte\n", cli->prog);
 		*ret_status = 2;
 	}
 	/* One trailing newline is the end of the input, not part of the text. */

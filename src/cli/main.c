@@ -200,10 +200,10 @@ int main(int argc, char **argv)
 	}
 	if (!cmd) {
 		if (noun_known)
-			fprintf(stderr, "meldkamer %s: %s '%s' (see 'meldkamer --help')\n", argv[1],
+			mk_cli_error("meldkamer %s: %s '%s' (see 'meldkamer --help')\n", argv[1],
 				argc > 2 ? "unknown command" : "missing command after", argc > 2 ? argv[2] : argv[1]);
 		else
-			fprintf(stderr, "meldkamer: unknown command '%s' (see 'meldkamer --help')\n",
+			mk_cli_error("meldkamer: unknown command '%s' (see 'meldkamer --help')\n",
 				argv[1]);
 		return 2;
 	}
@@ -216,7 +216,7 @@ int main(int argc, char **argv)
 	status = cmd->run(&cli, argc - skip, argv + skip);
 	mk_service_close(cli.svc);
 	if (fflush(stdout) != 0 && status == 0) {
-		fprintf(stderr, "%s: cannot write the output\n", prog);
+		mk_cli_error("%s: cannot write the output\n", prog);
 		status = 1;
 	}
 	return status;

@@ -20,15 +20,41 @@ static void new_uuid(char *buf)
 		 b[15]);
 }
 
-/* A parent (Bijlage 2: sub-incidents) must exist. */
-static enum mk_rc check_parent(struct mk_service *svc, const char *key, struct mk_error *err)
+/* Sub-incidents (Bijlage 2) hang under a parent that must exist; for an
+ * incident that exists itself (self, NULL for a new one), the parent may
+ * not be the incident or one of its own sub-incidents, or the tree would
+ * become a loop. */
+#define PARENT_DEPTH_MAX 64
+
+static enum mk_rc check_parent(struct mk_service *svc, const char *key, const char *self,
+			       struct mk_error *err)
 {
-	struct mk_incident parent;
-	mk_incident_init(&parent);
-	enum mk_rc rc = mk_store_incident_get(svc->store, key, &parent, NULL, err);
-	mk_incident_release(&parent);
-	if (rc == MK_ENOTFOUND)
-		mk_error_set(err, MK_ENOTFOUND, "parent", "parent incident '%s' does not exist", key);
+	struct mk_incident cur;
+	char at[MK_KEY_TEXT];
+	enum mk_rc rc = MK_OK;
+	if (self && strcmp(key, self) == 0)
+		return mk_error_set(err, MK_EINVAL, "parent", "an incident cannot be its own parent");
+	mk_incident_init(&cur);
+	snprintf(at, sizeof(at), "%s", key);
+	for (int depth = 0; depth < PARENT_DEPTH_MAX; depth++) {
+		if (self && strcmp(at, self) == 0) {
+			rc = mk_error_set(err, MK_EINVAL, "parent",
+					  "parent '%s' would make a loop: it is one of the sub-incidents "
+					  "of %s",
+					  key, self);
+			goto out;
+		}
+		rc = mk_store_incident_get(svc->store, at, &cur, NULL, err);
+		if (rc == MK_ENOTFOUND && depth == 0)
+			mk_error_set(err, MK_ENOTFOUND, "parent", "parent incident '%s' does not exist", key);
+		if (rc || !cur.parent_key)
+			goto out;
+		snprintf(at, sizeof(at), "%s", cur.parent_key);
+	}
+	rc = mk_error_set(err, MK_EINVAL, "parent", "sub-incidents nest deeper than %d levels",
+			  PARENT_DEPTH_MAX);
+out:
+	mk_incident_release(&cur);
 	return rc;
 }
 
@@ -120,7 +146,7 @@ static enum mk_rc write_in_tx(struct mk_service *svc, mk_time now, struct mk_reg
 			return MK_OK;
 		}
 	}
-	if (inc->parent_key && (rc = check_parent(svc, inc->parent_key, err)))
+	if (inc->parent_key && (rc = check_parent(svc, inc->parent_key, NULL, err)))
 		return rc;
 	/* Keys count per registration year in Amsterdam. */
 	struct mk_civil local;
@@ -225,9 +251,10 @@ struct edit {
 };
 
 static enum mk_rc edit_change(struct mk_service *svc, struct mk_incident *inc, int checklist_version,
-			      void *ctx, struct mk_error *err)
+			      void *ctx, bool *ret_unchanged, struct mk_error *err)
 {
 	(void)checklist_version;
+	(void)ret_unchanged; /* asking to set what is already so is refused, below */
 	const struct edit *e = ctx;
 	struct mk_incident before;
 	struct mk_buf text;
@@ -241,12 +268,8 @@ static enum mk_rc edit_change(struct mk_service *svc, struct mk_incident *inc, i
 	}
 	if ((rc = mk_incident_apply_fields(inc, e->fields, e->nfields, err)))
 		goto out;
-	if (inc->parent_key && strcmp(inc->parent_key, inc->key) == 0) {
-		rc = mk_error_set(err, MK_EINVAL, "parent", "an incident cannot be its own parent");
-		goto out;
-	}
 	if (inc->parent_key && (!before.parent_key || strcmp(before.parent_key, inc->parent_key)) &&
-	    (rc = check_parent(svc, inc->parent_key, err)))
+	    (rc = check_parent(svc, inc->parent_key, inc->key, err)))
 		goto out;
 	mk_buf_adds(&text, "Gewijzigd:\n");
 	mk_fields_describe_changes(&before, inc, e->fields, e->nfields, &text, &changed);

@@ -15,9 +15,11 @@ enum mk_rc mk_svc_log_append(struct mk_service *svc, struct mk_incident *inc,
 /* A change to one stored incident: called inside a write transaction
  * with the incident as stored; it changes inc in memory and appends its
  * logbook entries. The caller then saves inc and commits, or rolls back
- * if change fails. */
+ * if change fails. A change that finds nothing to do sets *ret_unchanged:
+ * then nothing is written and the call succeeds. */
 typedef enum mk_rc (*mk_change_fn)(struct mk_service *svc, struct mk_incident *inc,
-				   int checklist_version, void *ctx, struct mk_error *err);
+				   int checklist_version, void *ctx, bool *ret_unchanged,
+				   struct mk_error *err);
 
 enum mk_rc mk_svc_change(struct mk_service *svc, const char *key, int64_t expected_version,
 			 mk_time now, mk_change_fn change, void *ctx, struct mk_error *err);

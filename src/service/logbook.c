@@ -11,8 +11,10 @@ struct log_add {
 };
 
 static enum mk_rc log_add_change(struct mk_service *svc, struct mk_incident *inc,
-				 int checklist_version, void *ctx, struct mk_error *err)
+				 int checklist_version, void *ctx, bool *ret_unchanged,
+				struct mk_error *err)
 {
+	(void)ret_unchanged;
 	(void)checklist_version;
 	const struct log_add *la = ctx;
 	return mk_svc_log_append(svc, inc, la->actor, la->now, la->kind, la->text, err);

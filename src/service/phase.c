@@ -40,8 +40,10 @@ static void count_open_closing(struct closing_scan *cs)
 }
 
 static enum mk_rc phase_change(struct mk_service *svc, struct mk_incident *inc,
-			       int checklist_version, void *ctx, struct mk_error *err)
+			       int checklist_version, void *ctx, bool *ret_unchanged,
+				struct mk_error *err)
 {
+	(void)ret_unchanged;
 	const struct phase_move *m = ctx;
 	struct mk_checklist owned = {0};
 	const struct mk_checklist *checklist;

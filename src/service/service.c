@@ -162,8 +162,14 @@ enum mk_rc mk_svc_change(struct mk_service *svc, const char *key, int64_t expect
 				  inc.key, (long long)inc.version, (long long)expected_version);
 		goto fail;
 	}
-	if ((rc = change(svc, &inc, checklist_version, ctx, err)))
+	bool unchanged = false;
+	if ((rc = change(svc, &inc, checklist_version, ctx, &unchanged, err)))
 		goto fail;
+	if (unchanged) {
+		mk_store_rollback(svc->store);
+		mk_incident_release(&inc);
+		return MK_OK;
+	}
 	if ((rc = mk_incident_check(&inc, now, err)))
 		goto fail;
 	inc.updated_at = now;

@@ -120,8 +120,10 @@ static enum mk_rc find_task(void *ctx, const struct mk_task_row *row)
 }
 
 static enum mk_rc task_change(struct mk_service *svc, struct mk_incident *inc,
-			      int checklist_version, void *ctx, struct mk_error *err)
+			      int checklist_version, void *ctx, bool *ret_unchanged,
+				struct mk_error *err)
 {
+	(void)ret_unchanged;
 	const struct task_change *tc = ctx;
 	struct mk_checklist owned = {0};
 	const struct mk_checklist *checklist;

@@ -367,51 +367,42 @@ enum mk_rc mk_store_incident_count(struct mk_store *s, bool open_only, int64_t *
 	return rc;
 }
 
-/* Turns what a person typed into an FTS5 query: every word becomes a
- * quoted string (so "AND", "(", ":" and quotes are just text), a
- * trailing * keeps its prefix meaning, and all words are required. */
+/* Turns what a person typed into an FTS5 query. The index keeps no
+ * positions (detail = none), so there are no phrases: every run of
+ * letters and digits becomes its own quoted, required term ("e-mail" is
+ * "e" AND "mail"), and a * ending a typed word makes its last run a
+ * prefix. FTS
+ * operators and quotes in the input are thereby plain text. */
+static bool word_char(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80;
+}
+
 static enum mk_rc fts_query(const char *typed, struct mk_buf *out, struct mk_error *err)
 {
 	enum mk_rc rc = mk_text_check("query", typed, MK_QUERY_MAX, MK_TEXT_LINE, true, err);
 	if (rc)
 		return rc;
-	int words = 0;
-	const char *p = typed;
+	int terms = 0;
+	const unsigned char *p = (const unsigned char *)typed;
 	while (*p) {
-		while (*p == ' ' || *p == '\t')
+		if (!word_char(*p)) {
 			p++;
-		if (!*p)
-			break;
-		const char *start = p;
-		while (*p && *p != ' ' && *p != '\t')
-			p++;
-		size_t len = (size_t)(p - start);
-		bool prefix = len > 1 && start[len - 1] == '*';
-		if (prefix)
-			len--;
-		/* Punctuation alone makes no token for the tokenizer, and an
-		 * empty phrase would match everything: skip it. */
-		bool has_word = false;
-		for (size_t i = 0; i < len; i++) {
-			unsigned char ch = (unsigned char)start[i];
-			if ((ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') || ch >= 0x80)
-				has_word = true;
-		}
-		if (!has_word)
 			continue;
-		if (words++)
-			mk_buf_addc(out, ' ');
-		mk_buf_addc(out, '"');
-		for (size_t i = 0; i < len; i++) {
-			if (start[i] == '"')
-				mk_buf_addc(out, '"');
-			mk_buf_addc(out, start[i]);
 		}
-		mk_buf_addc(out, '"');
-		if (prefix)
+		const unsigned char *start = p;
+		while (*p && word_char(*p))
+			p++;
+		mk_buf_addf(out, "%s\"%.*s\"", terms++ ? " " : "", (int)(p - start), (const char *)start);
+		/* A * ending the typed word ("ransom*", "ransom\"*") makes its
+		 * last term a prefix. */
+		const unsigned char *q = p;
+		while (*q && *q != ' ' && *q != '\t' && !word_char(*q))
+			q++;
+		if (q > p && q[-1] == '*' && (!*q || *q == ' ' || *q == '\t'))
 			mk_buf_addc(out, '*');
 	}
-	if (words == 0)
+	if (terms == 0)
 		return mk_error_set(err, MK_EINVAL, "query",
 				    "search needs at least one word (letters or digits)");
 	if (mk_buf_rc(out))

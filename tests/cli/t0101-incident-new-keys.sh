@@ -52,6 +52,6 @@ MK-2026-0005
 MK-2026-0006
 MK-2026-10000
 MK-2027-0001
-MK-2027-0002" "$(sql 'SELECT key FROM incident ORDER BY key_year, key_number')"
+MK-2027-0002" "$(sql 'SELECT key FROM incident ORDER BY key')"
 
 finish
