@@ -69,7 +69,8 @@ static enum mk_rc print_decision(void *ctx, const struct mk_decision *d)
 	if (rows)
 		return json_array_append_new(rows, mk_json_decision(d)) ? MK_ENOMEM : MK_OK;
 	char a[MK_TIME_TEXT], b[MK_TIME_TEXT], c[MK_TIME_TEXT];
-	printf("#%lld %s by %s\n  B: %s\n  O: %s\n  B: %s\n  O: %s, uiterlijk %s\n  C: %s%s%s\n",
+	printf("#%lld %s by %s\n  Beeldvorming: %s\n  Opties: %s\n  Besluit: %s\n"
+	       "  Opdracht: %s, uiterlijk %s\n  Controle: %s%s%s\n",
 	       (long long)d->id, mk_time_format_local(d->decided_at, a), d->decided_by,
 	       d->beeldvorming, d->opties, d->besluit, d->opdracht_wie,
 	       mk_time_format_local(d->opdracht_uiterlijk, b),

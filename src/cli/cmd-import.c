@@ -100,6 +100,8 @@ static void reject(struct mk_cli *cli, struct tally *t, const char *path, const 
 	t->rejected++;
 	if (t->problems)
 		json_array_append_new(t->problems, json_pack("{s:s, s:s}", "file", path, "problem", why));
+	else if (strstr(why, path))
+		mk_cli_error("%s: %s\n", cli->prog, why); /* the message names the file */
 	else
 		mk_cli_error("%s: %s: %s\n", cli->prog, path, why);
 }

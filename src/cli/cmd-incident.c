@@ -78,7 +78,7 @@ static int field_options_parse(struct mk_cli *cli, struct field_options *fo, int
 		/* Only the description may come from standard input: it is the
 		 * one long text. */
 		bool long_text = strcmp(mk_incident_field_names[i], "description") == 0;
-		char *value = long_text ? mk_cli_text_arg(cli, optarg, MK_TEXT_MAX + 1, &status)
+		char *value = long_text ? mk_cli_text_arg(cli, optarg, MK_TEXT_MAX, &status)
 					: mk_strdup(optarg);
 		if (!value)
 			return long_text ? status : 1;

@@ -26,7 +26,7 @@ int mk_cmd_log_add(struct mk_cli *cli, int argc, char **argv)
 	}
 	if (argc - optind != 2)
 		return mk_cli_usage_error(cli, "needs the incident key and the text (- reads standard input)");
-	char *text = mk_cli_text_arg(cli, argv[optind + 1], MK_TEXT_MAX + 1, &status);
+	char *text = mk_cli_text_arg(cli, argv[optind + 1], MK_TEXT_MAX, &status);
 	if (!text)
 		return status;
 	if (!(status = mk_cli_open(cli, MK_STORE_WRITE))) {

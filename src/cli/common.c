@@ -145,8 +145,11 @@ char *mk_cli_text_arg(struct mk_cli *cli, const char *value, size_t max, int *re
 			*ret_status = 1;
 		return copy;
 	}
+	/* Read up to one byte beyond the limit (and a final newline), so that
+	 * text just over it reaches the field's own check, which names the
+	 * field; only input far beyond it is stopped here. */
 	struct mk_buf b;
-	mk_buf_init(&b, max);
+	mk_buf_init(&b, max + 2);
 	char chunk[8192];
 	size_t n;
 	while ((n = fread(chunk, 1, sizeof(chunk), stdin)) > 0)

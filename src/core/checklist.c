@@ -123,7 +123,8 @@ enum mk_rc mk_checklist_parse(struct mk_checklist *c, const char *text, size_t l
 		if (task->sets == MK_SETS_COUNT) {
 			rc = mk_error_set(err, MK_EINVAL, "sets",
 					  "%s line %zu: sets is '%s', expected -, "
-					  "management_informed_at, ap_notified_at or evaluated_at",
+					  "management_informed_at, ap_notified_at, subjects_informed_at "
+					  "or evaluated_at",
 					  what, line, sets);
 			goto fail;
 		}
@@ -153,7 +154,7 @@ enum mk_rc mk_checklist_load_default(struct mk_checklist *c, struct mk_error *er
 }
 
 static const char *const sets_names[MK_SETS_COUNT] = {
-	"-", "management_informed_at", "ap_notified_at", "evaluated_at",
+	"-", "management_informed_at", "ap_notified_at", "subjects_informed_at", "evaluated_at",
 };
 
 const char *mk_task_sets_name(enum mk_task_sets v)

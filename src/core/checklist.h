@@ -21,11 +21,13 @@ enum mk_task_sets {
 	MK_SETS_NOTHING,
 	MK_SETS_MANAGEMENT_INFORMED, /* management_informed_at */
 	MK_SETS_AP_NOTIFIED,         /* ap_notified_at (the first notification counts) */
+	MK_SETS_SUBJECTS_INFORMED,   /* subjects_informed_at */
 	MK_SETS_EVALUATED,           /* evaluated_at */
 	MK_SETS_COUNT
 };
 
-/* "-", "management_informed_at", "ap_notified_at", "evaluated_at". */
+/* "-", "management_informed_at", "ap_notified_at", "subjects_informed_at",
+ * "evaluated_at". */
 const char *mk_task_sets_name(enum mk_task_sets v);
 
 struct mk_checklist_task {

@@ -245,10 +245,15 @@ enum mk_rc mk_veris_parse(const char *data, size_t len, const char *name, json_t
 	/* Duplicate keys are refused: two parsers could each believe a
 	 * different value, which is how smuggled fields get past a check. */
 	json_t *root = json_loadb(data, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
-	if (!root)
+	if (!root) {
+		/* jansson names its own flag here; say what is wrong instead. */
+		const char *why = strstr(jerr.text, "JSON_ALLOW_NUL")
+					  ? "a NUL character (\\u0000) in a string"
+					  : jerr.text;
 		return mk_error_set(err, MK_EINVAL, "",
-				    "'%.200s' is not JSON: %s at line %d, column %d", name,
-				    jerr.text, jerr.line, jerr.column);
+				    "'%.200s' is not JSON: %s at line %d, column %d", name, why,
+				    jerr.line, jerr.column);
+	}
 	if (!json_is_object(root)) {
 		json_decref(root);
 		return mk_error_set(err, MK_EINVAL, "",

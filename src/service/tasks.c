@@ -156,6 +156,7 @@ static enum mk_rc task_change(struct mk_service *svc, struct mk_incident *inc,
 		switch (task->sets) {
 		case MK_SETS_MANAGEMENT_INFORMED: slot = &inc->management_informed_at; break;
 		case MK_SETS_AP_NOTIFIED: slot = &inc->ap_notified_at; break;
+		case MK_SETS_SUBJECTS_INFORMED: slot = &inc->subjects_informed_at; break;
 		case MK_SETS_EVALUATED: slot = &inc->evaluated_at; break;
 		default: break;
 		}

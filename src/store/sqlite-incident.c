@@ -262,6 +262,14 @@ enum mk_rc mk_store_incident_get(struct mk_store *s, const char *key, struct mk_
 {
 	static const char sql[] = "SELECT " INCIDENT_COLUMNS("i.description")
 		" FROM incident i WHERE i.key = ?1";
+	/* People type keys as they read them: "mk-2026-7" is MK-2026-0007. */
+	char canonical[MK_KEY_TEXT];
+	int year;
+	int64_t number;
+	if (mk_incident_key_parse(key, &year, &number, NULL) == MK_OK) {
+		mk_incident_key_format(year, number, canonical);
+		key = canonical;
+	}
 	sqlite3_stmt *st = mk_sql_prepare(s, sql, err);
 	if (!st)
 		return err ? err->rc : MK_ESTORE;

@@ -76,7 +76,7 @@ printf 'bel\007\n' >"$T/bel.txt"
 for verb in new edit; do
 	if [ $verb = new ]; then set -- incident new --title "Geldige titel"; else set -- incident edit "$KEY"; fi
 	refused_stdin "$T/over.txt" 2 "description is too long: 65537 bytes, the limit is 65536" "$@" --description -
-	refused_stdin "$T/huge.txt" 2 "standard input is too long: the limit is 65537 bytes" "$@" --description -
+	refused_stdin "$T/huge.txt" 2 "standard input is too long: the limit is 65536 bytes" "$@" --description -
 	refused_stdin "$T/nul.txt" 2 "standard input contains a NUL byte" "$@" --description -
 	refused_stdin "$T/latin1.txt" 2 "description is not valid UTF-8 (at byte 3)" "$@" --description -
 	refused_stdin "$T/bel.txt" 2 "description contains a control character (0x07 at byte 3)" "$@" --description -

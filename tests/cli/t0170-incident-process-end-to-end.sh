@@ -68,13 +68,13 @@ eq([d["phase"], d["event_type"], d["priority"], d["impact_overall"], d["people_a
    ["evaluatie", "noodsituatie", "P1", "hoog", 350])
 eq(d["times"], {"occurred_at": "2026-10-24T07:00:00Z", "occurred_estimated": False,
   "detected_at": "2026-10-24T09:30:00Z", "reported_at": "2026-10-24T09:50:00Z",
-  "management_informed_at": None, "subjects_informed_at": None,
+  "management_informed_at": None, "subjects_informed_at": "2026-10-27T08:00:00Z",
   "contained_at": "2026-10-24T12:45:00Z", "resolved_at": "2026-10-28T15:00:00Z",
   "closed_at": "2026-10-28T15:00:00Z", "ap_notified_at": "2026-10-26T09:00:00Z",
   "evaluated_at": "2026-11-12T09:00:00Z"})
 c = {x["clock"]: x for x in d["clocks"]}
 eq([c["ap-72h"][k] for k in ("state", "due", "met_at")], ["met", "2026-10-27T09:30:00Z", "2026-10-26T09:00:00Z"], "AP in time, across DST")
-eq([c["subjects-7d"][k] for k in ("state", "due")], ["overdue", "2026-10-31T10:30:00Z"], "data subjects never informed")
+eq([c["subjects-7d"][k] for k in ("state", "due", "met_at")], ["met", "2026-10-31T10:30:00Z", "2026-10-27T08:00:00Z"], "data subjects informed by task 6.3")
 eq([c["evaluation"][k] for k in ("state", "opens", "due", "met_at")], ["met", "2026-11-11T15:00:00Z", "2026-12-09T15:00:00Z", "2026-11-12T09:00:00Z"])
 L = [[e["author"], e["role"], e["kind"], e["text"]] for e in d["log"]]
 exp = [
@@ -89,7 +89,7 @@ exp = [
  ["Ingrid IM", "incidentmanager", "decision", "Besluit (BOBOC)\nBeeldvorming: 350 dossiers naar externe ontvanger\nOpties: Melden of niet melden\nBesluit: Melden bij de AP\nOpdracht: FG, uiterlijk 2026-10-26 12:00 CET\nControle: 2026-10-26 12:00 CET"],
  ["Ingrid IM", "incidentmanager", "status", "Fase: analyse -> indammen"],
  ["Ingrid IM", "incidentmanager", "status", "Gewijzigd:\ncontained_at: - -> 2026-10-24 14:45 CEST"],
- ["Fatima FG", "fg", "action", "Taak 3.6b gedaan: Voormelding aan de Autoriteit Persoonsgegevens overwegen\nNotitie: Voormelding gedaan"],
+ ["Fatima FG", "fg", "action", "Taak 3.6b gedaan: Voormelding (voorwaarschuwing) doen bij de Autoriteit Persoonsgegevens\nNotitie: Voormelding gedaan"],
  ["Ingrid IM", "incidentmanager", "status", "Fase: indammen -> oplossen"],
  ["Ingrid IM", "incidentmanager", "status", "Fase: oplossen -> herstel"],
  ["Ingrid IM", "incidentmanager", "status", "Fase: herstel -> remediatie"]]

@@ -31,18 +31,18 @@ eq(d, [
 mk decision list "$KEY"
 check_ok
 check_out "#1 2026-10-24 12:30 CEST by Ingrid
-  B: Fileserver versleuteld
-  O: Betalen
+  Beeldvorming: Fileserver versleuteld
+  Opties: Betalen
 Herstellen uit back-up
-  B: Herstellen uit back-up
-  O: Team ICT, uiterlijk 2026-10-25 18:00 CET
-  C: 2026-10-26 09:00 CET
+  Besluit: Herstellen uit back-up
+  Opdracht: Team ICT, uiterlijk 2026-10-25 18:00 CET
+  Controle: 2026-10-26 09:00 CET
 #2 2026-10-24 12:40 CEST by tester
-  B: B
-  O: O
-  B: Pers informeren
-  O: Communicatie, uiterlijk 2026-10-24 17:00 CEST
-  C: 2026-10-24 17:00 CEST, Persbericht uit"
+  Beeldvorming: B
+  Opties: O
+  Besluit: Pers informeren
+  Opdracht: Communicatie, uiterlijk 2026-10-24 17:00 CEST
+  Controle: 2026-10-24 17:00 CEST, Persbericht uit"
 
 mk log list "$KEY" --json
 json_py '

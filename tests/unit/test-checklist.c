@@ -54,7 +54,7 @@ static const struct {
 	/* STAP 6: Afsluiten incident: the closing tasks */
 	{"6.1", 6, MK_ROLE_INCIDENTMANAGER, true, MK_SETS_NOTHING},
 	{"6.2", 6, MK_ROLE_INCIDENTMANAGER, true, MK_SETS_NOTHING},
-	{"6.3", 6, MK_ROLE_BEHANDELAAR, true, MK_SETS_NOTHING},
+	{"6.3", 6, MK_ROLE_BEHANDELAAR, true, MK_SETS_SUBJECTS_INFORMED},
 	{"6.4a", 6, MK_ROLE_DIRECTIE, true, MK_SETS_NOTHING},        /* police: Management */
 	{"6.4b", 6, MK_ROLE_CISO, true, MK_SETS_NOTHING},            /* IBD: CISO of ACIB/VCIB */
 	{"6.4c", 6, MK_ROLE_FG, true, MK_SETS_AP_NOTIFIED}, /* AP: Management of Privacy Functionaris */
@@ -237,7 +237,7 @@ static void test_checklist_parse_errors_name_the_line(void **state)
 		 "c.tsv line 1: 5 fields, expected 7"},
 		{CL_HEADER "1.1\t1\tciso\tno\tclosed_at\tA\tT\n", "sets",
 		 "c.tsv line 2: sets is 'closed_at', expected -, management_informed_at, "
-		 "ap_notified_at or evaluated_at"},
+		 "ap_notified_at, subjects_informed_at or evaluated_at"},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct mk_checklist c;
