@@ -14,6 +14,7 @@
 
 #include "base/alloc.h"
 #include "cli/cli.h"
+#include "intake/json-arena.h"
 #include "intake/veris.h"
 
 enum { OPT_VERBOSE = MK_OPT_FIRST_OWN };
@@ -113,6 +114,9 @@ static void reject(struct mk_cli *cli, struct tally *t, const char *path, const 
  * a thread switch per record costs as much as the record itself. */
 #define QUEUE_SIZE 256
 #define WAKE_AFTER 32
+/* A parsed record takes a few times its text; records are at most
+ * MK_VERIS_FILE_MAX, and one that needs more falls back to malloc. */
+#define JSON_ARENA_SIZE (4 * 1024 * 1024)
 
 struct parsed {
 	const char *path;
@@ -140,10 +144,14 @@ static void parse_file(struct pipeline *pl, struct parsed *item, const char *pat
 	item->path = path;
 	mk_registration_init(&item->reg);
 	mk_error_clear(&item->err);
+	/* The record's JSON lives in the thread's arena until it is mapped;
+	 * the mapped incident is ordinary heap memory. */
+	mk_json_arena_begin(JSON_ARENA_SIZE);
 	item->rc = mk_veris_read_file(path, &root, &item->err);
 	if (item->rc == MK_OK)
 		item->rc = mk_veris_map_record(pl->map, root, pl->cli->now, &item->reg.inc, &item->err);
 	json_decref(root);
+	mk_json_arena_end();
 	if (item->rc == MK_OK)
 		item->rc = mk_svc_prepare_record(pl->cli->svc, pl->actor, pl->cli->now, &item->reg,
 						 &item->err);
@@ -173,6 +181,7 @@ static void *producer(void *arg)
 	pl->done = true;
 	pthread_cond_signal(&pl->not_empty);
 	pthread_mutex_unlock(&pl->lock);
+	mk_json_arena_release();
 	return NULL;
 }
 
@@ -257,6 +266,7 @@ static enum mk_rc import_all(struct mk_cli *cli, const struct mk_veris_map *map,
 	pthread_mutex_init(&pl.lock, NULL);
 	pthread_cond_init(&pl.not_full, NULL);
 	pthread_cond_init(&pl.not_empty, NULL);
+	mk_json_arena_install();
 	if (pthread_create(&thread, NULL, producer, &pl) != 0)
 		return mk_error_set(err, MK_ENOMEM, "", "cannot start the reader thread");
 

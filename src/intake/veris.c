@@ -889,13 +889,19 @@ static void add_clean(struct mk_buf *b, const char *s, size_t len, bool multilin
 		while (len && ((unsigned char)s[len] & 0xC0) == 0x80)
 			len--;
 	}
+	/* Clean stretches go in whole; each control character becomes a
+	 * space (a byte at a time would make a long summary slow). */
+	size_t start = 0;
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 		bool keep = multiline && (c == '\n' || c == '\t' || c == '\r');
-		if ((c < 0x20 && !keep) || c == 0x7f)
-			c = ' ';
-		mk_buf_addc(b, (char)c);
+		if ((c < 0x20 && !keep) || c == 0x7f) {
+			mk_buf_add(b, s + start, i - start);
+			mk_buf_addc(b, ' ');
+			start = i + 1;
+		}
 	}
+	mk_buf_add(b, s + start, len - start);
 }
 
 /* A trimmed copy of a one-line VERIS string, or NULL (in *ret) when it is
