@@ -5,7 +5,6 @@
  * and the others still go in; a record imported before (same VERIS
  * incident_id) adds nothing. doc/veris-mapping.md has the mapping. */
 #include <dirent.h>
-#include <pthread.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +13,7 @@
 
 #include "base/alloc.h"
 #include "cli/cli.h"
+#include "cli/pipeline.h"
 #include "intake/json-arena.h"
 #include "intake/veris.h"
 
@@ -107,118 +107,37 @@ static void reject(struct mk_cli *cli, struct tally *t, const char *path, const 
 		mk_cli_error("%s: %s: %s\n", cli->prog, path, why);
 }
 
-/* Reading and mapping a file (JSON parsing is a third of the work) runs
- * in a second thread while the main thread writes the previous records:
- * a bounded queue between them keeps memory flat. Each side wakes the
- * other only when a stretch of work is ready (WAKE_AFTER items), because
- * a thread switch per record costs as much as the record itself. */
-#define QUEUE_SIZE 256
-#define WAKE_AFTER 32
 /* A parsed record takes a few times its text; records are at most
  * MK_VERIS_FILE_MAX, and one that needs more falls back to malloc. */
 #define JSON_ARENA_SIZE (4 * 1024 * 1024)
 
-struct parsed {
-	const char *path;
-	struct mk_registration reg; /* mapped and prepared when rc is MK_OK */
-	enum mk_rc rc;
-	struct mk_error err;
-};
-
-struct pipeline {
+struct reader {
 	struct mk_cli *cli;
 	const struct mk_actor *actor;
 	const struct mk_veris_map *map;
-	const struct paths *paths;
-	struct parsed slots[QUEUE_SIZE];
-	size_t head, tail; /* items produced, consumed (both only grow) */
-	bool stop;         /* the consumer gave up */
-	bool done;         /* the producer has produced everything */
-	pthread_mutex_t lock;
-	pthread_cond_t not_full, not_empty;
 };
 
-static void parse_file(struct pipeline *pl, struct parsed *item, const char *path)
+/* Reads, maps and prepares one file, on a pipeline worker. */
+static void read_file(void *ctx, const char *path, struct mk_pipeline_item *item)
 {
+	const struct reader *r = ctx;
 	json_t *root = NULL;
-	item->path = path;
-	mk_registration_init(&item->reg);
-	mk_error_clear(&item->err);
 	/* The record's JSON lives in the thread's arena until it is mapped;
 	 * the mapped incident is ordinary heap memory. */
 	mk_json_arena_begin(JSON_ARENA_SIZE);
 	item->rc = mk_veris_read_file(path, &root, &item->err);
 	if (item->rc == MK_OK)
-		item->rc = mk_veris_map_record(pl->map, root, pl->cli->now, &item->reg.inc, &item->err);
+		item->rc = mk_veris_map_record(r->map, root, r->cli->now, &item->reg.inc, &item->err);
 	json_decref(root);
 	mk_json_arena_end();
 	if (item->rc == MK_OK)
-		item->rc = mk_svc_prepare_record(pl->cli->svc, pl->actor, pl->cli->now, &item->reg,
+		item->rc = mk_svc_prepare_record(r->cli->svc, r->actor, r->cli->now, &item->reg,
 						 &item->err);
-}
-
-static void *producer(void *arg)
-{
-	struct pipeline *pl = arg;
-	for (size_t i = 0; i < pl->paths->n; i++) {
-		struct parsed item;
-		parse_file(pl, &item, pl->paths->items[i]);
-		pthread_mutex_lock(&pl->lock);
-		while (pl->head - pl->tail == QUEUE_SIZE && !pl->stop)
-			pthread_cond_wait(&pl->not_full, &pl->lock);
-		if (pl->stop) {
-			pthread_mutex_unlock(&pl->lock);
-			mk_registration_release(&item.reg);
-			break;
-		}
-		pl->slots[pl->head % QUEUE_SIZE] = item;
-		pl->head++;
-		if (pl->head - pl->tail == WAKE_AFTER)
-			pthread_cond_signal(&pl->not_empty);
-		pthread_mutex_unlock(&pl->lock);
-	}
-	pthread_mutex_lock(&pl->lock);
-	pl->done = true;
-	pthread_cond_signal(&pl->not_empty);
-	pthread_mutex_unlock(&pl->lock);
-	mk_json_arena_release();
-	return NULL;
-}
-
-/* The next parsed file, in path order; the caller releases item->reg.
- * The caller asks only for as many items as there are paths. */
-static void next_parsed(struct pipeline *pl, struct parsed *item)
-{
-	pthread_mutex_lock(&pl->lock);
-	/* Waiting only on an empty queue: the producer signals once it has
-	 * WAKE_AFTER items, or when it is done. */
-	while (pl->head == pl->tail)
-		pthread_cond_wait(&pl->not_empty, &pl->lock);
-	*item = pl->slots[pl->tail % QUEUE_SIZE];
-	pl->tail++;
-	if (pl->head - pl->tail == QUEUE_SIZE - WAKE_AFTER)
-		pthread_cond_signal(&pl->not_full);
-	pthread_mutex_unlock(&pl->lock);
-}
-
-static void stop_producer(struct pipeline *pl)
-{
-	pthread_mutex_lock(&pl->lock);
-	pl->stop = true;
-	pthread_cond_signal(&pl->not_full);
-	pthread_mutex_unlock(&pl->lock);
-	/* Whatever was produced but not consumed is released here. */
-}
-
-static void drain(struct pipeline *pl)
-{
-	for (; pl->tail < pl->head; pl->tail++)
-		mk_registration_release(&pl->slots[pl->tail % QUEUE_SIZE].reg);
 }
 
 /* Writes one parsed file inside the open batch. Returns MK_OK, or a
  * failure of the database that ends the whole import. */
-static enum mk_rc import_one(struct mk_cli *cli, struct parsed *item, struct tally *t,
+static enum mk_rc import_one(struct mk_cli *cli, struct mk_pipeline_item *item, struct tally *t,
 			     bool verbose, struct mk_error *fatal)
 {
 	if (item->rc) {
@@ -253,7 +172,13 @@ static enum mk_rc import_one(struct mk_cli *cli, struct parsed *item, struct tal
 	return MK_OK;
 }
 
-/* Imports every path through the pipeline, committing every
+static void reader_exit(void *ctx)
+{
+	(void)ctx;
+	mk_json_arena_release();
+}
+
+/* Imports every path through the reader pipeline, committing every
  * IMPORT_BATCH records. */
 static enum mk_rc import_all(struct mk_cli *cli, const struct mk_veris_map *map,
 			     const struct paths *p, struct tally *t, bool verbose,
@@ -261,19 +186,17 @@ static enum mk_rc import_all(struct mk_cli *cli, const struct mk_veris_map *map,
 {
 	struct mk_actor actor = cli->actor;
 	actor.via = "import veris";
-	struct pipeline pl = {.cli = cli, .actor = &actor, .map = map, .paths = p};
-	pthread_t thread;
-	pthread_mutex_init(&pl.lock, NULL);
-	pthread_cond_init(&pl.not_full, NULL);
-	pthread_cond_init(&pl.not_empty, NULL);
+	struct reader r = {cli, &actor, map};
 	mk_json_arena_install();
-	if (pthread_create(&thread, NULL, producer, &pl) != 0)
-		return mk_error_set(err, MK_ENOMEM, "", "cannot start the reader thread");
+	struct mk_pipeline *pl = mk_pipeline_start(p->items, p->n, mk_pipeline_workers(), read_file,
+						   reader_exit, &r);
+	if (!pl)
+		return mk_error_set(err, MK_ENOMEM, "", "cannot start the reader threads");
 
 	enum mk_rc rc = mk_svc_batch_begin(cli->svc, err);
 	for (size_t i = 0; rc == MK_OK && i < p->n; i++) {
-		struct parsed item;
-		next_parsed(&pl, &item);
+		struct mk_pipeline_item item;
+		mk_pipeline_next(pl, &item);
 		rc = import_one(cli, &item, t, verbose, err);
 		mk_registration_release(&item.reg);
 		if (rc == MK_OK && (i + 1) % IMPORT_BATCH == 0 && i + 1 < p->n) {
@@ -285,12 +208,7 @@ static enum mk_rc import_all(struct mk_cli *cli, const struct mk_veris_map *map,
 		rc = mk_svc_batch_commit(cli->svc, err);
 	else if (mk_svc_in_batch(cli->svc))
 		mk_svc_batch_abort(cli->svc);
-	stop_producer(&pl);
-	pthread_join(thread, NULL);
-	drain(&pl);
-	pthread_mutex_destroy(&pl.lock);
-	pthread_cond_destroy(&pl.not_full);
-	pthread_cond_destroy(&pl.not_empty);
+	mk_pipeline_finish(pl);
 	return rc;
 }
 

@@ -23,7 +23,7 @@ CREATE TABLE key_counter (
 
 CREATE TABLE incident (
 	id INTEGER PRIMARY KEY,
-	uuid TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),
+	uuid TEXT NOT NULL CHECK (length(uuid) = 36),
 	key TEXT NOT NULL UNIQUE,
 	title TEXT NOT NULL CHECK (title <> ''),
 	description TEXT,
