@@ -47,7 +47,7 @@ enum mk_rc mk_svc_deadlines(struct mk_service *svc, mk_time now, mk_deadline_cb 
 			    struct mk_error *err)
 {
 	struct deadline_walk w = {now, cb, ctx};
-	struct mk_incident_query q = {0};
+	struct mk_incident_query q = {.borrow_text = true};
 	return mk_store_incident_list(svc->store, &q, walk_deadlines, &w, err);
 }
 
@@ -58,7 +58,7 @@ static enum mk_rc add_kpi(void *ctx, const struct mk_incident *inc)
 
 enum mk_rc mk_svc_kpi(struct mk_service *svc, struct mk_kpi *ret_kpi, struct mk_error *err)
 {
-	struct mk_incident_query q = {0};
+	struct mk_incident_query q = {.borrow_text = true};
 	enum mk_rc rc = mk_store_incident_list(svc->store, &q, add_kpi, ret_kpi, err);
 	if (rc == MK_ENOMEM)
 		mk_error_set(err, rc, "", "out of memory computing KPIs");

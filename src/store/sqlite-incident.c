@@ -32,10 +32,20 @@ enum {
 	C_LOG_HEAD, C_VERSION, C_CREATED, C_UPDATED, C_CHECKLIST_VERSION,
 };
 
-/* Fills inc (initialised, empty) from the current row. A value the rules
- * do not know means someone wrote the database by hand: MK_ESTORE. */
+/* A text column, copied, or (borrow) pointing into the statement's row,
+ * valid until the next step. */
+static char *text_of(sqlite3_stmt *st, int col, bool borrow, bool *oom)
+{
+	if (borrow)
+		return (char *)sqlite3_column_text(st, col);
+	return mk_sql_column_dup(st, col, oom);
+}
+
+/* Fills inc (initialised, empty) from the current row; with borrow, its
+ * strings point into the row (see forget_borrowed). A value the rules do
+ * not know means someone wrote the database by hand: MK_ESTORE. */
 static enum mk_rc read_incident(struct mk_store *s, sqlite3_stmt *st, struct mk_incident *inc,
-				struct mk_error *err)
+				bool borrow, struct mk_error *err)
 {
 	bool oom = false;
 	struct mk_error e;
@@ -44,23 +54,23 @@ static enum mk_rc read_incident(struct mk_store *s, sqlite3_stmt *st, struct mk_
 	inc->id = sqlite3_column_int64(st, C_ID);
 	snprintf(inc->uuid, sizeof(inc->uuid), "%s", mk_sql_column_text(st, C_UUID));
 	snprintf(inc->key, sizeof(inc->key), "%s", mk_sql_column_text(st, C_KEY));
-	inc->title = mk_sql_column_dup(st, C_TITLE, &oom);
-	inc->description = mk_sql_column_dup(st, C_DESCRIPTION, &oom);
-	inc->reporter.name = mk_sql_column_dup(st, C_REPORTER_NAME, &oom);
-	inc->reporter.department = mk_sql_column_dup(st, C_REPORTER_DEPARTMENT, &oom);
-	inc->reporter.phone = mk_sql_column_dup(st, C_REPORTER_PHONE, &oom);
-	inc->reporter.email = mk_sql_column_dup(st, C_REPORTER_EMAIL, &oom);
+	inc->title = text_of(st, C_TITLE, borrow, &oom);
+	inc->description = text_of(st, C_DESCRIPTION, borrow, &oom);
+	inc->reporter.name = text_of(st, C_REPORTER_NAME, borrow, &oom);
+	inc->reporter.department = text_of(st, C_REPORTER_DEPARTMENT, borrow, &oom);
+	inc->reporter.phone = text_of(st, C_REPORTER_PHONE, borrow, &oom);
+	inc->reporter.email = text_of(st, C_REPORTER_EMAIL, borrow, &oom);
 	inc->classified = sqlite3_column_type(st, C_MATRIX_TABLE) != SQLITE_NULL;
-	inc->matrix_category = mk_sql_column_dup(st, C_MATRIX_CATEGORY, &oom);
-	inc->matrix_incident = mk_sql_column_dup(st, C_MATRIX_INCIDENT, &oom);
+	inc->matrix_category = text_of(st, C_MATRIX_CATEGORY, borrow, &oom);
+	inc->matrix_incident = text_of(st, C_MATRIX_INCIDENT, borrow, &oom);
 	inc->people_affected = sqlite3_column_type(st, C_PEOPLE) == SQLITE_NULL
 				       ? -1
 				       : sqlite3_column_int64(st, C_PEOPLE);
 	inc->confidential = sqlite3_column_int(st, C_CONFIDENTIAL) != 0;
 	inc->personal_data = sqlite3_column_int(st, C_PERSONAL_DATA) != 0;
 	inc->exercise = sqlite3_column_int(st, C_EXERCISE) != 0;
-	inc->parent_key = mk_sql_column_dup(st, C_PARENT_KEY, &oom);
-	inc->supplier = mk_sql_column_dup(st, C_SUPPLIER, &oom);
+	inc->parent_key = text_of(st, C_PARENT_KEY, borrow, &oom);
+	inc->supplier = text_of(st, C_SUPPLIER, borrow, &oom);
 	inc->occurred_at = mk_sql_column_time(st, C_OCCURRED);
 	inc->occurred_estimated = sqlite3_column_int(st, C_OCCURRED_ESTIMATED) != 0;
 	inc->detected_at = mk_sql_column_time(st, C_DETECTED);
@@ -72,9 +82,9 @@ static enum mk_rc read_incident(struct mk_store *s, sqlite3_stmt *st, struct mk_
 	inc->closed_at = mk_sql_column_time(st, C_CLOSED);
 	inc->ap_notified_at = mk_sql_column_time(st, C_AP_NOTIFIED);
 	inc->evaluated_at = mk_sql_column_time(st, C_EVALUATED);
-	inc->source_ref = mk_sql_column_dup(st, C_SOURCE_REF, &oom);
-	inc->victim = mk_sql_column_dup(st, C_VICTIM, &oom);
-	inc->industry = mk_sql_column_dup(st, C_INDUSTRY, &oom);
+	inc->source_ref = text_of(st, C_SOURCE_REF, borrow, &oom);
+	inc->victim = text_of(st, C_VICTIM, borrow, &oom);
+	inc->industry = text_of(st, C_INDUSTRY, borrow, &oom);
 	inc->log_count = sqlite3_column_int64(st, C_LOG_COUNT);
 	snprintf(inc->log_head, sizeof(inc->log_head), "%s", mk_sql_column_text(st, C_LOG_HEAD));
 	inc->version = sqlite3_column_int64(st, C_VERSION);
@@ -278,7 +288,7 @@ enum mk_rc mk_store_incident_get(struct mk_store *s, const char *key, struct mk_
 	enum mk_rc rc;
 	if (src == SQLITE_ROW) {
 		mk_incident_release(inc);
-		rc = read_incident(s, st, inc, err);
+		rc = read_incident(s, st, inc, false, err);
 		if (rc == MK_OK && ret_checklist_version)
 			*ret_checklist_version = sqlite3_column_int(st, C_CHECKLIST_VERSION);
 	} else if (src == SQLITE_DONE) {
@@ -309,19 +319,34 @@ enum mk_rc mk_store_incident_find_ref(struct mk_store *s, const char *source_ref
 	return rc;
 }
 
+/* Drops borrowed strings without freeing them. */
+static void forget_borrowed(struct mk_incident *inc)
+{
+	inc->title = inc->description = NULL;
+	inc->reporter.name = inc->reporter.department = NULL;
+	inc->reporter.phone = inc->reporter.email = NULL;
+	inc->matrix_category = inc->matrix_incident = NULL;
+	inc->parent_key = inc->supplier = inc->source_ref = NULL;
+	inc->victim = inc->industry = NULL;
+	mk_incident_init(inc);
+}
+
 /* Steps st and hands each row to cb as an incident. */
-static enum mk_rc each_row(struct mk_store *s, sqlite3_stmt *st, mk_incident_cb cb, void *ctx,
-			   struct mk_error *err)
+static enum mk_rc each_row(struct mk_store *s, sqlite3_stmt *st, bool borrow, mk_incident_cb cb,
+			   void *ctx, struct mk_error *err)
 {
 	struct mk_incident inc;
 	mk_incident_init(&inc);
 	enum mk_rc rc = MK_OK;
 	int src;
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		rc = read_incident(s, st, &inc, err);
+		rc = read_incident(s, st, &inc, borrow, err);
 		if (rc == MK_OK)
 			rc = cb(ctx, &inc);
-		mk_incident_release(&inc);
+		if (borrow)
+			forget_borrowed(&inc);
+		else
+			mk_incident_release(&inc);
 		if (rc)
 			break;
 	}
@@ -354,7 +379,7 @@ enum mk_rc mk_store_incident_list(struct mk_store *s, const struct mk_incident_q
 		return err ? err->rc : MK_ESTORE;
 	sqlite3_bind_int64(st, 1, q->before_id > 0 ? q->before_id : INT64_MAX);
 	sqlite3_bind_int(st, 2, q->limit > 0 ? q->limit : -1);
-	return each_row(s, st, cb, ctx, err);
+	return each_row(s, st, q->borrow_text, cb, ctx, err);
 }
 
 enum mk_rc mk_store_incident_count(struct mk_store *s, bool open_only, int64_t *ret_count,
@@ -507,7 +532,7 @@ enum mk_rc mk_store_search(struct mk_store *s, const char *query, int limit, mk_
 	}
 	for (int i = 0; i < n && rc == MK_OK; i++) {
 		sqlite3_bind_int64(st, 1, ids[i]);
-		rc = each_row(s, st, cb, ctx, err);
+		rc = each_row(s, st, false, cb, ctx, err);
 	}
 out:
 	mk_free(ids);
