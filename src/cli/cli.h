@@ -82,6 +82,11 @@ char *mk_cli_text_arg(struct mk_cli *cli, const char *value, size_t max, int *re
 /* Prints s cut to at most width characters (UTF-8 aware), padded. */
 void mk_cli_print_cell(const char *s, int width);
 
+/* After a change: with --json, prints the incident's summary (key,
+ * phase, priority, version...) as the answer; without, prints `text`.
+ * Returns the exit status. */
+int mk_cli_changed(struct mk_cli *cli, const char *key, const char *text);
+
 /* Parses --limit: a number from 1 to MK_PAGE_MAX into *ret. Returns 0, or
  * 2 after printing the usage error. */
 int mk_cli_parse_limit(struct mk_cli *cli, const char *arg, int *ret);

@@ -154,11 +154,13 @@ int mk_cmd_incident_edit(struct mk_cli *cli, int argc, char **argv)
 	if ((status = mk_cli_open(cli, MK_STORE_WRITE)))
 		goto out;
 	struct mk_error err = {0};
+	char done[64];
+	snprintf(done, sizeof(done), "%s changed", key);
 	if (mk_svc_incident_edit(cli->svc, &cli->actor, cli->now, key, fo.if_version, fo.values,
 				 fo.n, &err))
 		status = mk_cli_fail(cli, &err);
-	else if (!cli->json)
-		printf("%s changed\n", key);
+	else
+		status = mk_cli_changed(cli, key, done);
 out:
 	field_options_release(&fo);
 	return status;
@@ -647,9 +649,9 @@ static int move(struct mk_cli *cli, int argc, char **argv, bool close)
 		return status;
 	if (mk_svc_incident_phase(cli->svc, &cli->actor, cli->now, key, version, to, reason, &err))
 		return mk_cli_fail(cli, &err);
-	if (!cli->json)
-		printf("%s is now in phase %s\n", key, mk_phase_name(to));
-	return 0;
+	char done[80];
+	snprintf(done, sizeof(done), "%s is now in phase %s", key, mk_phase_name(to));
+	return mk_cli_changed(cli, key, done);
 }
 
 int mk_cmd_incident_phase(struct mk_cli *cli, int argc, char **argv)

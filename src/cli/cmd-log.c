@@ -30,10 +30,12 @@ int mk_cmd_log_add(struct mk_cli *cli, int argc, char **argv)
 	if (!text)
 		return status;
 	if (!(status = mk_cli_open(cli, MK_STORE_WRITE))) {
+		char done[64];
+		snprintf(done, sizeof(done), "%.20s logged", argv[optind]);
 		if (mk_svc_log_add(cli->svc, &cli->actor, cli->now, argv[optind], kind, text, &err))
 			status = mk_cli_fail(cli, &err);
-		else if (!cli->json)
-			printf("%s logged\n", argv[optind]);
+		else
+			status = mk_cli_changed(cli, argv[optind], done);
 	}
 	mk_free(text);
 	return status;

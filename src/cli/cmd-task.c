@@ -32,9 +32,10 @@ static int set_task(struct mk_cli *cli, int argc, char **argv, enum mk_task_stat
 	struct mk_error err = {0};
 	if (mk_svc_task_set(cli->svc, &cli->actor, cli->now, key, code, state, note, &err))
 		return mk_cli_fail(cli, &err);
-	if (!cli->json)
-		printf("%s task %s %s\n", key, code, state == MK_TASK_DONE ? "done" : "n.v.t.");
-	return 0;
+	char done[64];
+	snprintf(done, sizeof(done), "%s task %.8s %s", key, code,
+		 state == MK_TASK_DONE ? "done" : "n.v.t.");
+	return mk_cli_changed(cli, key, done);
 }
 
 int mk_cmd_task_done(struct mk_cli *cli, int argc, char **argv)

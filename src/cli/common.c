@@ -9,6 +9,7 @@
 #include "base/utf8.h"
 #include "cli/cli.h"
 #include "core/text.h"
+#include "export/json.h"
 
 void mk_cli_print_help(const struct mk_cli_command *c);
 
@@ -198,6 +199,22 @@ void mk_cli_print_cell(const char *s, int width)
 		putchar('~');
 	for (int used = chars > width ? width : chars; used <= width; used++)
 		putchar(' ');
+}
+
+int mk_cli_changed(struct mk_cli *cli, const char *key, const char *text)
+{
+	if (!cli->json) {
+		printf("%s\n", text);
+		return 0;
+	}
+	struct mk_incident inc;
+	struct mk_error err = {0};
+	mk_incident_init(&inc);
+	int status = mk_svc_incident_get(cli->svc, key, &inc, &err)
+			     ? mk_cli_fail(cli, &err)
+			     : mk_cli_print_json(mk_json_incident_summary(&inc));
+	mk_incident_release(&inc);
+	return status;
 }
 
 int mk_cli_parse_limit(struct mk_cli *cli, const char *arg, int *ret)

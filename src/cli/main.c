@@ -56,8 +56,8 @@ static const struct mk_cli_command commands[] = {
 	 "                 herstelwerk, verspreiding, keten, beschikbaarheid\n"
 	 "  --people N     people affected (sets mensen: <10 laag, <100 midden, else hoog)\n"
 	 "  --urgency laag|midden|hoog\n"
-	 "  --event-type normaal|escalatie|noodsituatie (noodsituatie: incidentmanager or\n"
-	 "                 ciso only)\n"
+	 "  --event-type normaal|escalatie|noodsituatie (only an incidentmanager or the\n"
+	 "                 ciso declares or ends a noodsituatie)\n"
 	 "  --if-version N refuse if someone changed the incident since version N\n"},
 	{"incident", "phase", mk_cmd_incident_phase, "KEY PHASE [--reason TEXT]",
 	 "move to a phase: detectie, initiatie, analyse, indammen, oplossen, herstel, "

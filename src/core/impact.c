@@ -2,6 +2,7 @@
  * declare an emergency. */
 #include "core/impact.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include "base/alloc.h"
@@ -167,11 +168,18 @@ enum mk_event_type mk_event_type_suggested(enum mk_priority priority)
 									  : MK_EVENT_NORMAAL;
 }
 
-enum mk_rc mk_event_type_check(enum mk_role role, enum mk_event_type to, struct mk_error *err)
+enum mk_rc mk_event_type_check(enum mk_role role, enum mk_event_type from, enum mk_event_type to,
+			       struct mk_error *err)
 {
-	if (to == MK_EVENT_NOODSITUATIE && role != MK_ROLE_INCIDENTMANAGER && role != MK_ROLE_CISO)
+	bool coordinator = role == MK_ROLE_INCIDENTMANAGER || role == MK_ROLE_CISO;
+	if (to == MK_EVENT_NOODSITUATIE && from != MK_EVENT_NOODSITUATIE && !coordinator)
 		return mk_error_set(err, MK_EPERM, "event_type",
 				    "only an incidentmanager or the ciso may declare a noodsituatie, "
+				    "not a %s",
+				    mk_role_name(role));
+	if (from == MK_EVENT_NOODSITUATIE && to != MK_EVENT_NOODSITUATIE && !coordinator)
+		return mk_error_set(err, MK_EPERM, "event_type",
+				    "only an incidentmanager or the ciso may end a noodsituatie, "
 				    "not a %s",
 				    mk_role_name(role));
 	return MK_OK;

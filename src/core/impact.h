@@ -88,10 +88,11 @@ enum mk_priority mk_priority_of(const struct mk_priority_matrix *m, enum mk_leve
  * never applied by itself. */
 enum mk_event_type mk_event_type_suggested(enum mk_priority priority);
 
-/* May `role` set the event type to `to`? Only an incidentmanager or the
- * CISO may declare a noodsituatie (Bijlage 4: "kan alleen uitgeroepen
- * worden door een incident coördinator"); MK_EPERM otherwise. */
-enum mk_rc mk_event_type_check(enum mk_role role, enum mk_event_type to,
+/* May `role` change the event type from `from` to `to`? Only an
+ * incidentmanager or the CISO may declare a noodsituatie (Bijlage 4: "kan
+ * alleen uitgeroepen worden door een incident coördinator"), and so only
+ * they may end one; MK_EPERM otherwise. Other changes are open to all. */
+enum mk_rc mk_event_type_check(enum mk_role role, enum mk_event_type from, enum mk_event_type to,
 			       struct mk_error *err);
 
 #endif

@@ -128,7 +128,7 @@ static enum mk_rc assess_change(struct mk_service *svc, struct mk_incident *inc,
 	}
 	enum mk_event_type old_event = inc->event_type;
 	if (a->has_event_type && a->event_type != old_event &&
-	    (rc = mk_event_type_check(as->actor->role, a->event_type, err)))
+	    (rc = mk_event_type_check(as->actor->role, old_event, a->event_type, err)))
 		goto out;
 
 	/* What the incident says now, to log (and count) only real changes. */

@@ -197,7 +197,8 @@ static void test_noodsituatie_only_by_incidentmanager_or_ciso(void **state)
 	assert_int_equal(sizeof(roles) / sizeof(roles[0]), MK_ROLE_COUNT);
 	for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++) {
 		struct mk_error e;
-		enum mk_rc rc = mk_event_type_check(roles[i].role, MK_EVENT_NOODSITUATIE, &e);
+		enum mk_rc rc = mk_event_type_check(roles[i].role, MK_EVENT_NORMAAL,
+						    MK_EVENT_NOODSITUATIE, &e);
 		if (roles[i].may_declare) {
 			assert_int_equal(rc, MK_OK);
 		} else {
@@ -210,10 +211,26 @@ static void test_noodsituatie_only_by_incidentmanager_or_ciso(void **state)
 				 mk_role_name(roles[i].role));
 			assert_string_equal(e.message, expected);
 		}
+		/* Ending a noodsituatie is the coordinator's decision too. */
+		rc = mk_event_type_check(roles[i].role, MK_EVENT_NOODSITUATIE, MK_EVENT_ESCALATIE, &e);
+		if (roles[i].may_declare) {
+			assert_int_equal(rc, MK_OK);
+		} else {
+			assert_int_equal(rc, MK_EPERM);
+			char expected[200];
+			snprintf(expected, sizeof(expected),
+				 "only an incidentmanager or the ciso may end a noodsituatie, not a %s",
+				 mk_role_name(roles[i].role));
+			assert_string_equal(e.message, expected);
+		}
 		/* Normaal and escalatie are open to every role here (who may
 		 * edit the incident at all is the access rule's business). */
-		assert_int_equal(mk_event_type_check(roles[i].role, MK_EVENT_NORMAAL, NULL), MK_OK);
-		assert_int_equal(mk_event_type_check(roles[i].role, MK_EVENT_ESCALATIE, NULL), MK_OK);
+		assert_int_equal(mk_event_type_check(roles[i].role, MK_EVENT_NORMAAL, MK_EVENT_ESCALATIE,
+						     NULL), MK_OK);
+		assert_int_equal(mk_event_type_check(roles[i].role, MK_EVENT_ESCALATIE, MK_EVENT_NORMAAL,
+						     NULL), MK_OK);
+		assert_int_equal(mk_event_type_check(roles[i].role, MK_EVENT_NOODSITUATIE,
+						     MK_EVENT_NOODSITUATIE, NULL), MK_OK);
 	}
 }
 
