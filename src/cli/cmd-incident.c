@@ -4,6 +4,7 @@
 
 #include "base/alloc.h"
 #include "cli/cli.h"
+#include "core/team.h"
 #include "core/text.h"
 #include "export/json.h"
 
@@ -337,6 +338,29 @@ static void print_deadline(const struct mk_deadline *d, mk_time now)
 	       rel[0] ? " (" : "", rel, rel[0] ? ")" : "");
 }
 
+/* The crisis team groups the impact suggests, each with its roles, as
+ * {"basis": [...], ...}; empty when no team is suggested. */
+static json_t *crisis_team(const struct mk_incident *inc)
+{
+	struct mk_team team;
+	bool groups[MK_TEAM_GROUP_COUNT];
+	json_t *out = json_object();
+	mk_team_suggest(&inc->impact, groups);
+	if (!out || mk_team_load_default(&team, NULL))
+		return out;
+	for (int g = 0; g < MK_TEAM_GROUP_COUNT; g++) {
+		if (!groups[g])
+			continue;
+		json_t *roles = json_array();
+		for (size_t i = 0; roles && i < team.count; i++)
+			if (team.roles[i].group == (enum mk_team_group)g)
+				json_array_append_new(roles, json_string(team.roles[i].role));
+		json_object_set_new(out, mk_team_group_name((enum mk_team_group)g), roles);
+	}
+	mk_team_release(&team);
+	return out;
+}
+
 static int show_text(struct mk_cli *cli, const struct mk_incident *inc)
 {
 	struct mk_error err = {0};
@@ -413,6 +437,22 @@ static int show_text(struct mk_cli *cli, const struct mk_incident *inc)
 	for (int i = 0; i < MK_CLOCK_COUNT; i++)
 		print_deadline(&d[i], cli->now);
 
+	json_t *team = crisis_team(inc);
+	if (json_object_size(team) > 0) {
+		printf("\ncrisis team (suggested by the impact, H4.2):\n");
+		const char *group;
+		json_t *roles;
+		json_object_foreach(team, group, roles) {
+			printf("  %-17s", group);
+			size_t i;
+			json_t *role;
+			json_array_foreach(roles, i, role)
+				printf("%s%s", i ? ", " : "", json_string_value(role));
+			putchar('\n');
+		}
+	}
+	json_decref(team);
+
 	struct show sh = {.cli = cli};
 	printf("\nchecklist (Bijlage 1):\n");
 	if (mk_svc_tasks(cli->svc, inc->key, show_task, &sh, &err))
@@ -467,6 +507,7 @@ static int show_json(struct mk_cli *cli, const struct mk_incident *inc)
 		return rc ? mk_cli_fail(cli, &err) : chain_rc ? mk_cli_fail(cli, &chain_err) : 1;
 	}
 	json_object_set_new(out, "clocks", clocks);
+	json_object_set_new(out, "crisis_team", crisis_team(inc));
 	json_object_set_new(out, "tasks", tasks);
 	json_object_set_new(out, "decisions", decisions);
 	json_object_set_new(out, "log", log);
