@@ -52,6 +52,9 @@ clocks:
   Melding aan de AP (72 uur)                 running   due 2026-10-27 08:00 CET (in 2d 20:20:00)
   Informeren betrokkenen (7 dagen)           running   due 2026-10-31 09:00 CET (in 6d 21:20:00)
 
+crisis team (suggested by the impact, H4.2):
+  basis            Voorzitter, Vastleggen acties / notulen (logger), Technisch advies, Beveiligingsadvies, Privacy advies, Communicatie / woordvoering, Aansturing ICT-intern, Aansturing leveranciers, Juridisch advies, Domeinadvies, Externe capaciteit voor triage
+
 checklist (Bijlage 1):" "$(cat "$T/head.txt")"
 
 check_out_has "  [x] 0.1   servicedesk      Start van het incident vaststellen  (tester, 2026-10-24 12:20 CEST)
@@ -104,7 +107,9 @@ eq(list(d), ["key", "uuid", "title", "description", "reporter", "source", "matri
   "impact_overall", "people_affected", "urgency", "priority", "priority_label", "event_type",
   "phase", "confidential", "tlp", "personal_data", "exercise", "parent", "supplier", "times",
   "source_ref", "victim", "industry", "logbook", "version", "created_at", "updated_at",
-  "clocks", "tasks", "decisions", "log", "chain"], "top-level keys in order")
+  "clocks", "crisis_team", "tasks", "decisions", "log", "chain"], "top-level keys in order")
+eq(list(d["crisis_team"]), ["basis"], "impact midden suggests the basic crisis team")
+eq(len(d["crisis_team"]["basis"]), 11, "eleven roles in the basic team")
 eq(d["matrix"], {"table": "gebruikers", "category": "Gegevens en gegevensdragers", "incident": "Zoekraken gegevensdragers"}, "matrix")
 eq(d["impact"]["mensen"], "midden", "mensen")
 eq([k for k, v in d["impact"].items() if v], ["mensen"], "only mensen assessed")
