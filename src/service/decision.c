@@ -10,7 +10,7 @@ struct decision_add {
 
 static enum mk_rc decision_change(struct mk_service *svc, struct mk_incident *inc,
 				  int checklist_version, void *ctx, bool *ret_unchanged,
-				struct mk_error *err)
+				  struct mk_error *err)
 {
 	(void)ret_unchanged;
 	(void)checklist_version;

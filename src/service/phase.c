@@ -41,7 +41,7 @@ static void count_open_closing(struct closing_scan *cs)
 
 static enum mk_rc phase_change(struct mk_service *svc, struct mk_incident *inc,
 			       int checklist_version, void *ctx, bool *ret_unchanged,
-				struct mk_error *err)
+			       struct mk_error *err)
 {
 	(void)ret_unchanged;
 	const struct phase_move *m = ctx;

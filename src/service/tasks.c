@@ -103,31 +103,29 @@ struct task_change {
 	const char *note;
 };
 
+/* A task's state; without a row it is open (store.h). */
 struct find_task {
 	const char *code;
-	bool found;
 	enum mk_task_state state;
 };
 
 static enum mk_rc find_task(void *ctx, const struct mk_task_row *row)
 {
 	struct find_task *ft = ctx;
-	if (strcmp(row->code, ft->code) == 0) {
-		ft->found = true;
+	if (strcmp(row->code, ft->code) == 0)
 		ft->state = row->state;
-	}
 	return MK_OK;
 }
 
 static enum mk_rc task_change(struct mk_service *svc, struct mk_incident *inc,
 			      int checklist_version, void *ctx, bool *ret_unchanged,
-				struct mk_error *err)
+			      struct mk_error *err)
 {
 	(void)ret_unchanged;
 	const struct task_change *tc = ctx;
 	struct mk_checklist owned = {0};
 	const struct mk_checklist *checklist;
-	struct find_task ft = {tc->code, false, MK_TASK_OPEN};
+	struct find_task ft = {tc->code, MK_TASK_OPEN};
 	struct mk_buf log;
 	mk_buf_init(&log, MK_TEXT_MAX);
 
