@@ -239,7 +239,7 @@ int mk_cmd_incident_list(struct mk_cli *cli, int argc, char **argv)
 		mk_cli_print_cell("REPORTED", 21);
 		printf("TITLE\n");
 	}
-	if (mk_store_incident_list(cli->svc->store, &q, print_row, &lo, &err)) {
+	if (mk_svc_incidents(cli->svc, &q, print_row, &lo, &err)) {
 		json_decref(lo.rows);
 		return mk_cli_fail(cli, &err);
 	}

@@ -83,6 +83,21 @@ int mk_cmd_log_list(struct mk_cli *cli, int argc, char **argv)
 	return cli->json ? mk_cli_print_json(lo.rows) : 0;
 }
 
+struct register_problems {
+	json_t *rows;
+	size_t n;
+};
+
+static enum mk_rc register_problem(void *ctx, const char *problem)
+{
+	struct register_problems *rp = ctx;
+	rp->n++;
+	if (rp->rows)
+		return json_array_append_new(rp->rows, json_string(problem)) ? MK_ENOMEM : MK_OK;
+	mk_cli_error("meldkamer log verify: %s\n", problem);
+	return MK_OK;
+}
+
 static int verify_all(struct mk_cli *cli)
 {
 	struct mk_cli_keys k = {0};
@@ -113,14 +128,24 @@ static int verify_all(struct mk_cli *cli)
 							      (json_int_t)st.entries, "head", st.head,
 							      "problem", rc ? verr.message : NULL));
 	}
+	/* Beyond each chain: an incident deleted with its logbook, or a
+	 * logbook left without its incident, breaks no chain. */
+	struct register_problems rp = {cli->json ? json_array() : NULL, 0};
+	if (mk_svc_register_check(cli->svc, register_problem, &rp, &err)) {
+		json_decref(rp.rows);
+		status = mk_cli_fail(cli, &err);
+		goto out;
+	}
 	if (rows) {
-		status = mk_cli_print_json(json_pack("{s:I, s:I, s:o}", "incidents", (json_int_t)k.n,
-						     "broken", (json_int_t)broken, "chains", rows));
+		status = mk_cli_print_json(json_pack("{s:I, s:I, s:o, s:o}", "incidents", (json_int_t)k.n,
+						     "broken", (json_int_t)broken, "chains", rows,
+						     "register_problems", rp.rows));
 		rows = NULL;
 	} else {
-		printf("%zu logbooks verified: %zu intact, %zu broken\n", k.n, k.n - broken, broken);
+		printf("%zu logbooks verified: %zu intact, %zu broken; register %s\n", k.n,
+		       k.n - broken, broken, rp.n ? "NOT intact" : "intact");
 	}
-	if (broken && status == 0)
+	if ((broken || rp.n) && status == 0)
 		status = mk_rc_exit_status(MK_ECHAIN);
 out:
 	json_decref(rows);

@@ -246,7 +246,7 @@ static enum mk_rc collect_key(void *ctx, const struct mk_incident *inc)
 enum mk_rc mk_cli_collect_keys(struct mk_cli *cli, struct mk_cli_keys *k, struct mk_error *err)
 {
 	struct mk_incident_query q = {.borrow_text = true};
-	enum mk_rc rc = mk_store_incident_list(cli->svc->store, &q, collect_key, k, err);
+	enum mk_rc rc = mk_svc_incidents(cli->svc, &q, collect_key, k, err);
 	if (rc == MK_ENOMEM)
 		mk_error_set(err, rc, "", "out of memory listing incidents");
 	return rc;

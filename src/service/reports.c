@@ -64,3 +64,21 @@ enum mk_rc mk_svc_kpi(struct mk_service *svc, struct mk_kpi *ret_kpi, struct mk_
 		mk_error_set(err, rc, "", "out of memory computing KPIs");
 	return rc;
 }
+
+enum mk_rc mk_svc_incidents(struct mk_service *svc, const struct mk_incident_query *q,
+			    mk_incident_cb cb, void *ctx, struct mk_error *err)
+{
+	return mk_store_incident_list(svc->store, q, cb, ctx, err);
+}
+
+enum mk_rc mk_svc_search(struct mk_service *svc, const char *query, int limit, mk_incident_cb cb,
+			 void *ctx, struct mk_error *err)
+{
+	return mk_store_search(svc->store, query, limit, cb, ctx, err);
+}
+
+enum mk_rc mk_svc_register_check(struct mk_service *svc, mk_problem_cb cb, void *ctx,
+				 struct mk_error *err)
+{
+	return mk_store_register_check(svc->store, cb, ctx, err);
+}

@@ -212,6 +212,20 @@ enum mk_rc mk_svc_decisions(struct mk_service *svc, const char *key, mk_decision
 
 /* --- Reading many --------------------------------------------------------------- */
 
+/* Incidents newest first, a page at a time (store.h, mk_incident_query). */
+enum mk_rc mk_svc_incidents(struct mk_service *svc, const struct mk_incident_query *q,
+			    mk_incident_cb cb, void *ctx, struct mk_error *err);
+
+/* Full-text search in incident and logbook text (store.h, mk_store_search). */
+enum mk_rc mk_svc_search(struct mk_service *svc, const char *query, int limit, mk_incident_cb cb,
+			 void *ctx, struct mk_error *err);
+
+/* The register as a whole: the append-only guards in place, no incident
+ * deleted (the numbering leaves no gap), no logbook entry orphaned. cb
+ * gets each problem; MK_OK when the checks ran. */
+enum mk_rc mk_svc_register_check(struct mk_service *svc, mk_problem_cb cb, void *ctx,
+				 struct mk_error *err);
+
 /* The clocks of one incident at now. */
 void mk_svc_incident_deadlines(const struct mk_incident *inc, mk_time now,
 			       struct mk_deadline ret[MK_CLOCK_COUNT]);

@@ -253,3 +253,54 @@ enum mk_rc mk_store_decision_list(struct mk_store *s, int64_t incident_id, mk_de
 	sqlite3_reset(st);
 	return rc;
 }
+
+/* --- the register as a whole ---------------------------------------------- */
+
+enum mk_rc mk_store_register_check(struct mk_store *s, mk_problem_cb cb, void *ctx,
+				   struct mk_error *err)
+{
+	/* Key numbers handed out (key_counter) but without their incident;
+	 * MK-YYYY-NNNN sorts as text, so the per-year range is an index scan. */
+	static const char gaps_sql[] =
+		"WITH RECURSIVE years(year, last) AS (SELECT year, last FROM key_counter), "
+		"numbers(year, n, last) AS (SELECT year, 1, last FROM years UNION ALL "
+		"SELECT year, n + 1, last FROM numbers WHERE n < last) "
+		"SELECT printf('MK-%04d-%04d', year, n) AS k FROM numbers "
+		"WHERE k NOT IN (SELECT key FROM incident) ORDER BY k LIMIT 10";
+	static const char orphans_sql[] =
+		"SELECT incident_id, count(*) FROM logbook "
+		"WHERE incident_id NOT IN (SELECT id FROM incident) GROUP BY incident_id LIMIT 10";
+	enum mk_rc rc = MK_OK;
+	char msg[256];
+	struct mk_error guard_err;
+	if (mk_store_guards_check(s, &guard_err) == MK_ECHAIN && (rc = cb(ctx, guard_err.message)))
+		return rc;
+
+	PREPARE_OR_RETURN(gaps, s, gaps_sql, err);
+	int src;
+	while (rc == MK_OK && (src = sqlite3_step(gaps)) == SQLITE_ROW) {
+		snprintf(msg, sizeof(msg),
+			 "incident %s is missing from the register: its number was handed out, "
+			 "so it was deleted",
+			 mk_sql_column_text(gaps, 0));
+		rc = cb(ctx, msg);
+	}
+	sqlite3_reset(gaps);
+	if (rc == MK_OK && src != SQLITE_DONE && src != SQLITE_ROW)
+		return mk_sql_fail(s, src, "checking the register", err);
+
+	sqlite3_stmt *orphans = mk_sql_prepare(s, orphans_sql, err);
+	if (!orphans)
+		return err ? err->rc : MK_ESTORE;
+	while (rc == MK_OK && (src = sqlite3_step(orphans)) == SQLITE_ROW) {
+		snprintf(msg, sizeof(msg),
+			 "%lld logbook entries belong to an incident (row %lld) that no longer exists",
+			 (long long)sqlite3_column_int64(orphans, 1),
+			 (long long)sqlite3_column_int64(orphans, 0));
+		rc = cb(ctx, msg);
+	}
+	sqlite3_reset(orphans);
+	if (rc == MK_OK && src != SQLITE_DONE && src != SQLITE_ROW)
+		return mk_sql_fail(s, src, "checking the register", err);
+	return rc;
+}

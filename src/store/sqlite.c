@@ -236,6 +236,32 @@ static enum mk_rc open_read_only_fallback(struct mk_store *s, const char *path,
 	return rc == SQLITE_OK ? MK_OK : mk_sql_fail(s, rc, "opening read-only", err);
 }
 
+/* The triggers that make the register append-only (schema 0001). */
+static const char *const guards[] = {"logbook_no_update", "logbook_no_delete", "incident_no_delete"};
+
+enum mk_rc mk_store_guards_check(struct mk_store *s, struct mk_error *err)
+{
+	static const char sql[] =
+		"SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name = ?1";
+	for (size_t i = 0; i < sizeof(guards) / sizeof(guards[0]); i++) {
+		sqlite3_stmt *st = mk_sql_prepare(s, sql, err);
+		if (!st)
+			return err ? err->rc : MK_ESTORE;
+		sqlite3_bind_text(st, 1, guards[i], -1, SQLITE_STATIC);
+		int src = sqlite3_step(st);
+		int found = src == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+		sqlite3_reset(st);
+		if (src != SQLITE_ROW)
+			return mk_sql_fail(s, src, "checking the schema", err);
+		if (!found)
+			return mk_error_set(err, MK_ECHAIN, "db",
+					    "database '%s' was altered outside meldkamer: the guard '%s' "
+					    "that keeps the register append-only is missing",
+					    s->path, guards[i]);
+	}
+	return MK_OK;
+}
+
 enum mk_rc mk_store_open(const char *path, enum mk_store_mode mode, struct mk_store **ret_store,
 			 bool *ret_created, struct mk_error *err)
 {
@@ -269,19 +295,21 @@ enum mk_rc mk_store_open(const char *path, enum mk_store_mode mode, struct mk_st
 		goto fail;
 	}
 
-	int app_id, version;
+	int app_id, version, tables = 0;
 	if (mode == MK_STORE_READ && (rc = open_read_only_fallback(s, path, err)))
 		goto fail;
-	if ((rc = pragma_int(s, "PRAGMA application_id", &app_id, err)) ||
-	    (rc = mk_store_disk_schema_version(s, &version, err)))
+	/* One read transaction: another process may be creating the database
+	 * right now, and the three values must come from the same moment. */
+	if ((rc = mk_sql_exec(s, "BEGIN", "reading the database header", err)))
 		goto fail;
-	bool blank = app_id == 0 && version == 0;
-	if (blank) {
-		int tables;
-		if ((rc = pragma_int(s, "SELECT count(*) FROM sqlite_schema", &tables, err)))
-			goto fail;
-		blank = tables == 0;
+	if ((rc = pragma_int(s, "PRAGMA application_id", &app_id, err)) ||
+	    (rc = mk_store_disk_schema_version(s, &version, err)) ||
+	    (rc = pragma_int(s, "SELECT count(*) FROM sqlite_schema", &tables, err))) {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		goto fail;
 	}
+	sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+	bool blank = app_id == 0 && version == 0 && tables == 0;
 	if (!blank && app_id != APPLICATION_ID) {
 		rc = mk_error_set(err, MK_ESTORE, "db",
 				  "'%s' is an SQLite database but not a meldkamer database", path);
@@ -315,6 +343,10 @@ enum mk_rc mk_store_open(const char *path, enum mk_store_mode mode, struct mk_st
 		if (version < SCHEMA_VERSION && (rc = migrate(s, err)))
 			goto fail;
 	}
+	/* Writing into a database whose guards someone removed would add to
+	 * a record that can no longer be trusted: refuse, and say so. */
+	if (mode != MK_STORE_READ && (rc = mk_store_guards_check(s, err)))
+		goto fail;
 	/* A bounded page cache keeps every command within a few MB whatever
 	 * the database's size. */
 	if ((rc = mk_sql_exec(s, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -8000; PRAGMA temp_store = MEMORY",

@@ -46,6 +46,20 @@ enum mk_store_mode {
  * made a new database. */
 enum mk_rc mk_store_open(const char *path, enum mk_store_mode mode, struct mk_store **ret_store,
 			 bool *ret_created, struct mk_error *err);
+/* MK_OK if the triggers that keep the logbook and the register
+ * append-only are in place, MK_ECHAIN naming the missing one otherwise.
+ * Write opens refuse a database without them. */
+enum mk_rc mk_store_guards_check(struct mk_store *s, struct mk_error *err);
+
+/* Checks the register as a whole, beyond each logbook's chain: every key
+ * number handed out still has its incident (the numbering is gap-free, so
+ * a gap is a deleted incident) and every logbook entry has its incident.
+ * Calls cb with a message for each problem found (at most a few per
+ * kind); MK_OK when the checks ran, whatever they found. */
+typedef enum mk_rc (*mk_problem_cb)(void *ctx, const char *problem);
+enum mk_rc mk_store_register_check(struct mk_store *s, mk_problem_cb cb, void *ctx,
+				   struct mk_error *err);
+
 /* Closes; accepts NULL. An open transaction is rolled back. */
 void mk_store_close(struct mk_store *s);
 

@@ -6,7 +6,7 @@ init_db
 
 mk log verify
 check_ok
-check_out "0 logbooks verified: 0 intact, 0 broken"
+check_out "0 logbooks verified: 0 intact, 0 broken; register intact"
 
 new_incident --title "Een"
 new_incident --title "Twee"
@@ -26,7 +26,7 @@ json_py 'eq(d, {"key": "MK-2026-0001", "intact": True, "entries": 3, "head": "'"
 
 mk log verify
 check_ok
-check_out "2 logbooks verified: 2 intact, 0 broken"
+check_out "2 logbooks verified: 2 intact, 0 broken; register intact"
 mk log verify --json
 check_ok
 json_py '

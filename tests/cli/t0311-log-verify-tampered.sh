@@ -30,13 +30,16 @@ tampered() {
 	json_py 'eq((d["intact"], d["problem"]), (False, "'"$msg"'"), "'"$name"' (json)")'
 	mk log verify --db "$T/$name.db"
 	check_status 1
-	check_out "2 logbooks verified: 1 intact, 1 broken"
-	check_err "meldkamer log verify: MK-2026-0001: $msg"
+	check_out "2 logbooks verified: 1 intact, 1 broken; register NOT intact"
+	check_err_has "meldkamer log verify: MK-2026-0001: $msg"
+	# The dropped guards are named too.
+	check_err_has "the guard 'logbook_no_update' that keeps the register append-only is missing"
 	mk log verify --db "$T/$name.db" --json
 	check_status 1
 	json_py '
 eq((d["incidents"], d["broken"]), (2, 1))
 eq([[c["key"], c["intact"], c["problem"]] for c in d["chains"]], [["MK-2026-0001", False, "'"$msg"'"], ["MK-2026-0002", True, None]])
+eq(len(d["register_problems"]), 1, "the first missing guard")
 '
 	mk log verify MK-2026-0002 --db "$T/$name.db"
 	check_ok
@@ -79,6 +82,25 @@ check_err "meldkamer log verify: MK-2026-0001: the logbook does not contain the 
 # The clean copy is intact.
 mk log verify --db "$T/clean.db"
 check_ok
-check_out "2 logbooks verified: 2 intact, 0 broken"
+check_out "2 logbooks verified: 2 intact, 0 broken; register intact"
+
+# An incident deleted with its logbook breaks no chain, but leaves a gap
+# in the numbering; writing into a database without its guards is refused.
+cp "$T/clean.db" "$T/deleted.db"
+sqlite3 "$T/deleted.db" "DROP TRIGGER incident_no_delete; DROP TRIGGER logbook_no_delete;
+	DELETE FROM logbook WHERE incident_id = 1; DELETE FROM task WHERE incident_id = 1;
+	DELETE FROM decision WHERE incident_id = 1; DELETE FROM incident WHERE id = 1"
+mk log verify --db "$T/deleted.db"
+check_status 1
+check_out "1 logbooks verified: 1 intact, 0 broken; register NOT intact"
+check_err_has "incident MK-2026-0001 is missing from the register: its number was handed out, so it was deleted"
+SAVED_DB=$DB
+DB=$T/deleted.db
+snapshot
+mk log add MK-2026-0002 "na het knoeien" --db "$T/deleted.db"
+check_status 1
+check_err_has "was altered outside meldkamer: the guard 'logbook_no_delete'"
+check_db_unchanged
+DB=$SAVED_DB
 
 finish

@@ -72,7 +72,7 @@ check_ok
 json_py 'eq([d["files"], d["imported"]], [1, 1])'
 mk log verify
 check_ok
-check_out "4 logbooks verified: 4 intact, 0 broken"
+check_out "4 logbooks verified: 4 intact, 0 broken; register intact"
 
 # The importer's name and role go into the logbook.
 mk init --db "$T/tweede.db"

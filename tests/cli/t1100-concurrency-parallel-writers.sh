@@ -64,6 +64,6 @@ mk incident show MK-2026-0001 --json
 json_py 'eq([d["version"], d["logbook"]["entries"]], [51, 51])'
 mk log verify
 check_ok
-check_out "100 logbooks verified: 100 intact, 0 broken"
+check_out "100 logbooks verified: 100 intact, 0 broken; register intact"
 
 finish

@@ -12,6 +12,16 @@ static const struct mk_actor manager = {"Bram Visser", MK_ROLE_INCIDENTMANAGER, 
 #define DETECTED ((mk_time)1792836000)
 #define NOW ((mk_time)1792843200) /* two hours later */
 
+/* Verifying is reading: a database whose guards were dropped can still be
+ * read (and is then shown to be broken), though no longer written. */
+static struct mk_service *open_read(struct fixture *f)
+{
+	struct mk_service *svc = NULL;
+	struct mk_error err = {0};
+	assert_int_equal(mk_service_open(f->db, MK_STORE_READ, NOW, &desk, &svc, NULL, &err), MK_OK);
+	return svc;
+}
+
 static struct mk_service *open_svc(struct fixture *f)
 {
 	struct mk_service *svc = NULL;
@@ -297,7 +307,11 @@ static void test_service_log_verify_names_the_first_bad_entry(void **state)
 	/* Someone with the file drops the guard and edits entry 3. */
 	assert_int_equal(raw_sql(f->db, "DROP TRIGGER logbook_no_update; DROP TRIGGER logbook_no_delete;"
 					"UPDATE logbook SET text = 'Niets aan de hand' WHERE seq = 3"), SQLITE_OK);
-	svc = open_svc(f);
+	struct mk_service *refused = NULL;
+	assert_int_equal(mk_service_open(f->db, MK_STORE_WRITE, NOW, &desk, &refused, NULL, &err),
+			 MK_ECHAIN);
+	assert_non_null(strstr(err.message, "was altered outside meldkamer"));
+	svc = open_read(f);
 	assert_int_equal(mk_svc_log_verify(svc, key, &st, &err), MK_ECHAIN);
 	assert_string_equal(err.message, "logbook entry 3 was changed after it was written");
 	mk_service_close(svc);
@@ -305,14 +319,14 @@ static void test_service_log_verify_names_the_first_bad_entry(void **state)
 	/* Removing entry 2 instead. */
 	assert_int_equal(raw_sql(f->db, "UPDATE logbook SET text = 'Overleg met IBD' WHERE seq = 3;"
 					"DELETE FROM logbook WHERE seq = 2"), SQLITE_OK);
-	svc = open_svc(f);
+	svc = open_read(f);
 	assert_int_equal(mk_svc_log_verify(svc, key, &st, &err), MK_ECHAIN);
 	assert_string_equal(err.message, "logbook entry 2 is missing: it was removed");
 	mk_service_close(svc);
 
 	/* Removing the last entry only shows against the recorded head. */
 	assert_int_equal(raw_sql(f->db, "DELETE FROM logbook WHERE seq IN (3, 4, 5)"), SQLITE_OK);
-	svc = open_svc(f);
+	svc = open_read(f);
 	assert_int_equal(mk_svc_log_verify(svc, key, &st, &err), MK_ECHAIN);
 	assert_string_equal(err.message, "logbook entry 2 is missing: the incident records 5 entries, "
 					 "the logbook holds 1");

@@ -72,6 +72,14 @@ CREATE TABLE incident (
 );
 CREATE INDEX incident_open ON incident(closed_at, id);
 
+-- An incident, once registered, stays: its key leaves no gap and its
+-- logbook keeps its owner. (Purging after the retention period will go
+-- through a logged, checked path of its own.)
+CREATE TRIGGER incident_no_delete BEFORE DELETE ON incident
+BEGIN
+	SELECT RAISE(ABORT, 'incidents cannot be deleted');
+END;
+
 -- The Bijlage 1 checklist per incident: one row per task. Titles and
 -- owners come from the incident's checklist version in config_table.
 CREATE TABLE task (
