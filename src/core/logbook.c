@@ -140,7 +140,12 @@ bool mk_chain_next(struct mk_chain_check *c, const struct mk_log_entry *e)
 	char hash[MK_HASH_HEX];
 	if (!chain_hash(c->uuid, c->prev, e, &c->scratch, hash) || strcmp(hash, e->hash) != 0)
 		return fail(c, MK_CHAIN_CHANGED, e->seq);
+	/* A log is written forwards in time; an entry sealed with an earlier
+	 * time than its predecessor was written with a clock set back. */
+	if (c->count > 1 && e->at < c->prev_at)
+		return fail(c, MK_CHAIN_BACKDATED, e->seq);
 	memcpy(c->prev, hash, sizeof(hash));
+	c->prev_at = e->at;
 	return true;
 }
 
@@ -189,6 +194,11 @@ enum mk_rc mk_chain_end(struct mk_chain_check *c, int64_t head_count, const char
 				    "logbook entry %lld is missing: the incident records %lld "
 				    "entries, the logbook holds %lld",
 				    seq, (long long)head_count, (long long)c->count);
+	case MK_CHAIN_BACKDATED:
+		return mk_error_set(err, MK_ECHAIN, "logbook",
+				    "logbook entry %lld is dated before entry %lld: it was written "
+				    "with the clock set back",
+				    seq, seq - 1);
 	case MK_CHAIN_EXTRA:
 		return mk_error_set(err, MK_ECHAIN, "logbook",
 				    "logbook entry %lld does not match the head recorded on the "

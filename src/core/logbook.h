@@ -55,11 +55,13 @@ enum mk_chain_problem {
 	MK_CHAIN_DUPLICATE, /* a sequence number repeats: an entry was inserted */
 	MK_CHAIN_TRUNCATED, /* fewer entries than the incident's recorded head */
 	MK_CHAIN_EXTRA,     /* more entries than the head, or the head hash differs */
+	MK_CHAIN_BACKDATED, /* sealed correctly but dated before the entry before it */
 };
 
 struct mk_chain_check {
 	char uuid[40];
 	char prev[MK_HASH_HEX];
+	mk_time prev_at;          /* the previous entry's time */
 	int64_t count;            /* entries seen */
 	enum mk_chain_problem problem;
 	int64_t bad_seq;          /* the first bad entry's sequence number */

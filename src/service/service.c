@@ -155,6 +155,18 @@ enum mk_rc mk_svc_change(struct mk_service *svc, const char *key, int64_t expect
 		return rc;
 	if ((rc = mk_store_incident_get(svc->store, key, &inc, &checklist_version, err)))
 		goto fail;
+	/* The logbook runs forwards: a change dated before the incident's
+	 * last one (a clock set back, MELDKAMER_NOW misused) would make the
+	 * record say things happened in another order than they did. */
+	if (now < inc.updated_at) {
+		char last[MK_TIME_TEXT], at[MK_TIME_TEXT];
+		rc = mk_error_set(err, MK_ECONFLICT, "now",
+				  "the clock says %s, before the last change to %s (%s): check the "
+				  "system clock",
+				  mk_time_format_local(now, at), inc.key,
+				  mk_time_format_local(inc.updated_at, last));
+		goto fail;
+	}
 	if (expected_version > 0 && inc.version != expected_version) {
 		rc = mk_error_set(err, MK_ECONFLICT, "version",
 				  "incident %s is at version %lld, not %lld: someone else changed it "

@@ -8,7 +8,7 @@ init_db
 new_incident --title "Oud" --reporter-name "Piet" --detected-at "2026-10-24 11:00"
 new_incident --title "Ander incident"
 
-MELDKAMER_NOW="2026-10-24 12:30" mk incident edit MK-2026-0001 --title "Nieuw" --personal-data ja \
+export MELDKAMER_NOW="2026-10-24 12:30"; mk incident edit MK-2026-0001 --title "Nieuw" --personal-data ja \
 	--description "elf tekens." --contained-at "2026-10-24 12:15" --reporter-name "" --tlp red \
 	--source dlp --parent MK-2026-0002
 check_ok

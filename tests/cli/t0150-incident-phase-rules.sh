@@ -6,7 +6,7 @@
 init_db
 new_incident --title "Malware op werkplek" --detected-at "2026-10-24 11:00"
 
-MELDKAMER_NOW="2026-10-24 12:01" mk incident phase "$KEY" initiatie
+export MELDKAMER_NOW="2026-10-24 12:01"; mk incident phase "$KEY" initiatie
 check_ok
 check_out "$KEY is now in phase initiatie"
 mk log list "$KEY" --json
@@ -23,12 +23,12 @@ refused 1 "moving back from 'initiatie' to 'detectie' needs a reason" incident p
 # The same phase.
 refused 2 "the incident is already in phase 'initiatie'" incident phase "$KEY" initiatie --reason "nog eens"
 
-MELDKAMER_NOW="2026-10-24 12:02" mk incident phase "$KEY" analyse
+export MELDKAMER_NOW="2026-10-24 12:02"; mk incident phase "$KEY" analyse
 check_ok
-MELDKAMER_NOW="2026-10-24 12:03" mk incident phase "$KEY" initiatie --reason "Scope opnieuw bepalen"
+export MELDKAMER_NOW="2026-10-24 12:03"; mk incident phase "$KEY" initiatie --reason "Scope opnieuw bepalen"
 check_ok
 check_out "$KEY is now in phase initiatie"
-MELDKAMER_NOW="2026-10-24 12:04" mk incident phase "$KEY" indammen --reason "Analyse loopt parallel"
+export MELDKAMER_NOW="2026-10-24 12:04"; mk incident phase "$KEY" indammen --reason "Analyse loopt parallel"
 check_ok
 mk log list "$KEY" --json
 json_py '
@@ -46,16 +46,16 @@ for p in herstel remediatie evaluatie; do
 done
 refused 1 "phase 'afsluiten' needs containment first" incident close "$KEY" --reason "snel dicht"
 
-MELDKAMER_NOW="2026-10-24 12:30" mk incident edit "$KEY" --contained-at "2026-10-24 12:20"
+export MELDKAMER_NOW="2026-10-24 12:30"; mk incident edit "$KEY" --contained-at "2026-10-24 12:20"
 check_ok
-MELDKAMER_NOW="2026-10-24 12:31" mk incident phase "$KEY" oplossen
+export MELDKAMER_NOW="2026-10-24 12:31"; mk incident phase "$KEY" oplossen
 check_ok
 check_out "$KEY is now in phase oplossen"
 # Back before containment is allowed with a reason (the rule only guards
 # the way forward).
-MELDKAMER_NOW="2026-10-24 12:32" mk incident phase "$KEY" analyse --reason "Nieuwe besmetting gevonden"
+export MELDKAMER_NOW="2026-10-24 12:32"; mk incident phase "$KEY" analyse --reason "Nieuwe besmetting gevonden"
 check_ok
-MELDKAMER_NOW="2026-10-24 12:33" mk incident phase "$KEY" herstel --reason "Besmetting opgeruimd"
+export MELDKAMER_NOW="2026-10-24 12:33"; mk incident phase "$KEY" herstel --reason "Besmetting opgeruimd"
 check_ok
 
 # Bad input.
@@ -74,7 +74,7 @@ refused 1 "incident $KEY is at version 9, not 3" incident phase "$KEY" remediati
 refused 2 "--if-version 'x' is not a version number" incident phase "$KEY" remediatie --if-version x
 
 # A reason with newlines is kept as written.
-MELDKAMER_NOW="2026-10-24 12:40" mk incident phase "$KEY" oplossen --reason "$(printf 'Terug:\nherstel was te vroeg')" --if-version 9
+export MELDKAMER_NOW="2026-10-24 12:40"; mk incident phase "$KEY" oplossen --reason "$(printf 'Terug:\nherstel was te vroeg')" --if-version 9
 check_ok
 mk incident show "$KEY" --json
 json_py '

@@ -36,7 +36,7 @@ check_ok
 mk task list "$KEY" --open --json
 json_py 'eq(len(d), 36, "open tasks of other steps"); eq([t for t in d if t["closing"]], [], "no closing task open")'
 
-MELDKAMER_NOW="2026-10-24 12:30" mk incident close "$KEY"
+export MELDKAMER_NOW="2026-10-24 12:30"; mk incident close "$KEY"
 check_ok
 check_out "$KEY is now in phase afsluiten"
 mk incident show "$KEY" --json
@@ -56,19 +56,19 @@ mk incident list --open --json
 json_py 'eq(d["incidents"], [])'
 
 # The evaluation window in deadlines: not yet, then running, overdue, met.
-MELDKAMER_NOW="2026-11-07 12:00" mk deadlines --json
+export MELDKAMER_NOW="2026-11-07 12:00"; mk deadlines --json
 json_py 'eq((d["pending"], d["deadlines"]), (0, []), "before the window opens")'
-MELDKAMER_NOW="2026-11-07 12:30" mk deadlines --json
+export MELDKAMER_NOW="2026-11-07 12:30"; mk deadlines --json
 json_py 'eq([[x["key"], x["clock"], x["state"], x["due"]] for x in d["deadlines"]], [["'"$KEY"'", "evaluation", "running", "2026-12-05T11:30:00Z"]])'
-MELDKAMER_NOW="2026-12-05 12:31" mk deadlines --json
+export MELDKAMER_NOW="2026-12-05 12:31"; mk deadlines --json
 json_py 'eq([[x["clock"], x["state"]] for x in d["deadlines"]], [["evaluation", "overdue"]]); eq(d["overdue"], 1)'
 
 # evaluatie keeps closed_at; task 7.4 records the evaluation.
-MELDKAMER_NOW="2026-11-20 10:00" mk incident phase "$KEY" evaluatie
+export MELDKAMER_NOW="2026-11-20 10:00"; mk incident phase "$KEY" evaluatie
 check_ok
-MELDKAMER_NOW="2026-11-20 11:00" mk task done "$KEY" 7.4 --note "Evaluatie gehouden"
+export MELDKAMER_NOW="2026-11-20 11:00"; mk task done "$KEY" 7.4 --note "Evaluatie gehouden"
 check_ok
-MELDKAMER_NOW="2026-11-20 11:00" mk incident show "$KEY" --json
+export MELDKAMER_NOW="2026-11-20 11:00"; mk incident show "$KEY" --json
 json_py '
 eq(d["times"]["closed_at"], "2026-10-24T10:30:00Z", "closed_at kept")
 eq(d["times"]["evaluated_at"], "2026-11-20T10:00:00Z", "evaluated_at from task 7.4")
@@ -77,7 +77,7 @@ eq([c["evaluation"]["state"], c["evaluation"]["met_at"]], ["met", "2026-11-20T10
 '
 
 # Moving back before afsluiten reopens the incident.
-MELDKAMER_NOW="2026-11-21 09:00" mk incident phase "$KEY" herstel --reason "Opnieuw besmet"
+export MELDKAMER_NOW="2026-11-21 09:00"; mk incident phase "$KEY" herstel --reason "Opnieuw besmet"
 check_ok
 mk incident show "$KEY" --json
 json_py '

@@ -6,13 +6,13 @@
 init_db
 new_incident --title "Datalek via e-mail" --personal-data ja --detected-at "2026-10-24 09:00"
 
-MELDKAMER_NOW="2026-10-24 12:05" mk task done "$KEY" 0.1 --note "Start: 08:30"
+export MELDKAMER_NOW="2026-10-24 12:05"; mk task done "$KEY" 0.1 --note "Start: 08:30"
 check_ok
 check_out "$KEY task 0.1 done"
-MELDKAMER_NOW="2026-10-24 12:06" mk task na "$KEY" 1.5 --reason "Geen apparatuur verloren" --as "Bert" --role behandelaar
+export MELDKAMER_NOW="2026-10-24 12:06"; mk task na "$KEY" 1.5 --reason "Geen apparatuur verloren" --as "Bert" --role behandelaar
 check_ok
 check_out "$KEY task 1.5 n.v.t."
-MELDKAMER_NOW="2026-10-24 12:07" mk task done "$KEY" 0.2
+export MELDKAMER_NOW="2026-10-24 12:07"; mk task done "$KEY" 0.2
 check_ok
 
 mk task list "$KEY" --json
@@ -49,13 +49,13 @@ eq([[e["kind"], e["author"], e["role"], e["text"]] for e in d[1:]], [
 
 # Tasks that record an incident time: 2.1 management informed; the first
 # AP notification (5.2) counts, a later final one (6.4c) does not move it.
-MELDKAMER_NOW="2026-10-24 13:00" mk task done "$KEY" 2.1 --role incidentmanager
+export MELDKAMER_NOW="2026-10-24 13:00"; mk task done "$KEY" 2.1 --role incidentmanager
 check_ok
-MELDKAMER_NOW="2026-10-25 10:00" mk task done "$KEY" 5.2 --role directie
+export MELDKAMER_NOW="2026-10-25 10:00"; mk task done "$KEY" 5.2 --role directie
 check_ok
-MELDKAMER_NOW="2026-10-26 10:00" mk task done "$KEY" 6.4c --role fg
+export MELDKAMER_NOW="2026-10-26 10:00"; mk task done "$KEY" 6.4c --role fg
 check_ok
-MELDKAMER_NOW="2026-10-26 10:00" mk incident show "$KEY" --json
+export MELDKAMER_NOW="2026-10-26 10:00"; mk incident show "$KEY" --json
 json_py '
 eq(d["times"]["management_informed_at"], "2026-10-24T11:00:00Z")
 eq(d["times"]["ap_notified_at"], "2026-10-25T09:00:00Z", "10:00 CET, after the clocks went back")

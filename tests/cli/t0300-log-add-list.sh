@@ -7,20 +7,20 @@
 init_db
 new_incident --title "Verdachte inlog"
 
-MELDKAMER_NOW="2026-10-24 12:05" mk log add "$KEY" "Melder gebeld, wachtwoord gewijzigd"
+export MELDKAMER_NOW="2026-10-24 12:05"; mk log add "$KEY" "Melder gebeld, wachtwoord gewijzigd"
 check_ok
 check_out "$KEY logged"
-MELDKAMER_NOW="2026-10-24 12:06" mk log add "$KEY" "Account geblokkeerd" --kind action --as "Bert" --role behandelaar
+export MELDKAMER_NOW="2026-10-24 12:06"; mk log add "$KEY" "Account geblokkeerd" --kind action --as "Bert" --role behandelaar
 check_ok
-MELDKAMER_NOW="2026-10-24 12:07" mk log add "$KEY" "Besloten: geen melding" --kind decision
+export MELDKAMER_NOW="2026-10-24 12:07"; mk log add "$KEY" "Besloten: geen melding" --kind decision
 check_ok
-MELDKAMER_NOW="2026-10-24 12:08" mk log add "$KEY" "Mail aan afdeling" --kind communication
+export MELDKAMER_NOW="2026-10-24 12:08"; mk log add "$KEY" "Mail aan afdeling" --kind communication
 check_ok
 printf 'Regel een\n\tRegel twee met tab\n\nRegel vier, één é\n' >"$T/note.txt"
-MELDKAMER_NOW="2026-10-24 12:09" mk_stdin "$T/note.txt" log add "$KEY" -
+export MELDKAMER_NOW="2026-10-24 12:09"; mk_stdin "$T/note.txt" log add "$KEY" -
 check_ok
 head -c 65536 /dev/zero | tr '\0' L >"$T/64k.txt"
-MELDKAMER_NOW="2026-10-24 12:10" mk_stdin "$T/64k.txt" log add "$KEY" -
+export MELDKAMER_NOW="2026-10-24 12:10"; mk_stdin "$T/64k.txt" log add "$KEY" -
 check_ok
 
 mk log list "$KEY"
@@ -116,5 +116,13 @@ check_eq "UPDATE refused by the database" 1 "$(grep -c 'logbook entries are appe
 sqlite3 "$DB" "DELETE FROM logbook WHERE seq = 2" 2>"$T/sqlerr"
 check_eq "DELETE refused by the database" 1 "$(grep -c 'logbook entries are append-only: they cannot be deleted' "$T/sqlerr")"
 check_eq "entry 2 as it was" "Melder gebeld, wachtwoord gewijzigd" "$(sql 'SELECT text FROM logbook WHERE seq = 2')"
+
+# A write dated before the incident's last change (a clock set back) is
+# refused: the logbook runs forwards.
+snapshot
+MELDKAMER_NOW="2026-10-24 11:00" mk log add "$KEY" "Later bedacht"
+check_status 1
+check_err "meldkamer log add: the clock says 2026-10-24 11:00 CEST, before the last change to $KEY (2026-10-24 12:10 CEST): check the system clock"
+check_db_unchanged
 
 finish

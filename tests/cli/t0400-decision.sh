@@ -6,13 +6,13 @@
 init_db
 new_incident --title "Ransomware"
 
-MELDKAMER_NOW="2026-10-24 12:30" mk decision add "$KEY" --beeldvorming "Fileserver versleuteld" \
+export MELDKAMER_NOW="2026-10-24 12:30"; mk decision add "$KEY" --beeldvorming "Fileserver versleuteld" \
 	--opties "$(printf 'Betalen\nHerstellen uit back-up')" --besluit "Herstellen uit back-up" \
 	--opdracht-wie "Team ICT" --opdracht-uiterlijk "2026-10-25 18:00" --controle-op "2026-10-26 09:00" \
 	--role incidentmanager --as "Ingrid"
 check_ok
 check_out "$KEY decision 1 recorded"
-MELDKAMER_NOW="2026-10-24 12:40" mk decision add "$KEY" --beeldvorming B --opties O --besluit "Pers informeren" \
+export MELDKAMER_NOW="2026-10-24 12:40"; mk decision add "$KEY" --beeldvorming B --opties O --besluit "Pers informeren" \
 	--opdracht-wie "Communicatie" --opdracht-uiterlijk "2026-10-24 17:00" --controle-resultaat "Persbericht uit" --json
 check_ok
 json_py 'eq(d, {"key": "'"$KEY"'", "decision": 2})'

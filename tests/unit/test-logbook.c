@@ -546,6 +546,35 @@ static void test_logbook_verify_out_of_memory_is_enomem_not_tampering(void **sta
 	assert_int_equal(n, 3); /* the scratch buffer: 64, 128, 256 */
 }
 
+/* An entry sealed correctly but dated before its predecessor was written
+ * with the clock set back: the chain holds, the order of events does not. */
+static void test_logbook_rejects_backdated_entry(void **state)
+{
+	(void)state;
+	struct mk_log_entry c[3];
+	const char *prev = GENESIS;
+	for (int i = 0; i < 3; i++) {
+		c[i] = entry(i + 1);
+		if (i == 2)
+			c[i].at = c[1].at - 1; /* one second before entry 2 */
+		assert_int_equal(mk_logbook_seal(UUID, prev, &c[i], NULL), MK_OK);
+		prev = c[i].hash;
+	}
+	struct feed f = {{&c[0], &c[1], &c[2]}, 3};
+	struct mk_error err;
+	struct mk_chain_check check;
+	assert_int_equal(verify(&f, 3, c[2].hash, &err, &check), MK_ECHAIN);
+	assert_int_equal(check.problem, MK_CHAIN_BACKDATED);
+	assert_int_equal(check.bad_seq, 3);
+	assert_string_equal(err.message, "logbook entry 3 is dated before entry 2: it was written "
+					 "with the clock set back");
+	/* The same second as the entry before is fine. */
+	c[2] = entry(3);
+	c[2].at = c[1].at;
+	assert_int_equal(mk_logbook_seal(UUID, c[1].hash, &c[2], NULL), MK_OK);
+	assert_int_equal(verify(&f, 3, c[2].hash, &err, NULL), MK_OK);
+}
+
 /* doc/logbook.md works one entry out by hand for outside verifiers; the
  * code must agree with it to the byte. */
 static void test_logbook_matches_the_worked_example_in_the_doc(void **state)
@@ -573,6 +602,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		UNIT_TEST(test_logbook_genesis_is_sha256_of_the_uuid_text),
 		UNIT_TEST(test_logbook_matches_the_worked_example_in_the_doc),
+		UNIT_TEST(test_logbook_rejects_backdated_entry),
 		UNIT_TEST(test_logbook_canonical_form_is_exact),
 		UNIT_TEST(test_logbook_three_entry_chain_has_the_expected_hashes),
 		UNIT_TEST(test_logbook_hash_depends_on_every_field),
