@@ -114,6 +114,7 @@ int mk_cmd_incident_phase(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_incident_close(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_task_done(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_task_na(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_task_reopen(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_task_list(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_log_add(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_log_list(struct mk_cli *cli, int argc, char **argv);

@@ -26,6 +26,8 @@ static int set_task(struct mk_cli *cli, int argc, char **argv, enum mk_task_stat
 		return mk_cli_usage_error(cli, "needs the incident key and the task code, e.g. MK-2026-0001 1.4");
 	if (state == MK_TASK_NVT && !note)
 		return mk_cli_usage_error(cli, "marking a task n.v.t. needs --reason");
+	if (state == MK_TASK_OPEN && !note)
+		return mk_cli_usage_error(cli, "reopening a task needs --reason");
 	const char *key = argv[optind], *code = argv[optind + 1];
 	if ((status = mk_cli_open(cli, MK_STORE_WRITE)))
 		return status;
@@ -34,7 +36,7 @@ static int set_task(struct mk_cli *cli, int argc, char **argv, enum mk_task_stat
 		return mk_cli_fail(cli, &err);
 	char done[64];
 	snprintf(done, sizeof(done), "%s task %.8s %s", key, code,
-		 state == MK_TASK_DONE ? "done" : "n.v.t.");
+		 state == MK_TASK_DONE ? "done" : state == MK_TASK_NVT ? "n.v.t." : "reopened");
 	return mk_cli_changed(cli, key, done);
 }
 
@@ -46,6 +48,11 @@ int mk_cmd_task_done(struct mk_cli *cli, int argc, char **argv)
 int mk_cmd_task_na(struct mk_cli *cli, int argc, char **argv)
 {
 	return set_task(cli, argc, argv, MK_TASK_NVT);
+}
+
+int mk_cmd_task_reopen(struct mk_cli *cli, int argc, char **argv)
+{
+	return set_task(cli, argc, argv, MK_TASK_OPEN);
 }
 
 struct task_list {

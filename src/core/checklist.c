@@ -185,6 +185,16 @@ enum mk_rc mk_task_transition_check(const char *code, enum mk_task_state from,
 				    enum mk_task_state to, const char *reason,
 				    struct mk_error *err)
 {
+	if (to == MK_TASK_OPEN) {
+		if (from == MK_TASK_OPEN)
+			return mk_error_set(err, MK_EINVAL, "state", "task %s is already open", code);
+		/* Reopening corrects a mistaken tick; the correction is on the
+		 * record with its reason. */
+		if (mk_text_blank(reason))
+			return mk_error_set(err, MK_EINVAL, "reason", "reopening task %s needs a reason",
+					    code);
+		return mk_text_check("reason", reason, MK_SHORT_TEXT_MAX, MK_TEXT_MULTILINE, false, err);
+	}
 	if (from == MK_TASK_DONE)
 		return mk_error_set(err, MK_ECONFLICT, "task", "task %s is already done", code);
 	if (from == MK_TASK_NVT)
@@ -193,7 +203,5 @@ enum mk_rc mk_task_transition_check(const char *code, enum mk_task_state from,
 	if (to == MK_TASK_NVT && mk_text_blank(reason))
 		return mk_error_set(err, MK_EINVAL, "reason",
 				    "marking task %s n.v.t. needs a reason", code);
-	if (to == MK_TASK_OPEN)
-		return mk_error_set(err, MK_EINVAL, "state", "task %s is already open", code);
 	return mk_text_check("reason", reason, MK_SHORT_TEXT_MAX, MK_TEXT_MULTILINE, false, err);
 }

@@ -77,9 +77,10 @@ enum mk_task_state {
 const char *mk_task_state_name(enum mk_task_state s); /* "open", "done", "nvt" */
 enum mk_rc mk_task_state_parse(const char *s, enum mk_task_state *ret, struct mk_error *err);
 
-/* May a task in state `from` become `to`? Done and n.v.t. are final for
- * this rule set (MK_ECONFLICT "task 1.3 is already done"); n.v.t. needs a
- * non-blank reason (MK_EINVAL). Only OPEN -> DONE and OPEN -> NVT pass. */
+/* May a task in state `from` become `to`? OPEN -> DONE and OPEN -> NVT
+ * pass (n.v.t. needs a non-blank reason, MK_EINVAL); done or n.v.t. cannot
+ * be done or n.v.t. again (MK_ECONFLICT "task 1.3 is already done"); DONE
+ * or NVT -> OPEN reopens a task ticked by mistake and needs a reason. */
 enum mk_rc mk_task_transition_check(const char *code, enum mk_task_state from,
 				    enum mk_task_state to, const char *reason,
 				    struct mk_error *err);

@@ -173,8 +173,10 @@ typedef enum mk_rc (*mk_task_view_cb)(void *ctx, const struct mk_task_view *t);
 enum mk_rc mk_svc_tasks(struct mk_service *svc, const char *key, mk_task_view_cb cb, void *ctx,
 			struct mk_error *err);
 
-/* Marks a task done (note optional) or n.v.t. (reason required). A task
- * whose `sets` names an incident time records its done time there. */
+/* Marks a task done (note optional) or n.v.t. (reason required), or
+ * reopens one (MK_TASK_OPEN, reason required) that was ticked by mistake.
+ * A task whose `sets` names an incident time records its done time there;
+ * reopening it takes that time back. */
 enum mk_rc mk_svc_task_set(struct mk_service *svc, const struct mk_actor *actor, mk_time now,
 			   const char *key, const char *code, enum mk_task_state state,
 			   const char *note, struct mk_error *err);

@@ -103,18 +103,42 @@ struct task_change {
 	const char *note;
 };
 
-/* A task's state; without a row it is open (store.h). */
+/* A task's state and done time; without a row it is open (store.h).
+ * Also the earliest done time among the other tasks that record the same
+ * incident time, for when this one is reopened. */
 struct find_task {
-	const char *code;
+	const struct mk_checklist *checklist;
+	const struct mk_checklist_task *task;
 	enum mk_task_state state;
+	mk_time done_at;
+	mk_time others_first;
 };
 
 static enum mk_rc find_task(void *ctx, const struct mk_task_row *row)
 {
 	struct find_task *ft = ctx;
-	if (strcmp(row->code, ft->code) == 0)
+	if (strcmp(row->code, ft->task->code) == 0) {
 		ft->state = row->state;
+		ft->done_at = row->done_at;
+		return MK_OK;
+	}
+	const struct mk_checklist_task *other = mk_checklist_find(ft->checklist, row->code);
+	if (other && other->sets == ft->task->sets && row->state == MK_TASK_DONE &&
+	    (ft->others_first == MK_TIME_UNKNOWN || row->done_at < ft->others_first))
+		ft->others_first = row->done_at;
 	return MK_OK;
+}
+
+/* The incident time a task's completion records, or NULL. */
+static mk_time *sets_slot(struct mk_incident *inc, enum mk_task_sets sets)
+{
+	switch (sets) {
+	case MK_SETS_MANAGEMENT_INFORMED: return &inc->management_informed_at;
+	case MK_SETS_AP_NOTIFIED: return &inc->ap_notified_at;
+	case MK_SETS_SUBJECTS_INFORMED: return &inc->subjects_informed_at;
+	case MK_SETS_EVALUATED: return &inc->evaluated_at;
+	default: return NULL;
+	}
 }
 
 static enum mk_rc task_change(struct mk_service *svc, struct mk_incident *inc,
@@ -125,7 +149,6 @@ static enum mk_rc task_change(struct mk_service *svc, struct mk_incident *inc,
 	const struct task_change *tc = ctx;
 	struct mk_checklist owned = {0};
 	const struct mk_checklist *checklist;
-	struct find_task ft = {tc->code, MK_TASK_OPEN};
 	struct mk_buf log;
 	mk_buf_init(&log, MK_TEXT_MAX);
 
@@ -133,40 +156,39 @@ static enum mk_rc task_change(struct mk_service *svc, struct mk_incident *inc,
 	if (rc)
 		goto out;
 	const struct mk_checklist_task *task = mk_checklist_find(checklist, tc->code);
-	if ((rc = mk_store_tasks_list(svc->store, inc->id, find_task, &ft, err)))
-		goto out;
 	if (!task) {
 		rc = mk_error_set(err, MK_ENOTFOUND, "task",
 				  "incident %s has no task '%.20s' (see 'meldkamer incident show %s')",
 				  inc->key, tc->code, inc->key);
 		goto out;
 	}
+	struct find_task ft = {checklist, task, MK_TASK_OPEN, MK_TIME_UNKNOWN, MK_TIME_UNKNOWN};
+	if ((rc = mk_store_tasks_list(svc->store, inc->id, find_task, &ft, err)))
+		goto out;
 	if ((rc = mk_task_transition_check(task->code, ft.state, tc->state, tc->note, err)))
 		goto out;
+	bool reopen = tc->state == MK_TASK_OPEN;
 	struct mk_task_row row = {
-		.code = task->code, .state = tc->state, .done_by = tc->actor->name,
-		.done_at = tc->now, .note = tc->note && tc->note[0] ? tc->note : NULL,
+		.code = task->code, .state = tc->state,
+		.done_by = reopen ? NULL : tc->actor->name,
+		.done_at = reopen ? MK_TIME_UNKNOWN : tc->now,
+		.note = tc->note && tc->note[0] ? tc->note : NULL,
 	};
 	if ((rc = mk_store_task_set(svc->store, inc->id, &row, err)))
 		goto out;
-	if (tc->state == MK_TASK_DONE) {
-		mk_time *slot = NULL;
-		switch (task->sets) {
-		case MK_SETS_MANAGEMENT_INFORMED: slot = &inc->management_informed_at; break;
-		case MK_SETS_AP_NOTIFIED: slot = &inc->ap_notified_at; break;
-		case MK_SETS_SUBJECTS_INFORMED: slot = &inc->subjects_informed_at; break;
-		case MK_SETS_EVALUATED: slot = &inc->evaluated_at; break;
-		default: break;
-		}
-		/* The first completion counts: the AP clock stops at the first
-		 * notification, a later final one does not restart it. */
-		if (slot && *slot == MK_TIME_UNKNOWN)
-			*slot = tc->now;
-	}
+	mk_time *slot = sets_slot(inc, task->sets);
+	/* The first completion counts: the AP clock stops at the first
+	 * notification, a later final one does not restart it. */
+	if (slot && tc->state == MK_TASK_DONE && *slot == MK_TIME_UNKNOWN)
+		*slot = tc->now;
+	/* Reopening takes back the time this task recorded, leaving the
+	 * earliest of the other tasks that record it (or none). */
+	if (slot && reopen && ft.state == MK_TASK_DONE && *slot == ft.done_at)
+		*slot = ft.others_first;
 	mk_buf_addf(&log, "Taak %s %s: %s", task->code,
-		    tc->state == MK_TASK_DONE ? "gedaan" : "n.v.t.", task->title);
+		    reopen ? "heropend" : tc->state == MK_TASK_DONE ? "gedaan" : "n.v.t.", task->title);
 	if (row.note)
-		mk_buf_addf(&log, "\n%s: %s", tc->state == MK_TASK_NVT ? "Reden" : "Notitie", row.note);
+		mk_buf_addf(&log, "\n%s: %s", tc->state == MK_TASK_DONE ? "Notitie" : "Reden", row.note);
 	if ((rc = mk_buf_rc(&log))) {
 		mk_error_set(err, rc, "note", "note too long");
 		goto out;
