@@ -3,6 +3,8 @@
  * does not grow with the database. The logbook entries carry their hashes,
  * so doc/logbook.md is enough to verify an export elsewhere. */
 #include <errno.h>
+#include <signal.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -74,6 +76,34 @@ out:
 	return rc;
 }
 
+/* The temporary file of an export in progress: removed if the export is
+ * interrupted, so an export cut short leaves no partial copy of the
+ * register (personal data) behind. */
+static char pending_tmp[4096];
+
+static void on_signal(int sig)
+{
+	if (pending_tmp[0])
+		unlink(pending_tmp);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void remove_on_signal(const char *path)
+{
+	if (path) {
+		snprintf(pending_tmp, sizeof(pending_tmp), "%s", path);
+		signal(SIGINT, on_signal);
+		signal(SIGTERM, on_signal);
+		signal(SIGHUP, on_signal);
+	} else {
+		signal(SIGINT, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
+		signal(SIGHUP, SIG_DFL);
+		pending_tmp[0] = '\0';
+	}
+}
+
 int mk_cmd_export_json(struct mk_cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -91,6 +121,15 @@ int mk_cmd_export_json(struct mk_cli *cli, int argc, char **argv)
 	}
 	if (optind < argc)
 		return mk_cli_usage_error(cli, "unexpected argument '%s'", argv[optind]);
+	if (output && strcmp(output, "-") == 0)
+		output = NULL; /* the usual spelling of standard output */
+	/* The export replaces a regular file; anything else at that name (a
+	 * device, a link, a folder) it leaves alone rather than replace. */
+	struct stat sb;
+	if (output && lstat(output, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+		mk_cli_error("%s: '%s' is not a regular file: not replacing it\n", cli->prog, output);
+		return 2;
+	}
 	if ((status = mk_cli_open(cli, MK_STORE_READ)))
 		return status;
 
@@ -108,6 +147,8 @@ int mk_cmd_export_json(struct mk_cli *cli, int argc, char **argv)
 	if (output) {
 		int n = snprintf(tmp, sizeof(tmp), "%s.XXXXXX", output);
 		int fd = n > 0 && (size_t)n < sizeof(tmp) ? mkstemp(tmp) : -1;
+		if (fd >= 0)
+			remove_on_signal(tmp);
 		if (fd < 0 || !(ex.out = fdopen(fd, "w"))) {
 			mk_cli_error("%s: cannot write '%s': %s\n", cli->prog, output,
 				     strerror(errno));
@@ -146,6 +187,7 @@ int mk_cmd_export_json(struct mk_cli *cli, int argc, char **argv)
 			unlink(tmp);
 		else
 			mk_cli_error("exported %zu incidents to '%s'\n", ex.n, output);
+		remove_on_signal(NULL);
 	}
 	return status;
 }

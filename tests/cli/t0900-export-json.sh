@@ -107,4 +107,20 @@ check_eq "no half-written file" 0 $?
 refused 2 "unexpected argument 'uit.json'" export json uit.json
 refused 2 "option '--output' needs a value" export json --output
 
+# Only a regular file is replaced: a link or a folder at the name is left
+# alone (never test with a device: a broken build would replace it).
+ln -s "$T/elders.json" "$T/link.json"
+mk export json --output "$T/link.json"
+check_status 2
+check_err "meldkamer export json: '$T/link.json' is not a regular file: not replacing it"
+[ -L "$T/link.json" ] && [ ! -e "$T/elders.json" ] || fail "the link was replaced or followed"
+mkdir "$T/map.json"
+mk export json --output "$T/map.json"
+check_status 2
+# - is standard output.
+mk export json --output -
+check_ok
+json_py 'eq(d["format"], "meldkamer-export")'
+[ ! -e ./- ] || fail "a file named - was written"
+
 finish
