@@ -144,6 +144,43 @@ enum mk_rc mk_svc_log_append(struct mk_service *svc, struct mk_incident *inc,
 	return rc;
 }
 
+/* Whether the logbook's last entry is still the incident's head and still
+ * seals to its own hash. A full verification reads every entry; this
+ * cheap check before each change keeps meldkamer from writing onto a
+ * logbook someone has tampered with at its end, where tampering that
+ * hides a recent act would be. */
+struct tail_check {
+	const struct mk_incident *inc;
+	bool ok;
+	int64_t seq;
+};
+
+static enum mk_rc check_tail(void *ctx, const struct mk_log_entry *e)
+{
+	struct tail_check *tc = ctx;
+	struct mk_log_entry copy = *e;
+	tc->seq = e->seq;
+	tc->ok = e->seq == tc->inc->log_count && strcmp(e->hash, tc->inc->log_head) == 0 &&
+		 mk_logbook_seal(tc->inc->uuid, e->prev_hash, &copy, NULL) == MK_OK &&
+		 strcmp(copy.hash, e->hash) == 0;
+	return MK_OK;
+}
+
+static enum mk_rc logbook_tail_intact(struct mk_service *svc, const struct mk_incident *inc,
+				      struct mk_error *err)
+{
+	struct tail_check tc = {inc, inc->log_count == 0, 0};
+	enum mk_rc rc = mk_store_log_last(svc->store, inc->id, check_tail, &tc, err);
+	if (rc)
+		return rc;
+	if (!tc.ok)
+		return mk_error_set(err, MK_ECHAIN, "logbook",
+				    "the logbook of %s does not verify at its end (entry %lld): "
+				    "nothing is added to it; see 'meldkamer log verify %s'",
+				    inc->key, (long long)tc.seq, inc->key);
+	return MK_OK;
+}
+
 enum mk_rc mk_svc_change(struct mk_service *svc, const char *key, int64_t expected_version,
 			 mk_time now, mk_change_fn change, void *ctx, struct mk_error *err)
 {
@@ -167,6 +204,8 @@ enum mk_rc mk_svc_change(struct mk_service *svc, const char *key, int64_t expect
 				  mk_time_format_local(inc.updated_at, last));
 		goto fail;
 	}
+	if ((rc = logbook_tail_intact(svc, &inc, err)))
+		goto fail;
 	if (expected_version > 0 && inc.version != expected_version) {
 		rc = mk_error_set(err, MK_ECONFLICT, "version",
 				  "incident %s is at version %lld, not %lld: someone else changed it "

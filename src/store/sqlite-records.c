@@ -161,13 +161,10 @@ enum mk_rc mk_store_log_append(struct mk_store *s, int64_t incident_id,
 	return rc;
 }
 
-enum mk_rc mk_store_log_list(struct mk_store *s, int64_t incident_id, mk_log_cb cb, void *ctx,
+/* Steps a logbook query and hands each row to cb. */
+static enum mk_rc each_entry(struct mk_store *s, sqlite3_stmt *st, mk_log_cb cb, void *ctx,
 			     struct mk_error *err)
 {
-	static const char sql[] = "SELECT seq, at, author, role, kind, text, prev_hash, hash "
-				  "FROM logbook WHERE incident_id = ?1 ORDER BY seq";
-	PREPARE_OR_RETURN(st, s, sql, err);
-	sqlite3_bind_int64(st, 1, incident_id);
 	enum mk_rc rc = MK_OK;
 	int src;
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
@@ -193,6 +190,26 @@ enum mk_rc mk_store_log_list(struct mk_store *s, int64_t incident_id, mk_log_cb 
 		rc = mk_sql_fail(s, src, "reading the logbook", err);
 	sqlite3_reset(st);
 	return rc;
+}
+
+enum mk_rc mk_store_log_list(struct mk_store *s, int64_t incident_id, mk_log_cb cb, void *ctx,
+			     struct mk_error *err)
+{
+	static const char sql[] = "SELECT seq, at, author, role, kind, text, prev_hash, hash "
+				  "FROM logbook WHERE incident_id = ?1 ORDER BY seq";
+	PREPARE_OR_RETURN(st, s, sql, err);
+	sqlite3_bind_int64(st, 1, incident_id);
+	return each_entry(s, st, cb, ctx, err);
+}
+
+enum mk_rc mk_store_log_last(struct mk_store *s, int64_t incident_id, mk_log_cb cb, void *ctx,
+			     struct mk_error *err)
+{
+	static const char sql[] = "SELECT seq, at, author, role, kind, text, prev_hash, hash "
+				  "FROM logbook WHERE incident_id = ?1 ORDER BY seq DESC LIMIT 1";
+	PREPARE_OR_RETURN(st, s, sql, err);
+	sqlite3_bind_int64(st, 1, incident_id);
+	return each_entry(s, st, cb, ctx, err);
 }
 
 /* --- decisions ------------------------------------------------------------ */

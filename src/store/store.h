@@ -181,6 +181,10 @@ enum mk_rc mk_store_log_append(struct mk_store *s, int64_t incident_id,
 
 typedef enum mk_rc (*mk_log_cb)(void *ctx, const struct mk_log_entry *e);
 
+/* The incident's last entry only (cb is not called for an empty logbook). */
+enum mk_rc mk_store_log_last(struct mk_store *s, int64_t incident_id, mk_log_cb cb, void *ctx,
+			     struct mk_error *err);
+
 /* The incident's entries in order of seq. */
 enum mk_rc mk_store_log_list(struct mk_store *s, int64_t incident_id, mk_log_cb cb, void *ctx,
 			     struct mk_error *err);

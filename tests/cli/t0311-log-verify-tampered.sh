@@ -103,4 +103,18 @@ check_err_has "was altered outside meldkamer: the guard 'logbook_no_delete'"
 check_db_unchanged
 DB=$SAVED_DB
 
+# The last entry changed and the guard put back: meldkamer adds nothing to
+# a logbook that does not verify at its end.
+cp "$T/clean.db" "$T/tail.db"
+sqlite3 "$T/tail.db" "DROP TRIGGER logbook_no_update;
+	UPDATE logbook SET text = 'anders' WHERE incident_id = 1 AND seq = 4;
+	CREATE TRIGGER logbook_no_update BEFORE UPDATE ON logbook BEGIN SELECT RAISE(ABORT, 'x'); END;"
+DB=$T/tail.db
+snapshot
+mk log add MK-2026-0001 "erbovenop" --db "$T/tail.db"
+check_status 1
+check_err "meldkamer log add: the logbook of MK-2026-0001 does not verify at its end (entry 4): nothing is added to it; see 'meldkamer log verify MK-2026-0001'"
+check_db_unchanged
+DB=$SAVED_DB
+
 finish
