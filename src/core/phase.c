@@ -17,7 +17,7 @@ enum mk_rc mk_phase_check(const struct mk_phase_facts *facts, enum mk_phase to,
 	if ((unsigned)to >= MK_PHASE_COUNT)
 		return mk_error_set(err, MK_EINVAL, "phase", "phase is out of range");
 	if (to == from)
-		return mk_error_set(err, MK_EINVAL, "phase", "the incident is already in phase '%s'",
+		return mk_error_set(err, MK_ECONFLICT, "phase", "the incident is already in phase '%s'",
 				    mk_phase_name(to));
 	if ((rc = mk_text_check("reason", reason, MK_SHORT_TEXT_MAX, MK_TEXT_MULTILINE, false, err)))
 		return rc;
@@ -39,5 +39,15 @@ enum mk_rc mk_phase_check(const struct mk_phase_facts *facts, enum mk_phase to,
 				    "closing needs the step 6 tasks done or marked n.v.t.; "
 				    "still open: %s",
 				    facts->open_closing_codes ? facts->open_closing_codes : "?");
+	return MK_OK;
+}
+
+enum mk_rc mk_phase_still_holds(enum mk_phase phase, bool contained, struct mk_error *err)
+{
+	if (phase >= MK_PHASE_OPLOSSEN && !contained)
+		return mk_error_set(err, MK_ECONFLICT, "contained_at",
+				    "contained_at cannot be cleared: the incident is in phase '%s', "
+				    "which needs containment",
+				    mk_phase_name(phase));
 	return MK_OK;
 }

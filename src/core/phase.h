@@ -23,7 +23,7 @@ struct mk_phase_facts {
 bool mk_phase_is_next(enum mk_phase from, enum mk_phase to);
 
 /* Checks the move to `to`:
- *  - to == from: MK_EINVAL (nothing to do);
+ *  - to == from: MK_ECONFLICT (it is there already);
  *  - back or skipping without a non-blank reason: MK_ECONFLICT;
  *  - `oplossen` or later without containment: MK_ECONFLICT ("contain
  *    first": H2 "pas als de gevolgen zijn ingedamd, dan kun je werken aan
@@ -32,5 +32,10 @@ bool mk_phase_is_next(enum mk_phase from, enum mk_phase to);
  * A move back (e.g. reopening) needs only its reason. */
 enum mk_rc mk_phase_check(const struct mk_phase_facts *facts, enum mk_phase to,
 			  const char *reason, struct mk_error *err);
+
+/* Does the incident still meet what its phase needed? An edit may not
+ * take away containment (contained_at) from an incident in `oplossen` or
+ * later: MK_ECONFLICT. */
+enum mk_rc mk_phase_still_holds(enum mk_phase phase, bool contained, struct mk_error *err);
 
 #endif

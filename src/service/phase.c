@@ -81,7 +81,10 @@ static enum mk_rc phase_change(struct mk_service *svc, struct mk_incident *inc,
 			inc->resolved_at = m->now;
 		mk_buf_adds(&log, "\nIncident afgesloten");
 	} else if (m->to < MK_PHASE_AFSLUITEN && inc->closed_at != MK_TIME_UNKNOWN) {
+		/* A reopened incident will be closed again, and evaluated again
+		 * after that closure. */
 		inc->closed_at = MK_TIME_UNKNOWN;
+		inc->evaluated_at = MK_TIME_UNKNOWN;
 		mk_buf_adds(&log, "\nIncident heropend");
 	}
 	inc->phase = m->to;

@@ -21,7 +21,7 @@ refused 1 "skipping phases from 'initiatie' to 'evaluatie' needs a reason" incid
 # Back without a reason.
 refused 1 "moving back from 'initiatie' to 'detectie' needs a reason" incident phase "$KEY" detectie
 # The same phase.
-refused 2 "the incident is already in phase 'initiatie'" incident phase "$KEY" initiatie --reason "nog eens"
+refused 1 "the incident is already in phase 'initiatie'" incident phase "$KEY" initiatie --reason "nog eens"
 
 export MELDKAMER_NOW="2026-10-24 12:02"; mk incident phase "$KEY" analyse
 check_ok

@@ -51,7 +51,10 @@ eq([c["retention"][k] for k in ("state", "start", "due")],
    ["running", "2026-10-24T10:30:00Z", "2029-10-24T10:30:00Z"], "retention 3 years")
 eq(c["golden-hour"]["state"], "ended")
 '
-refused 2 "the incident is already in phase 'afsluiten'" incident close "$KEY"
+refused 1 "the incident is already in phase 'afsluiten'" incident close "$KEY"
+# Containment cannot be taken away from a closed incident.
+refused 1 "contained_at cannot be cleared: the incident is in phase 'afsluiten', which needs containment" \
+	incident edit "$KEY" --contained-at ""
 mk incident list --open --json
 json_py 'eq(d["incidents"], [])'
 

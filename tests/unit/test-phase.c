@@ -42,14 +42,29 @@ static void test_phase_next_step_needs_no_reason(void **state)
 	}
 }
 
-static void test_phase_same_phase_is_invalid(void **state)
+/* Refused by the incident's state (exit 1), like a task already done. */
+static void test_phase_same_phase_is_refused(void **state)
 {
 	(void)state;
 	struct mk_phase_facts f = facts(MK_PHASE_ANALYSE, true, 0, NULL);
 	struct mk_error e;
-	assert_int_equal(mk_phase_check(&f, MK_PHASE_ANALYSE, "why not", &e), MK_EINVAL);
+	assert_int_equal(mk_phase_check(&f, MK_PHASE_ANALYSE, "why not", &e), MK_ECONFLICT);
 	assert_string_equal(e.field, "phase");
 	assert_string_equal(e.message, "the incident is already in phase 'analyse'");
+}
+
+static void test_phase_containment_cannot_be_taken_away(void **state)
+{
+	(void)state;
+	struct mk_error e;
+	assert_int_equal(mk_phase_still_holds(MK_PHASE_INDAMMEN, false, &e), MK_OK);
+	assert_int_equal(mk_phase_still_holds(MK_PHASE_OPLOSSEN, true, &e), MK_OK);
+	for (int p = MK_PHASE_OPLOSSEN; p < MK_PHASE_COUNT; p++) {
+		assert_int_equal(mk_phase_still_holds((enum mk_phase)p, false, &e), MK_ECONFLICT);
+		assert_string_equal(e.field, "contained_at");
+	}
+	assert_string_equal(e.message, "contained_at cannot be cleared: the incident is in phase "
+				       "'evaluatie', which needs containment");
 }
 
 static void test_phase_out_of_range_is_invalid(void **state)
@@ -199,7 +214,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		UNIT_TEST(test_phase_is_next_only_for_one_step_forward),
 		UNIT_TEST(test_phase_next_step_needs_no_reason),
-		UNIT_TEST(test_phase_same_phase_is_invalid),
+		UNIT_TEST(test_phase_same_phase_is_refused),
+		UNIT_TEST(test_phase_containment_cannot_be_taken_away),
 		UNIT_TEST(test_phase_out_of_range_is_invalid),
 		UNIT_TEST(test_phase_back_or_skip_without_reason_is_refused),
 		UNIT_TEST(test_phase_back_or_skip_with_reason_is_allowed),
