@@ -126,18 +126,9 @@ static enum mk_rc assess_change(struct mk_service *svc, struct mk_incident *inc,
 			goto out;
 		}
 	}
-	/* Tabel 1 derives the mensen level from the head count; both given
-	 * and disagreeing means one of them is a mistake. */
-	if (a->has_people && a->has_impact[MK_CRITERION_MENSEN] && a->people >= 0 &&
-	    a->impact[MK_CRITERION_MENSEN] != mk_impact_level_for_people(a->people)) {
-		rc = mk_error_set(err, MK_EINVAL, "impact",
-				  "mensen=%s does not fit %lld people affected (%s): give one of them",
-				  a->impact[MK_CRITERION_MENSEN] ? mk_level_name(a->impact[MK_CRITERION_MENSEN])
-								 : "-",
-				  (long long)a->people,
-				  mk_level_name(mk_impact_level_for_people(a->people)));
-		goto out;
-	}
+	/* An explicit mensen level wins over the one the head count suggests:
+	 * Tabel 1 holds examples ("de tabel bevat slechts voorbeelden"), and
+	 * the assessor may judge 500 people receiving a harmless mail laag. */
 	enum mk_event_type old_event = inc->event_type;
 	if (a->has_event_type && a->event_type != old_event &&
 	    (rc = mk_event_type_check(as->actor->role, old_event, a->event_type, err)))
