@@ -58,6 +58,10 @@ int mk_cli_option(struct mk_cli *cli, int argc, char **argv, const struct option
  * as \xNN. Every diagnostic of the CLI goes through it. */
 void mk_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* The same for standard output, for results that quote what a file or a
+ * user supplied (file names). */
+void mk_cli_out(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* Prints "meldkamer CMD: message" and returns 2 (bad usage). */
 int mk_cli_usage_error(struct mk_cli *cli, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

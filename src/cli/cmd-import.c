@@ -27,6 +27,7 @@ struct paths {
 	char **items;
 	size_t n, cap;
 	size_t skipped; /* files in folders that are not .json */
+	size_t ignored; /* hidden files and ones that are not regular (FIFOs, devices) */
 };
 
 static bool add_path(struct paths *p, const char *dir, const char *name)
@@ -72,13 +73,21 @@ static bool add_folder(struct mk_cli *cli, struct paths *p, const char *dir, siz
 	struct dirent *e;
 	bool ok = true;
 	while (ok && (e = readdir(d))) {
-		if (e->d_name[0] == '.')
+		if (e->d_name[0] == '.') {
+			/* Hidden files are not imported, but counted. */
+			if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+				p->ignored++;
 			continue;
+		}
 		char full[4096];
 		struct stat sb;
 		snprintf(full, sizeof(full), "%s/%s", dir, e->d_name);
-		if (stat(full, &sb) != 0 || !S_ISREG(sb.st_mode))
+		if (stat(full, &sb) != 0 || S_ISDIR(sb.st_mode))
 			continue; /* subfolders are not walked */
+		if (!S_ISREG(sb.st_mode)) {
+			p->ignored++;
+			continue;
+		}
 		if (!is_json_name(e->d_name)) {
 			p->skipped++;
 			continue;
@@ -163,11 +172,11 @@ static enum mk_rc import_one(struct mk_cli *cli, struct mk_pipeline_item *item, 
 			json_array_append_new(t->duplicate_files,
 					      json_pack("{s:s, s:s}", "file", item->path, "key", key));
 		else
-			printf("%s: already imported as %s (same VERIS incident_id)\n", item->path, key);
+			mk_cli_out("%s: already imported as %s (same VERIS incident_id)\n", item->path, key);
 	} else {
 		t->imported++;
 		if (verbose && !cli->json)
-			printf("%s: %s\n", item->path, key);
+			mk_cli_out("%s: %s\n", item->path, key);
 	}
 	return MK_OK;
 }
@@ -270,9 +279,10 @@ int mk_cmd_import_veris(struct mk_cli *cli, int argc, char **argv)
 	}
 	if (cli->json) {
 		status = mk_cli_print_json(json_pack(
-			"{s:I, s:I, s:I, s:I, s:I, s:o, s:o}", "files", (json_int_t)(p.n + unreadable),
+			"{s:I, s:I, s:I, s:I, s:I, s:I, s:o, s:o}", "files", (json_int_t)(p.n + unreadable),
 			"imported", (json_int_t)t.imported, "duplicates", (json_int_t)t.duplicates,
 			"rejected", (json_int_t)t.rejected, "skipped_not_json", (json_int_t)p.skipped,
+			"skipped_hidden_or_special", (json_int_t)p.ignored,
 			"problems", t.problems, "duplicate_files", t.duplicate_files));
 		t.problems = t.duplicate_files = NULL;
 	} else {
@@ -281,6 +291,8 @@ int mk_cmd_import_veris(struct mk_cli *cli, int argc, char **argv)
 		if (p.skipped)
 			printf(", skipped %zu file%s that %s not .json", p.skipped, p.skipped == 1 ? "" : "s",
 			       p.skipped == 1 ? "is" : "are");
+		if (p.ignored)
+			printf(", skipped %zu hidden or special file%s", p.ignored, p.ignored == 1 ? "" : "s");
 		putchar('\n');
 	}
 	/* Bad input among good: the good records are in, the exit status

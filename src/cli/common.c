@@ -17,7 +17,7 @@ void mk_cli_print_help(const struct mk_cli_command *c);
  * and every byte that is not valid UTF-8, shown as \xNN: a message quotes
  * what a user or a file supplied, and a raw escape sequence in it would
  * act on the terminal instead of being read. */
-static void write_safe(const char *s, size_t len)
+static void write_safe(FILE *out, const char *s, size_t len)
 {
 	size_t i = 0;
 	while (i < len) {
@@ -28,14 +28,14 @@ static void write_safe(const char *s, size_t len)
 			size_t run = 0;
 			while (run < ok && (unsigned char)s[i + run] >= 0x80)
 				run++;
-			fwrite(s + i, 1, run, stderr);
+			fwrite(s + i, 1, run, out);
 			i += run;
 			continue;
 		}
 		if ((c < 0x20 && c != '\n') || c == 0x7f || c >= 0x80)
-			fprintf(stderr, "\\x%02x", c);
+			fprintf(out, "\\x%02x", c);
 		else
-			fputc(c, stderr);
+			fputc(c, out);
 		i++;
 	}
 }
@@ -49,7 +49,19 @@ void mk_cli_error(const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		return;
-	write_safe(buf, (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
+	write_safe(stderr, buf, (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
+}
+
+void mk_cli_out(const char *fmt, ...)
+{
+	char buf[8192];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	write_safe(stdout, buf, (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
 }
 
 int mk_cli_usage_error(struct mk_cli *cli, const char *fmt, ...)

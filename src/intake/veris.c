@@ -274,7 +274,9 @@ enum mk_rc mk_veris_read_file(const char *path, json_t **ret_root, struct mk_err
 {
 	enum mk_rc rc;
 	char *data = NULL;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO or device given as a file must not hang the
+	 * import; it is refused below as not a regular file. */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
 		return mk_error_set(err, errno == ENOENT ? MK_ENOTFOUND : MK_EINVAL, "",
 				    "cannot open '%.200s': %s", path, strerror(errno));

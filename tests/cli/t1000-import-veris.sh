@@ -55,7 +55,7 @@ snapshot
 mk import veris "$GOOD" --json
 check_ok
 json_py '
-eq(d, {"files": 3, "imported": 0, "duplicates": 3, "rejected": 0, "skipped_not_json": 1, "problems": [],
+eq(d, {"files": 3, "imported": 0, "duplicates": 3, "rejected": 0, "skipped_not_json": 1, "skipped_hidden_or_special": 0, "problems": [],
   "duplicate_files": [{"file": "'"$GOOD"'/01-ransomware.json", "key": "MK-2026-0001"},
                       {"file": "'"$GOOD"'/02-lost-laptop.json", "key": "MK-2026-0002"},
                       {"file": "'"$GOOD"'/03-phishing.json", "key": "MK-2026-0003"}]})
@@ -82,5 +82,17 @@ mk log list MK-2026-0001 --db "$T/tweede.db" --json
 json_py 'eq([d[0]["author"], d[0]["role"]], ["Importeur", "incidentmanager"])'
 
 refused 2 "give one or more VERIS files or folders" import veris
+
+# A FIFO or hidden file in a folder is counted, not read (a FIFO would
+# block); a FIFO named as a file is refused, not waited on.
+mkdir "$T/odd"
+mkfifo "$T/odd/pipe.json" "$T/pipe.json"
+echo '{}' >"$T/odd/.hidden.json"
+mk import veris "$T/odd"
+check_ok
+check_out "imported 0, already there 0, rejected 0, skipped 2 hidden or special files"
+mk import veris "$T/pipe.json"
+check_status 2
+check_err "meldkamer import veris: '$T/pipe.json' is not a regular file"
 
 finish
