@@ -118,10 +118,20 @@ int mk_cli_option(struct mk_cli *cli, int argc, char **argv, const struct option
 			mk_cli_print_help(cli->command);
 			exit(0);
 		case ':':
-			mk_cli_usage_error(cli, "option '%s' needs a value", argv[optind - 1]);
+			if (optopt && optopt < 0x100)
+				mk_cli_usage_error(cli, "option '-%c' needs a value", optopt);
+			else
+				mk_cli_usage_error(cli, "option '%s' needs a value", argv[optind - 1]);
 			return -2;
 		case '?':
-			mk_cli_usage_error(cli, "unknown option '%s'", argv[optind - 1]);
+			/* optopt names a bad short option; for a long one, getopt has
+			 * stepped past it. A text that starts with '-' is meant as
+			 * text more often than as an option: say how. */
+			if (optopt && optopt < 0x100)
+				mk_cli_usage_error(cli, "unknown option '-%c' (to pass text that starts "
+							"with '-', put -- before it)", optopt);
+			else
+				mk_cli_usage_error(cli, "unknown option '%s'", argv[optind - 1]);
 			return -2;
 		default:
 			return c;

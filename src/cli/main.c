@@ -192,6 +192,39 @@ int main(int argc, char **argv)
 		printf("meldkamer %s\n", MK_VERSION);
 		return 0;
 	}
+	/* Common options may come before the command too:
+	 * meldkamer --db other.db incident list. */
+	int first = 1;
+	while (first < argc && argv[first][0] == '-' && argv[first][1] == '-') {
+		const char *opt = argv[first];
+		bool takes_value = strcmp(opt, "--db") == 0 || strcmp(opt, "--as") == 0 ||
+				   strcmp(opt, "--role") == 0;
+		if (!takes_value && strcmp(opt, "--json") != 0)
+			break;
+		if (takes_value && first + 1 >= argc) {
+			mk_cli_error("meldkamer: option '%s' needs a value\n", opt);
+			return 2;
+		}
+		if (strcmp(opt, "--json") == 0) {
+			cli.json = true;
+		} else if (strcmp(opt, "--db") == 0) {
+			cli.db_path = argv[first + 1];
+		} else if (strcmp(opt, "--as") == 0) {
+			snprintf(cli.actor_name, sizeof(cli.actor_name), "%s", argv[first + 1]);
+		} else {
+			struct mk_error err;
+			if (mk_role_parse(argv[first + 1], "role", &cli.actor.role, &err))
+				return mk_cli_fail(&cli, &err);
+		}
+		first += takes_value ? 2 : 1;
+	}
+	argc -= first - 1;
+	argv += first - 1;
+	if (argc < 2) {
+		print_overview(stderr);
+		return 2;
+	}
+
 	const struct mk_cli_command *cmd = NULL;
 	bool noun_known = false;
 	for (size_t i = 0; i < NCOMMANDS && !cmd; i++) {
@@ -200,6 +233,16 @@ int main(int argc, char **argv)
 		noun_known = true;
 		if (!commands[i].verb || (argc > 2 && strcmp(commands[i].verb, argv[2]) == 0))
 			cmd = &commands[i];
+	}
+	if (!cmd && noun_known && argc > 2 &&
+	    (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "help") == 0)) {
+		printf("meldkamer %s: commands\n", argv[1]);
+		for (size_t i = 0; i < NCOMMANDS; i++)
+			if (strcmp(commands[i].noun, argv[1]) == 0)
+				printf("  %s %-8s %s\n", commands[i].noun,
+				       commands[i].verb ? commands[i].verb : "", commands[i].summary);
+		printf("\n'meldkamer %s VERB --help' tells more.\n", argv[1]);
+		return 0;
 	}
 	if (!cmd) {
 		if (noun_known)
