@@ -77,8 +77,8 @@ run decision add "$KEY" \
 # Communication informs the 779 data subjects by letter.
 run incident edit "$KEY" --subjects-informed-at "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 # The privacy officer notifies the AP: the 72-hour clock stops (late: 2018).
-SHOW_ROLE=fg show task done "$KEY" 3.6b --note "Voormelding AP gedaan"
-MELDKAMER_ROLE=fg "$M" task done "$KEY" 3.6b --note "Voormelding AP gedaan"
+SHOW_ROLE=fg show task done "$KEY" 3.6b --as "Fatima El Idrissi" --note "Voormelding AP gedaan"
+MELDKAMER_ROLE=fg "$M" task done "$KEY" 3.6b --as "Fatima El Idrissi" --note "Voormelding AP gedaan"
 run incident phase "$KEY" indammen
 run incident edit "$KEY" --contained-at "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 run incident phase "$KEY" oplossen

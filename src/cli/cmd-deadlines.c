@@ -130,7 +130,7 @@ int mk_cmd_deadlines(struct mk_cli *cli, int argc, char **argv)
 		return mk_cli_print_json(json_pack("{s:I, s:I, s:o}", "pending", (json_int_t)ds.pending,
 						   "overdue", (json_int_t)overdue, "deadlines", rows));
 	}
-	printf("%zu pending, %zu overdue\n", ds.pending, overdue);
+	printf("%zu clocks to act on, %zu of them overdue\n", ds.pending, overdue);
 	for (size_t i = 0; i < shown; i++) {
 		const struct due *x = &ds.items[i];
 		char due[MK_TIME_TEXT], rel[64];

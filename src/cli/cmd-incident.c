@@ -327,12 +327,19 @@ static void print_time(const char *label, mk_time t, bool estimated)
 
 static void print_deadline(const struct mk_deadline *d, mk_time now)
 {
-	char due[MK_TIME_TEXT], rel[64] = "";
+	char due[MK_TIME_TEXT], opens[MK_TIME_TEXT], rel[64] = "";
 	if (d->state == MK_DEADLINE_NOT_APPLICABLE)
 		return;
-	if (d->state == MK_DEADLINE_RUNNING || d->state == MK_DEADLINE_OVERDUE ||
-	    d->state == MK_DEADLINE_NOT_YET)
-		mk_cli_relative(now, d->state == MK_DEADLINE_NOT_YET ? d->opens : d->due, rel, sizeof(rel));
+	if (d->state == MK_DEADLINE_NOT_YET) {
+		/* A window: say when it opens as well as when it closes. */
+		mk_cli_relative(now, d->opens, rel, sizeof(rel));
+		printf("  %-42s %-9s opens %s (%s), due %s\n", mk_clock_label(d->clock),
+		       mk_deadline_state_name(d->state), mk_time_format_local(d->opens, opens), rel,
+		       mk_time_format_local(d->due, due));
+		return;
+	}
+	if (d->state == MK_DEADLINE_RUNNING || d->state == MK_DEADLINE_OVERDUE)
+		mk_cli_relative(now, d->due, rel, sizeof(rel));
 	printf("  %-42s %-9s due %s%s%s%s\n", mk_clock_label(d->clock),
 	       mk_deadline_state_name(d->state), mk_time_format_local(d->due, due),
 	       rel[0] ? " (" : "", rel, rel[0] ? ")" : "");

@@ -231,8 +231,8 @@ int mk_cmd_log_verify(struct mk_cli *cli, int argc, char **argv)
 						     rc ? err.message : head_ok ? NULL
 										: "the head differs from the expected head"));
 	else if (rc == MK_OK && head_ok)
-		printf("%s: logbook intact, %lld entries, head %lld:%s\n", key, (long long)st.entries,
-		       (long long)st.entries, st.head);
+		printf("%s: logbook intact, %lld entr%s, head %lld:%s\n", key, (long long)st.entries,
+		       st.entries == 1 ? "y" : "ies", (long long)st.entries, st.head);
 	if (rc == MK_ECHAIN) {
 		if (!cli->json)
 			mk_cli_error("%s: %s: %s\n", cli->prog, key, err.message);

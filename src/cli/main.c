@@ -26,6 +26,7 @@
 	"  --subjects-informed-at, --contained-at, --resolved-at TIME\n"                    \
 	"                 ISO 8601; without an offset Amsterdam time ('2026-10-24 12:00')\n" \
 	"  --occurred-estimated, --personal-data, --confidential, --exercise ja|nee\n"      \
+	"                 (also yes|no, true|false, 1|0)\n"                                \
 	"  --tlp clear|green|amber|amber+strict|red, --supplier NAME, --parent KEY\n"       \
 	"  an empty value clears an optional field\n"
 

@@ -58,7 +58,7 @@ eq(d["deadlines"][0]["title"], "Datalek: mail met BSN\u0027s naar verkeerde ontv
 '
 mk deadlines
 check_ok
-check_out "4 pending, 0 overdue
+check_out "4 clocks to act on, 0 of them overdue
 MK-2026-0001  running  golden-hour  2026-10-24 13:00 CEST in 15m 00s             Datalek: mail met BSN's naar verkeerde ontvanger
 MK-2026-0002  running  golden-hour  2026-10-24 13:30 CEST in 45m 00s             Storing zonder persoonsgegevens
 MK-2026-0001  running  ap-72h       2026-10-27 11:00 CET  in 2d 23:15:00         Datalek: mail met BSN's naar verkeerde ontvanger
