@@ -86,3 +86,15 @@ size_t mk_utf8_length(const char *s, size_t len)
 			n++;
 	return n;
 }
+
+size_t mk_utf8_hidden_control(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	if (len >= 2 && p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+		return 2;
+	if (len >= 3 && p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE)
+		return 3;
+	if (len >= 3 && p[0] == 0xE2 && p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9)
+		return 3;
+	return 0;
+}

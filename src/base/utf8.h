@@ -17,6 +17,12 @@ size_t mk_utf8_first_invalid(const char *s, size_t len);
  * complete character, if its tail is a partial sequence. */
 void mk_utf8_truncate(char *buf, size_t cap);
 
+/* If s[0..len) starts with a C1 control character (U+0080..U+009F) or a
+ * bidirectional embedding, override or isolate (U+202A..U+202E,
+ * U+2066..U+2069), its length in bytes (2 or 3); otherwise 0. Such
+ * characters reorder or hide what a reader sees ("Trojan Source"). */
+size_t mk_utf8_hidden_control(const char *s, size_t len);
+
 /* Number of code points in a valid UTF-8 string s[0..len). */
 size_t mk_utf8_length(const char *s, size_t len);
 

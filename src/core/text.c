@@ -41,6 +41,11 @@ enum mk_rc mk_text_check(const char *field, const char *s, size_t max,
 			return mk_error_set(err, MK_EINVAL, field,
 					    "%s contains a control character (0x%02x at byte %zu)",
 					    field, c, i);
+		if (c >= 0x80 && mk_utf8_hidden_control(s + i, len - i))
+			return mk_error_set(err, MK_EINVAL, field,
+					    "%s contains an invisible control character (at byte %zu) "
+					    "that can change how the text reads",
+					    field, i);
 	}
 	return MK_OK;
 }

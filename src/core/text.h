@@ -15,7 +15,9 @@ enum mk_text_kind {
 /* Checks s (NULL counts as empty) for field: required and empty gives
  * MK_EINVAL "title is empty"; longer than max bytes gives MK_ETOOBIG;
  * invalid UTF-8 or a forbidden control character gives MK_EINVAL naming
- * the byte offset. Leading and trailing whitespace is not an error: it is
+ * the byte offset. Forbidden: C0 controls other than newline, tab and CR in
+ * multi-line text, DEL, C1 controls, and the bidirectional overrides that
+ * make text read differently from how it is stored. Leading and trailing whitespace is not an error: it is
  * the caller's choice to trim. */
 enum mk_rc mk_text_check(const char *field, const char *s, size_t max,
 			 enum mk_text_kind kind, bool required, struct mk_error *err);

@@ -897,9 +897,11 @@ static void add_clean(struct mk_buf *b, const char *s, size_t len, bool multilin
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 		bool keep = multiline && (c == '\n' || c == '\t' || c == '\r');
-		if ((c < 0x20 && !keep) || c == 0x7f) {
+		size_t hidden = c >= 0x80 ? mk_utf8_hidden_control(s + i, len - i) : 0;
+		if ((c < 0x20 && !keep) || c == 0x7f || hidden) {
 			mk_buf_add(b, s + start, i - start);
 			mk_buf_addc(b, ' ');
+			i += hidden ? hidden - 1 : 0;
 			start = i + 1;
 		}
 	}

@@ -122,6 +122,44 @@ static void test_text_accepts_non_ascii_printable_text(void **state)
 			 MK_OK);
 }
 
+/* C1 controls and the bidirectional overrides hide or reorder text
+ * ("Trojan Source"); marks that only hint direction (U+200E/F) stay. */
+static void test_text_refuses_hidden_controls_in_every_kind(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		size_t at;
+	} bad[] = {
+		{"a\xc2\x85" "b", 1},        /* U+0085 NEXT LINE (C1) */
+		{"ab\xc2\x9b" "31m", 2},     /* U+009B CSI (C1) */
+		{"x\xe2\x80\xae" "gnp.exe", 1}, /* U+202E RIGHT-TO-LEFT OVERRIDE */
+		{"\xe2\x80\xaa" "a", 0},      /* U+202A LEFT-TO-RIGHT EMBEDDING */
+		{"a\xe2\x81\xa6" "b", 1},     /* U+2066 LEFT-TO-RIGHT ISOLATE */
+		{"a\xe2\x81\xa9", 1},         /* U+2069 POP DIRECTIONAL ISOLATE */
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		for (int kind = MK_TEXT_LINE; kind <= MK_TEXT_MULTILINE; kind++) {
+			struct mk_error e;
+			assert_int_equal(mk_text_check("title", bad[i].text, 100, (enum mk_text_kind)kind,
+						       true, &e), MK_EINVAL);
+			char expected[160];
+			snprintf(expected, sizeof(expected),
+				 "title contains an invisible control character (at byte %zu) that can "
+				 "change how the text reads",
+				 bad[i].at);
+			assert_string_equal(e.message, expected);
+		}
+	}
+	/* Left-to-right and right-to-left marks, and text around the ranges. */
+	static const char *const good[] = {
+		"\xe2\x80\x8e" "a", "\xe2\x80\x8f" "\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85",
+		"\xc2\xa0" "nbsp", "\xe2\x80\xa9" "ps", "\xe2\x81\xa5" "x", "\xe2\x81\xaa" "x",
+	};
+	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+		assert_int_equal(mk_text_check("title", good[i], 100, MK_TEXT_LINE, true, NULL), MK_OK);
+}
+
 static void test_text_blank_means_only_whitespace(void **state)
 {
 	(void)state;
@@ -143,6 +181,7 @@ int main(void)
 		UNIT_TEST(test_text_multiline_allows_newline_tab_cr_only),
 		UNIT_TEST(test_text_accepts_non_ascii_printable_text),
 		UNIT_TEST(test_text_blank_means_only_whitespace),
+		UNIT_TEST(test_text_refuses_hidden_controls_in_every_kind),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
