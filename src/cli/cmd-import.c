@@ -95,7 +95,8 @@ static bool add_folder(struct mk_cli *cli, struct paths *p, const char *dir, siz
 		ok = add_path(p, dir, e->d_name);
 	}
 	closedir(d);
-	qsort(p->items + first, p->n - first, sizeof(*p->items), by_name);
+	if (p->n > first)
+		qsort(p->items + first, p->n - first, sizeof(*p->items), by_name);
 	return ok;
 }
 
