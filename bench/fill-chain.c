@@ -22,7 +22,7 @@ int main(int argc, char **argv)
 	struct mk_service *svc = NULL;
 	struct mk_incident inc;
 	struct mk_error err = {0};
-	mk_time now = 1790000000;
+	mk_time now = (mk_time)time(NULL);
 	mk_incident_init(&inc);
 	if (mk_service_open(argv[1], MK_STORE_WRITE, now, &actor, &svc, NULL, &err) ||
 	    mk_store_begin(svc->store, true, &err) ||
