@@ -31,8 +31,8 @@ static void field_options_init(struct field_options *fo, bool with_if_version)
 	size_t k = 0;
 	for (size_t i = 0; i < sizeof(common) / sizeof(common[0]); i++)
 		fo->opts[k++] = common[i];
-	for (size_t i = 0; mk_incident_field_names[i] && i < MAX_FIELDS; i++) {
-		snprintf(fo->names[i], sizeof(fo->names[i]), "%s", mk_incident_field_names[i]);
+	for (size_t i = 0; mk_incident_field_name(i) && i < MAX_FIELDS; i++) {
+		snprintf(fo->names[i], sizeof(fo->names[i]), "%s", mk_incident_field_name(i));
 		for (char *p = fo->names[i]; *p; p++)
 			if (*p == '_')
 				*p = '-';
@@ -78,13 +78,13 @@ static int field_options_parse(struct mk_cli *cli, struct field_options *fo, int
 		int status;
 		/* Only the description may come from standard input: it is the
 		 * one long text. */
-		bool long_text = strcmp(mk_incident_field_names[i], "description") == 0;
+		bool long_text = strcmp(mk_incident_field_name(i), "description") == 0;
 		char *value = long_text ? mk_cli_text_arg(cli, optarg, MK_TEXT_MAX, &status)
 					: mk_strdup(optarg);
 		if (!value)
 			return long_text ? status : 1;
 		fo->owned[fo->n] = value;
-		fo->values[fo->n].name = mk_incident_field_names[i];
+		fo->values[fo->n].name = mk_incident_field_name(i);
 		fo->values[fo->n].value = value;
 		fo->n++;
 	}

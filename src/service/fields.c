@@ -56,13 +56,10 @@ static const struct field fields[] = {
 };
 #define NFIELDS (sizeof(fields) / sizeof(fields[0]))
 
-const char *const mk_incident_field_names[] = {
-	"title", "description", "reporter_name", "reporter_department", "reporter_phone",
-	"reporter_email", "source", "tlp", "confidential", "personal_data", "exercise",
-	"parent", "supplier", "occurred_at", "occurred_estimated", "detected_at",
-	"reported_at", "management_informed_at", "subjects_informed_at", "contained_at",
-	"resolved_at", NULL,
-};
+const char *mk_incident_field_name(size_t i)
+{
+	return i < NFIELDS ? fields[i].name : NULL;
+}
 
 static const struct field *find_field(const char *name)
 {

@@ -63,8 +63,9 @@ struct mk_field_value {
 	const char *value;
 };
 
-/* The names `incident new` and `incident edit` accept, NULL-terminated. */
-extern const char *const mk_incident_field_names[];
+/* The names `incident new` and `incident edit` accept: the i-th, or NULL
+ * past the last. */
+const char *mk_incident_field_name(size_t i);
 
 /* Applies the pairs to inc (no storage), with the same checks as the
  * service. For previews and tests. */
