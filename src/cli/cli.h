@@ -70,6 +70,11 @@ int mk_cli_usage_error(struct mk_cli *cli, const char *fmt, ...)
  * status of its rc. */
 int mk_cli_fail(struct mk_cli *cli, const struct mk_error *err);
 
+/* The prologue of a command that takes only the common options and one
+ * incident key: parses them, opens the service for reading, and gives the
+ * key. Returns 0, or the exit status after printing the problem. */
+int mk_cli_key_command(struct mk_cli *cli, int argc, char **argv, const char **ret_key);
+
 /* Opens the service (database) in the given mode; prints and returns the
  * exit status on failure, 0 on success. */
 int mk_cli_open(struct mk_cli *cli, enum mk_store_mode mode);

@@ -82,18 +82,13 @@ static enum mk_rc print_decision(void *ctx, const struct mk_decision *d)
 
 int mk_cmd_decision_list(struct mk_cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {MK_CLI_COMMON_OPTIONS, {0}};
-	int c, status;
-	while ((c = mk_cli_option(cli, argc, argv, opts)) != -1)
-		if (c == -2)
-			return 2;
-	if (argc - optind != 1)
-		return mk_cli_usage_error(cli, "needs the incident key");
-	if ((status = mk_cli_open(cli, MK_STORE_READ)))
+	const char *key;
+	int status = mk_cli_key_command(cli, argc, argv, &key);
+	if (status)
 		return status;
 	json_t *rows = cli->json ? json_array() : NULL;
 	struct mk_error err = {0};
-	if (mk_svc_decisions(cli->svc, argv[optind], print_decision, rows, &err)) {
+	if (mk_svc_decisions(cli->svc, key, print_decision, rows, &err)) {
 		json_decref(rows);
 		return mk_cli_fail(cli, &err);
 	}

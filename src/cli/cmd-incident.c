@@ -525,13 +525,9 @@ static int show_json(struct mk_cli *cli, const struct mk_incident *inc)
 
 int mk_cmd_incident_show(struct mk_cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {MK_CLI_COMMON_OPTIONS, {0}};
 	const char *key;
-	int c, status;
-	while ((c = mk_cli_option(cli, argc, argv, opts)) != -1)
-		if (c == -2)
-			return 2;
-	if ((status = need_key(cli, argc, argv, 0, &key)) || (status = mk_cli_open(cli, MK_STORE_READ)))
+	int status = mk_cli_key_command(cli, argc, argv, &key);
+	if (status)
 		return status;
 	struct mk_incident inc;
 	struct mk_error err = {0};

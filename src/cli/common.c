@@ -147,6 +147,21 @@ int mk_cli_open(struct mk_cli *cli, enum mk_store_mode mode)
 	return 0;
 }
 
+int mk_cli_key_command(struct mk_cli *cli, int argc, char **argv, const char **ret_key)
+{
+	static const struct option opts[] = {MK_CLI_COMMON_OPTIONS, {0}};
+	int c;
+	while ((c = mk_cli_option(cli, argc, argv, opts)) != -1)
+		if (c == -2)
+			return 2;
+	if (optind >= argc)
+		return mk_cli_usage_error(cli, "missing the incident key (MK-YYYY-NNNN)");
+	if (argc - optind > 1)
+		return mk_cli_usage_error(cli, "unexpected argument '%s'", argv[optind + 1]);
+	*ret_key = argv[optind];
+	return mk_cli_open(cli, MK_STORE_READ);
+}
+
 int mk_cli_print_json(json_t *v)
 {
 	if (!v) {

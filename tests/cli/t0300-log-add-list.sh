@@ -103,7 +103,7 @@ refused_stdin "$T/empty.txt" 2 "text is empty" log add "$KEY" -
 refused 2 "needs the incident key and the text (- reads standard input)" log add "$KEY"
 refused 2 "needs the incident key and the text" log add "$KEY" een twee
 refused 2 "incident 'MK-2026-0404' does not exist" log add MK-2026-0404 tekst
-refused 2 "needs the incident key" log list
+refused 2 "missing the incident key (MK-YYYY-NNNN)" log list
 refused 2 "incident 'MK-2026-0404' does not exist" log list MK-2026-0404
 refused 2 "--as is empty" log add "$KEY" tekst --as ""
 

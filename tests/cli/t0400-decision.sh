@@ -77,7 +77,7 @@ refused 2 "opdracht_wie is too long: 201 bytes, the limit is 200" decision add "
 refused 2 "incident 'MK-2026-0404' does not exist" decision add MK-2026-0404 "${ALL[@]}"
 refused 2 "needs the incident key" decision add "${ALL[@]}"
 refused 2 "unknown option '--controle'" decision add "$KEY" "${ALL[@]}" --controle x
-refused 2 "needs the incident key" decision list
+refused 2 "missing the incident key (MK-YYYY-NNNN)" decision list
 refused 2 "incident 'MK-2026-0404' does not exist" decision list MK-2026-0404
 
 finish
