@@ -1,0 +1,67 @@
+/* Who may do what: every access rule of DESIGN.md "Who uses it" in one
+ * place. The HTTP route table names one action per endpoint and asks
+ * mk_access_decide before calling the service; the table-driven test in
+ * tests/unit/test-access.c checks every role against every action.
+ *
+ * Need-to-know: an incident marked vertrouwelijk is visible only to the
+ * ciso, admin and the people on its team. A melder sees only the reports
+ * they made. What a person may not see is answered as "not found"
+ * (MK_ACCESS_HIDDEN, HTTP 404), never as "forbidden", so that guessing ids
+ * tells nothing; what they may see but not change is MK_ACCESS_DENY (403). */
+#ifndef MK_CORE_ACCESS_H
+#define MK_CORE_ACCESS_H
+
+#include <stdbool.h>
+
+#include "core/vocab.h"
+
+enum mk_action {
+	/* The register as a whole. */
+	MK_ACT_INCIDENT_CREATE, /* report or register an incident */
+	MK_ACT_INCIDENT_LIST,   /* list and search (filtered by mk_access_filter) */
+	MK_ACT_DEADLINES_READ,  /* the running clocks of all incidents */
+	MK_ACT_KPI_READ,        /* metrics */
+	MK_ACT_MATRIX_READ,     /* the notification matrix and impact table */
+	MK_ACT_CHAIN_CHECK,     /* log verify of the register */
+	MK_ACT_USER_ADMIN,      /* accounts and tokens of others */
+	/* One incident (the subject says which). */
+	MK_ACT_INCIDENT_READ,   /* the record, checklist, logbook, decisions */
+	MK_ACT_INCIDENT_EDIT,   /* change fields */
+	MK_ACT_INCIDENT_ASSESS, /* classification: matrix row, impact, urgency */
+	MK_ACT_INCIDENT_PHASE,  /* move through the phases, close */
+	MK_ACT_TASK_SET,        /* tick a checklist task done / n.v.t. / reopen */
+	MK_ACT_LOG_ADD,         /* a logbook entry */
+	MK_ACT_DECISION_ADD,    /* a BOBOC decision */
+	MK_ACT_COUNT
+};
+
+enum mk_access {
+	MK_ACCESS_ALLOW,
+	MK_ACCESS_DENY,   /* may see it, may not do this: 403 */
+	MK_ACCESS_HIDDEN, /* may not know it exists: 404 */
+};
+
+/* What the rules need to know about the incident an action touches. */
+struct mk_access_subject {
+	bool confidential; /* the incident is vertrouwelijk */
+	bool is_reporter;  /* the actor's account reported it */
+	bool on_team;      /* the actor is on the incident's team */
+};
+
+/* The decision for role doing action. subject is NULL for the register
+ * actions and required for the one-incident actions. */
+enum mk_access mk_access_decide(enum mk_role role, enum mk_action action,
+				const struct mk_access_subject *subject);
+
+/* How a listing must be narrowed for a role (applied in the store query,
+ * so that paging counts only what the person may see). */
+struct mk_access_filter {
+	bool only_own_reports;      /* melder: reporter_account = the actor */
+	bool hide_confidential;     /* confidential ones only where on the team */
+};
+void mk_access_filter_for(enum mk_role role, struct mk_access_filter *ret);
+
+/* A stable lower-case name ("incident-read"), for logs and tests. */
+const char *mk_action_name(enum mk_action a);
+
+#endif
