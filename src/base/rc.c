@@ -46,6 +46,7 @@ static const struct {
 	[MK_ETOOBIG] = {"too-big", 2},
 	[MK_ECHAIN] = {"chain-broken", 1},
 	[MK_ESTORE] = {"store", 1},
+	[MK_ETHROTTLED] = {"throttled", 1},
 };
 
 const char *mk_rc_name(enum mk_rc rc)

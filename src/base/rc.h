@@ -1,6 +1,6 @@
 /* Error kinds shared by every layer. A function that can fail returns an
  * enum mk_rc; details travel in an optional struct mk_error. One table maps
- * each kind to a CLI exit status (and later to an HTTP status), so the front
+ * each kind to a CLI exit status (and, in http/, to an HTTP status), so the front
  * ends never guess. */
 #ifndef MK_BASE_RC_H
 #define MK_BASE_RC_H
@@ -19,6 +19,7 @@ enum mk_rc {
 	MK_ETOOBIG,   /* input exceeds a limit from limits.h */
 	MK_ECHAIN,    /* the logbook hash chain does not verify */
 	MK_ESTORE,    /* the database failed: read-only, corrupt, busy, full */
+	MK_ETHROTTLED, /* refused for now: too many recent attempts (logins) */
 };
 
 /* Detail of a failure. Filled only on failure, by the function that failed

@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "base/limits.h"
 #include "base/rc.h"
 #include "base/time.h"
 #include "core/access.h"

@@ -22,6 +22,7 @@ static void test_rc_names_and_exit_statuses_are_fixed(void **state)
 		{MK_ETOOBIG, "too-big", 2},
 		{MK_ECHAIN, "chain-broken", 1},
 		{MK_ESTORE, "store", 1},
+		{MK_ETHROTTLED, "throttled", 1},
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		assert_string_equal(mk_rc_name(cases[i].rc), cases[i].name);
@@ -36,7 +37,7 @@ static void test_rc_unknown_value_is_named_unknown_and_fails(void **state)
 	(void)state;
 	assert_string_equal(mk_rc_name((enum mk_rc)99), "unknown");
 	assert_int_equal(mk_rc_exit_status((enum mk_rc)99), 1);
-	assert_string_equal(mk_rc_name((enum mk_rc)(MK_ESTORE + 1)), "unknown");
+	assert_string_equal(mk_rc_name((enum mk_rc)(MK_ETHROTTLED + 1)), "unknown");
 }
 
 static void test_error_set_fills_detail_and_returns_rc(void **state)
