@@ -128,7 +128,7 @@ enum mk_rc mk_http_parse_urlencoded(char *text, struct mk_http_pair *ret, size_t
 				return mk_error_set(err, MK_EINVAL, "",
 						    "more than %zu parameters", max);
 			char *eq = strchr(p, '=');
-			char *value = "";
+			char *value = p + strlen(p); /* no '=': the empty string at its end */
 			if (eq) {
 				*eq = '\0';
 				value = eq + 1;
