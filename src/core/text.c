@@ -36,6 +36,8 @@ enum mk_rc mk_text_check(const char *field, const char *s, size_t max,
 				    "%s is not valid UTF-8 (at byte %zu)", field, bad);
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x7f)
+			continue; /* printable ASCII: the common case */
 		bool allowed_ws = kind == MK_TEXT_MULTILINE && (c == '\n' || c == '\t' || c == '\r');
 		if ((c < 0x20 && !allowed_ws) || c == 0x7f)
 			return mk_error_set(err, MK_EINVAL, field,

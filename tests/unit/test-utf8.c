@@ -101,6 +101,29 @@ static void test_utf8_every_two_byte_lead_range_is_exact(void **state)
 	}
 }
 
+/* The ASCII fast path reads 8 bytes at a time: a bad byte or a character
+ * at every offset around a word boundary must still be found exactly. */
+static void test_utf8_first_invalid_is_exact_around_word_boundaries(void **state)
+{
+	(void)state;
+	char text[40];
+	for (size_t at = 0; at < 24; at++) {
+		memset(text, 'a', sizeof(text));
+		text[at] = (char)0xff;
+		assert_int_equal(mk_utf8_first_invalid(text, 32), at);
+		/* A valid three-byte character (U+20AC) straddling the boundary,
+		 * then a lone continuation byte right after it. */
+		memset(text, 'a', sizeof(text));
+		memcpy(text + at, "\xe2\x82\xac\x80", 4);
+		assert_int_equal(mk_utf8_first_invalid(text, 32), at + 3);
+		/* Cut in the middle of the character by the length. */
+		assert_int_equal(mk_utf8_first_invalid(text, at + 2), at);
+	}
+	memset(text, 'a', sizeof(text));
+	assert_int_equal(mk_utf8_first_invalid(text, 40), 40);
+	assert_int_equal(mk_utf8_first_invalid(text, 0), 0);
+}
+
 static void test_utf8_truncate_drops_a_partial_last_character(void **state)
 {
 	(void)state;
@@ -155,6 +178,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		UNIT_TEST(test_utf8_first_invalid_finds_every_malformed_sequence),
 		UNIT_TEST(test_utf8_valid_checks_only_the_given_length),
+		UNIT_TEST(test_utf8_first_invalid_is_exact_around_word_boundaries),
 		UNIT_TEST(test_utf8_every_two_byte_lead_range_is_exact),
 		UNIT_TEST(test_utf8_truncate_drops_a_partial_last_character),
 		UNIT_TEST(test_utf8_truncate_terminates_within_cap),
