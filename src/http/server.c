@@ -670,6 +670,10 @@ out:
 		MHD_stop_daemon(d);
 	close_workers(&srv);
 	pthread_mutex_destroy(&srv.lock);
-	pthread_sigmask(SIG_SETMASK, &old_mask, NULL);
+	/* The mask stays as it is after a stop: a second SIGTERM sent while
+	 * we were finishing must not kill the process on its way out with a
+	 * status that says it failed. */
+	if (rc != MK_OK)
+		pthread_sigmask(SIG_SETMASK, &old_mask, NULL);
 	return rc;
 }

@@ -51,6 +51,8 @@ export function runCli(args, opts = {}) {
     child.stdout.on('data', (d) => { stdout += d; });
     child.stderr.on('data', (d) => { stderr += d; });
     child.on('error', reject);
+    // A command that exits before reading its input is not our failure.
+    child.stdin.on('error', () => {});
     child.on('close', (code, signal) => resolve({ code: code ?? 128, signal, stdout, stderr }));
     child.stdin.end(opts.input ?? '');
   });
