@@ -160,3 +160,14 @@ test('a path with too many segments or an undecodable one is 404', async () => {
   assert.equal((await srv.raw('GET', '/healthz%ff')).status, 404);
   assert.equal((await srv.raw('GET', '/%68ealthz')).status, 200, 'an escaped letter is the letter');
 });
+
+test('HTML answers carry the Content-Security-Policy, others do not need it', async (t) => {
+  assert.equal((await srv.raw('GET', '/healthz')).headers['content-security-policy'], undefined);
+  const r = await srv.raw('GET', '/login', { headers: { Accept: 'text/html' } });
+  if (!/^text\/html/.test(r.headers['content-type'] ?? '')) return t.skip('no HTML page in this build');
+  assert.equal(r.headers['content-security-policy'],
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+    "frame-ancestors 'none'; form-action 'self'");
+  assert.equal(r.headers['x-frame-options'], 'DENY');
+  assert.equal(r.headers['cache-control'], 'no-store');
+});
