@@ -128,8 +128,11 @@ test('the access log has one escaped line per request', async () => {
   await srv.raw('GET', '/healthz?secret=1');
   await srv.raw('GET', '/nope%0a127.0.0.1%20admin%20GET%20/x%20200');
   await srv.raw('GET', '/x"y\\z');
+  await srv.raw('GET', '/' + 'x'.repeat(5000));
   await new Promise((r) => setTimeout(r, 50));
   const lines = srv.log().split('\n');
+  assert.ok(lines.some((l) => l.startsWith('127.0.0.1 - GET /' + 'x'.repeat(1023) + '... 404 ')),
+    'a long path is cut at 1024 bytes and marked');
   assert.ok(lines.some((l) => /^127\.0\.0\.1 - GET \/healthz 200 3 \d+\.\d{3}ms$/.test(l)),
     'address, account, method, path without the query, status, bytes, ms');
   assert.ok(!srv.log().includes('secret'), 'the query is not logged');
