@@ -375,6 +375,10 @@ static int fill_request(struct server *srv, struct MHD_Connection *conn,
 	if (!st->path)
 		return mk_error_set(err, MK_ENOMEM, "", "out of memory"), 503;
 	req->path = st->path;
+	/* The segments first: an error further on is answered in the
+	 * format of the route they name (a page or problem+json). */
+	if (!split_path(st))
+		return mk_error_set(err, MK_ENOTFOUND, "", "no page at this path"), 404;
 
 	if (MHD_get_connection_values(conn, MHD_HEADER_KIND, NULL, NULL) > MK_HTTP_PARAMS_MAX)
 		return mk_error_set(err, MK_EINVAL, "headers", "more than %d request headers",
@@ -425,8 +429,6 @@ static int fill_request(struct server *srv, struct MHD_Connection *conn,
 		}
 	}
 
-	if (!split_path(st))
-		return mk_error_set(err, MK_ENOTFOUND, "", "no page at this path"), 404;
 
 	/* The service is opened on a thread's first request; if that fails
 	 * (a locked or missing database), routes that need it answer 503 and

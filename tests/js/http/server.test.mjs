@@ -56,7 +56,7 @@ test('an unknown path asked for as HTML is an error page, not JSON', async () =>
   const r = await srv.raw('GET', '/nope', { headers: { Accept: 'text/html' } });
   assert.equal(r.status, 404);
   assert.match(r.headers['content-type'], /^text\/(plain|html)/);
-  assert.match(r.text, /no page '\/nope'/);
+  assert.match(r.text, /no page ('|&#39;|&#x27;)\/nope/);
 });
 
 test('a wrong method on a known path is 405 with Allow', async () => {
