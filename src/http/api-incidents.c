@@ -242,6 +242,21 @@ static enum mk_rc parse_assessment(const json_t *body, struct mk_assessment *a,
 	return MK_OK;
 }
 
+/* An unknown matrix row is bad input (422 on matrix.category or
+ * matrix.incident), not a missing incident, whatever the lookup's kind. */
+static void fail_assess(struct mk_http_request *req, struct mk_http_response *resp,
+			int64_t version, struct mk_error *err)
+{
+	if (err->rc == MK_ENOTFOUND &&
+	    (strcmp(err->field, "category") == 0 || strcmp(err->field, "incident") == 0)) {
+		char field[sizeof(err->field) + 8];
+		snprintf(field, sizeof(field), "matrix.%s", err->field);
+		mk_http_problem(resp, 422, field, err->message);
+		return;
+	}
+	mk_api_fail_write(req, resp, version, err);
+}
+
 void mk_api_incident_assess(struct mk_http_request *req, struct mk_http_response *resp)
 {
 	json_t *body = NULL;
@@ -254,7 +269,7 @@ void mk_api_incident_assess(struct mk_http_request *req, struct mk_http_response
 		mk_api_fail(resp, &err);
 	else if (mk_svc_incident_assess(req->svc, &req->actor, req->now, req->key, version, &a,
 					&err))
-		mk_api_fail_write(req, resp, version, &err);
+		fail_assess(req, resp, version, &err);
 	else
 		send_incident(req, resp, 200);
 	json_decref(body);

@@ -199,7 +199,7 @@ void mk_api_chain(struct mk_http_request *req, struct mk_http_response *resp)
 			mk_error_set(&err, MK_ENOMEM, "", "out of memory");
 		goto fail;
 	}
-	for (size_t i = k.n; i-- > 0;) {
+	for (size_t i = 0; i < k.n; i++) { /* newest first, as the listings */
 		struct mk_chain_status st = {0};
 		struct mk_error verr = {0};
 		enum mk_rc rc = mk_svc_log_verify(req->svc, k.keys[i], &st, &verr);

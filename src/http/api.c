@@ -171,6 +171,10 @@ static bool read_object(const struct mk_http_request *req, struct mk_http_respon
 	}
 	if (!mk_api_check_json_type(req, resp))
 		return false;
+	if (req->body_len == 0) {
+		mk_http_problem(resp, 400, NULL, "the body is empty: send a JSON object");
+		return false;
+	}
 	if (req->body_len > MK_HTTP_BODY_MAX) {
 		snprintf(detail, sizeof(detail), "the body is larger than %d bytes",
 			 MK_HTTP_BODY_MAX);
