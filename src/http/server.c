@@ -68,6 +68,7 @@ struct request_state {
 	char *form;
 	char *cookie;
 	char address[INET6_ADDRSTRLEN];
+	char content_type[128];      /* the media type, lower case, no parameters */
 	struct mk_http_request req;
 };
 
@@ -356,7 +357,6 @@ static void media_type(const char *value, char *buf, size_t cap)
 static int fill_request(struct server *srv, struct MHD_Connection *conn,
 			struct request_state *st, const char *method, struct mk_error *err)
 {
-	static _Thread_local char content_type[128];
 	struct mk_http_request *req = &st->req;
 	req->method = method;
 	req->now = (mk_time)time(NULL);
@@ -406,9 +406,9 @@ static int fill_request(struct server *srv, struct MHD_Connection *conn,
 			req->ncookies = 0;
 	}
 
-	media_type(mk_http_header(req, "Content-Type"), content_type, sizeof(content_type));
-	req->content_type = content_type;
-	if (strcmp(content_type, "application/x-www-form-urlencoded") == 0 && st->body.len) {
+	media_type(mk_http_header(req, "Content-Type"), st->content_type, sizeof(st->content_type));
+	req->content_type = st->content_type;
+	if (strcmp(st->content_type, "application/x-www-form-urlencoded") == 0 && st->body.len) {
 		st->form = mk_strndup(st->body.data, st->body.len);
 		if (!st->form)
 			return mk_error_set(err, MK_ENOMEM, "", "out of memory"), 503;

@@ -139,3 +139,24 @@ test('the access log has one escaped line per request', async () => {
     assert.match(l, /^(\S+ \S+ \S+ \S+ \d{3} \d+ \d+\.\d{3}ms|meldkamer serve: .*)$/, l);
   }
 });
+
+test('a form body that does not decode is a 400 problem naming the field', async () => {
+  const form = { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' };
+  assertProblem(await srv.raw('POST', '/healthz', { headers: form, body: 'title=%zz' }), 400,
+    "'title' has a bad percent escape", 'title');
+  assertProblem(await srv.raw('POST', '/healthz', { headers: form, body: 'title=%c3%28' }), 400,
+    "'title' is not valid UTF-8 (byte 0)", 'title');
+  assertProblem(await srv.raw('POST', '/healthz', { headers: form, body: Buffer.from('title=a\0b') }), 400,
+    'the form holds a NUL byte', 'body');
+  const many = Array.from({ length: 65 }, (_, i) => `f${i}=1`).join('&');
+  assertProblem(await srv.raw('POST', '/healthz', { headers: form, body: many }), 400, 'more than 64 parameters');
+  // The same bytes as JSON are not read as a form: the route answers.
+  const r = await srv.raw('POST', '/healthz', { headers: { 'Content-Type': 'application/json' }, body: 'title=%zz' });
+  assert.equal(r.status, 405);
+});
+
+test('a path with too many segments or an undecodable one is 404', async () => {
+  assert.equal((await srv.raw('GET', '/a/b/c/d/e/f/g/h/i')).status, 404);
+  assert.equal((await srv.raw('GET', '/healthz%ff')).status, 404);
+  assert.equal((await srv.raw('GET', '/%68ealthz')).status, 200, 'an escaped letter is the letter');
+});
