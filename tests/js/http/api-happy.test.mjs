@@ -113,7 +113,7 @@ test('GET /matrix gives the 75 rows of Bijlage 3 with their levels', async () =>
     table: 'gebruikers', category: 'Opzettelijk foutief handelen', incident: 'Niet volgen van voorschriften',
     helpdesk: 'X', ciso: 'X', directie: '(X)',
   });
-  const trillingen = r.json.find((x) => x.incident === '(Faciliteiten) Ongewenste trillingen');
+  const trillingen = r.json.find((x) => x.incident === 'Ongewenste trillingen');
   assert.equal(trillingen.category, 'Omstandigheden op de werkplek');
 });
 
@@ -231,7 +231,7 @@ test('phase and close', async () => {
   const second = await call('servicedesk', 'GET', '/api/v1/search?q=laptop', undefined, {}, 200);
   const k2 = second.json[0].key;
   r = await call('incidentmanager', 'PATCH', `/api/v1/incidents/${k2}`,
-    { contained_at: iso(Date.now() - 60000) }, { 'If-Match': '"1"' }, 200);
+    { contained_at: iso(Date.now()) }, { 'If-Match': '"1"' }, 200);
   const tasks = await call('incidentmanager', 'GET', `/api/v1/incidents/${k2}/tasks`, undefined, {}, 200);
   for (const t of tasks.json.filter((x) => x.closing)) {
     await call('incidentmanager', 'POST', `/api/v1/incidents/${k2}/tasks/${t.code}`,
