@@ -129,12 +129,14 @@ schemas["TeamMember"] = obj({"account": {"type": "string"}})
 def problem(desc): return {"description": desc, "content": {"application/problem+json": {"schema": ref("Problem")}}}
 COMMON = {"401": problem("not logged in (no or a bad bearer token or session)"),
           "403": problem("the role may not do this"),
+          "500": problem("the logbook's hash chain does not verify, or another fault"),
           "503": problem("the database is busy or out of memory")}
 ONE = {"404": problem("no such incident, or one the caller may not know of")}
 BODY = {"400": problem("malformed JSON (line, column and byte named), invalid UTF-8 or too deep"),
         "413": problem("the body is larger than 262144 bytes"),
         "415": problem("not application/json (charset, if given, utf-8)"),
-        "422": problem("a member unknown, of the wrong type or refused by the rules (field named); nothing was written")}
+        "422": problem("a member unknown, of the wrong type or refused by the rules (field named); nothing was written"),
+        "409": problem("refused by the state of the incident (a phase rule, a task's state, the clock behind the last change)")}
 VERSIONED = {"412": problem("If-Match names a version that is no longer current (current_version given)"),
              "428": problem("If-Match is missing")}
 def M(*ds):

@@ -22,13 +22,14 @@ struct found {
 	struct mk_http_request *req;
 	json_t *rows;
 	struct mk_error *err;
+	bool filtered;  /* the store narrowed the rows already */
 };
 
 static enum mk_rc add_found(void *ctx, const struct mk_incident *inc)
 {
 	struct found *f = ctx;
-	bool visible;
-	enum mk_rc rc = mk_api_visible(f->req, inc, &visible, f->err);
+	bool visible = true;
+	enum mk_rc rc = f->filtered ? MK_OK : mk_api_visible(f->req, inc, &visible, f->err);
 	if (rc || !visible)
 		return rc;
 	return json_array_append_new(f->rows, mk_json_incident_summary(inc)) ? MK_ENOMEM : MK_OK;
@@ -68,7 +69,12 @@ void mk_api_search(struct mk_http_request *req, struct mk_http_response *resp)
 			rc = MK_OK;
 		mk_incident_release(&inc);
 	} else {
-		rc = mk_svc_search(req->svc, q, limit, add_found, &f, &err);
+		/* The store narrows the matches to what the reader may see, so
+		 * that the limit counts only those. */
+		struct mk_incident_query scope = {0};
+		mk_api_viewer_filter(req, &scope);
+		f.filtered = true;
+		rc = mk_svc_search(req->svc, q, limit, &scope, add_found, &f, &err);
 	}
 	if (rc) {
 		json_decref(f.rows);
@@ -155,7 +161,6 @@ void mk_api_priority(struct mk_http_request *req, struct mk_http_response *resp)
 /* --- chain ------------------------------------------------------------------------ */
 
 struct keys {
-	struct mk_http_request *req;
 	struct mk_error *err;
 	char (*keys)[MK_KEY_TEXT];
 	size_t n, cap;
@@ -164,10 +169,6 @@ struct keys {
 static enum mk_rc add_key(void *ctx, const struct mk_incident *inc)
 {
 	struct keys *k = ctx;
-	bool visible;
-	enum mk_rc rc = mk_api_visible(k->req, inc, &visible, k->err);
-	if (rc || !visible)
-		return rc;
 	if (k->n == k->cap) {
 		size_t cap = k->cap ? 2 * k->cap : 256;
 		void *p = mk_realloc(k->keys, cap * sizeof(*k->keys));
@@ -188,8 +189,9 @@ static enum mk_rc add_problem(void *ctx, const char *problem)
 void mk_api_chain(struct mk_http_request *req, struct mk_http_response *resp)
 {
 	struct mk_error err = {0};
-	struct keys k = {.req = req, .err = &err};
+	struct keys k = {.err = &err};
 	struct mk_incident_query q = {.borrow_text = true};
+	mk_api_viewer_filter(req, &q);
 	json_t *chains = json_array(), *problems = json_array();
 	size_t broken = 0;
 	/* The keys first: verifying reads each logbook, which must not run

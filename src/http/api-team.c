@@ -1,6 +1,8 @@
 /* /api/v1/incidents/{key}/team: who is on an incident's team. Being on
  * the team is what lets someone see a confidential incident (DESIGN.md
  * "Who uses it"), so each change is logged by the service. */
+#include <string.h>
+
 #include "http/api-handlers.h"
 #include "http/api.h"
 
@@ -40,8 +42,13 @@ void mk_api_team_add(struct mk_http_request *req, struct mk_http_response *resp)
 		return;
 	if (mk_api_only_members(body, "", members, &err) ||
 	    mk_api_get_string(body, "", "account", true, &account, &err) ||
-	    mk_svc_team_add(req->svc, &req->actor, req->now, req->key, account, &err))
+	    mk_svc_team_add(req->svc, &req->actor, req->now, req->key, account, &err)) {
+		/* An account in the body that does not exist is bad input, not
+		 * a missing incident: 404 stays for what the URL names. */
+		if (err.rc == MK_ENOTFOUND && strcmp(err.field, "account") == 0)
+			err.rc = MK_EINVAL;
 		mk_api_fail(resp, &err);
+	}
 	else
 		send_team(req, resp, 201);
 	json_decref(body);

@@ -1,17 +1,15 @@
 /* Need-to-know in listings. The router decides access for one incident;
  * a listing shows many, so it is narrowed: in the store query where the
  * store can (mk_api_viewer_filter), and per incident by the same
- * mk_access_decide where it cannot (search, deadlines, the chain check). */
+ * mk_access_decide where it cannot (deadlines, the chain check, a key
+ * typed into search). */
 #include "http/api-handlers.h"
 #include "http/api.h"
 
 void mk_api_viewer_filter(const struct mk_http_request *req, struct mk_incident_query *q)
 {
-	/* TODO(api): set the viewer filter of struct mk_incident_query once
-	 * the accounts branch adds it; until then listings are narrowed only
-	 * where mk_api_visible is used. */
-	(void)req;
-	(void)q;
+	q->viewer_account = req->account.name;
+	mk_access_filter_for(req->account.role, &q->filter);
 }
 
 enum mk_rc mk_api_visible(struct mk_http_request *req, const struct mk_incident *inc,

