@@ -111,13 +111,9 @@ void mk_api_matrix(struct mk_http_request *req, struct mk_http_response *resp)
 
 void mk_api_impact(struct mk_http_request *req, struct mk_http_response *resp)
 {
-	(void)req;
 	struct mk_impact_table t;
 	struct mk_error err = {0};
-	/* TODO(api): the service keeps no impact table in force yet, so this
-	 * is the compiled-in default (data/impact.tsv) even where an admin
-	 * stored another version. */
-	if (mk_impact_table_load_default(&t, &err)) {
+	if (mk_svc_impact_table(req->svc, &t, &err)) {
 		mk_api_fail(resp, &err);
 		return;
 	}

@@ -256,6 +256,12 @@ typedef enum mk_rc (*mk_deadline_cb)(void *ctx, const struct mk_incident *inc,
 enum mk_rc mk_svc_deadlines(struct mk_service *svc, mk_time now, mk_deadline_cb cb, void *ctx,
 			    struct mk_error *err);
 
+/* The impact criteria in force: the stored "impact" table (Tabel 1 as
+ * data/impact.tsv by default), parsed into t, which the caller releases
+ * with mk_impact_table_release. */
+enum mk_rc mk_svc_impact_table(struct mk_service *svc, struct mk_impact_table *t,
+			       struct mk_error *err);
+
 /* The KPIs over every incident (exercises excluded). ret_kpi initialised
  * by the caller. */
 enum mk_rc mk_svc_kpi(struct mk_service *svc, struct mk_kpi *ret_kpi, struct mk_error *err);

@@ -26,7 +26,7 @@ static inline int api_setup(void **state)
 	if (fixture_setup(&f))
 		return -1;
 	api_fx = f;
-	struct mk_actor admin = {"setup", MK_ROLE_ADMIN, "test"};
+	struct mk_actor admin = {"setup", MK_ROLE_ADMIN, "test", NULL};
 	struct mk_error err = {0};
 	if (mk_service_open(api_fx->db, MK_STORE_CREATE, NOW - 3600, &admin, &api_svc, NULL, &err)) {
 		fprintf(stderr, "open: %s\n", err.message);
@@ -102,6 +102,7 @@ static inline void call_init(struct call *c, const char *method, const char *pat
 	r->actor.name = r->account.display_name;
 	r->actor.role = r->account.role;
 	r->actor.via = "api";
+	r->actor.account = r->account.name;
 	r->lang = "nl";
 	r->svc = api_svc;
 	mk_http_response_init(&c->resp);

@@ -290,6 +290,31 @@ static void test_tables(void **state)
 	call_release(&c);
 }
 
+/* The criteria are data: a stored new version of the table is what the
+ * API serves. */
+static void test_impact_serves_the_table_in_force(void **state)
+{
+	(void)state;
+	extern const char mk_data_impact_tsv[];
+	char *text = strdup(mk_data_impact_tsv);
+	char *label = strstr(text, "Aantal getroffen mensen/medewerkers");
+	assert_non_null(label);
+	memcpy(label + strlen("Aantal "), "GETROFFEN", strlen("GETROFFEN"));
+	struct mk_error err = {0};
+	assert_int_equal(mk_store_begin(api_svc->store, true, &err), MK_OK);
+	assert_int_equal(mk_store_config_put(api_svc->store, "impact", text, NOW, "admin", NULL, &err),
+			 MK_OK);
+	assert_int_equal(mk_store_commit(api_svc->store, &err), MK_OK);
+	free(text);
+	struct call c;
+	call_init(&c, "GET", "/api/v1/impact", NULL);
+	call_run(&c, mk_api_impact);
+	assert_int_equal(c.resp.status, 200);
+	assert_string_equal(jstr(json_array_get(c.json, 0), "label"),
+			    "Aantal GETROFFEN mensen/medewerkers");
+	call_release(&c);
+}
+
 static void test_kpi_chain_and_me(void **state)
 {
 	(void)state;
@@ -376,6 +401,7 @@ int main(void)
 		API_TEST(test_deadlines_to_the_second),
 		API_TEST(test_search),
 		API_TEST(test_tables),
+		API_TEST(test_impact_serves_the_table_in_force),
 		API_TEST(test_kpi_chain_and_me),
 		API_TEST(test_openapi_matches_the_route_table),
 	};
