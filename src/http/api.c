@@ -156,6 +156,24 @@ size_t mk_api_json_depth(const json_t *v)
 	return 0;
 }
 
+/* jansson reports a failed allocation inside the parser as an unknown
+ * error, or as the syntax error the missing string then causes; a body
+ * refused as malformed because the server was short of memory would
+ * send the client to fix what is not broken. So a failed parse is also
+ * checked with one allocation through jansson's own allocator. */
+static bool parse_ran_out_of_memory(const json_error_t *jerr)
+{
+	if (json_error_code(jerr) == json_error_out_of_memory ||
+	    (json_error_code(jerr) == json_error_unknown && jerr->text[0] == '\0'))
+		return true;
+	json_malloc_t alloc;
+	json_free_t release;
+	json_get_alloc_funcs(&alloc, &release);
+	void *probe = alloc(64);
+	release(probe);
+	return probe == NULL;
+}
+
 static bool read_object(const struct mk_http_request *req, struct mk_http_response *resp,
 			bool optional, json_t **ret)
 {
@@ -194,6 +212,10 @@ static bool read_object(const struct mk_http_request *req, struct mk_http_respon
 	 * its value; \u0000 is refused by jansson unless asked otherwise. */
 	json_t *v = json_loadb(req->body, req->body_len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY,
 			       &jerr);
+	if (!v && parse_ran_out_of_memory(&jerr)) {
+		mk_http_problem(resp, 503, NULL, "out of memory reading the body");
+		return false;
+	}
 	if (!v) {
 		snprintf(detail, sizeof(detail),
 			 "malformed JSON at line %d, column %d (byte %d): %s", jerr.line,

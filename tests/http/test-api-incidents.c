@@ -270,6 +270,41 @@ static void test_phase_and_close(void **state)
 	call_release(&c);
 }
 
+/* Every allocation on the way can fail (jansson's too, through the same
+ * door): each failing round answers 503, writes nothing and frees what
+ * it took (ASan and valgrind check the last part); once the incident is
+ * written the answer is 201 with its Location, whatever fails after. */
+static void test_create_survives_every_allocation_failure(void **state)
+{
+	(void)state;
+	json_set_alloc_funcs(mk_malloc, mk_free);
+	int status = 503;
+	long n;
+	for (n = 0; n < FAULT_LOOP_MAX && status == 503; n++) {
+		struct call c;
+		call_init(&c, "POST", "/api/v1/incidents",
+			  "{\"title\": \"Phishing\", \"confidential\": true,"
+			  " \"detected_at\": \"2026-10-27T09:00:00Z\"}");
+		mk_alloc_fail_after(n);
+		mk_api_incident_create(&c.req, &c.resp);
+		mk_alloc_fail_reset();
+		status = c.resp.status;
+		if (status == 201)
+			assert_string_equal(resp_header(&c, "Location"), "/api/v1/incidents/MK-2026-0001");
+		if (status != 201) {
+			if (status != 503)
+				fprintf(stderr, "round %ld: %d %s\n", n, status, c.resp.body.data);
+			assert_int_equal(status, 503);
+			assert_int_equal(count_incidents(), 0);
+		}
+		call_release(&c);
+	}
+	json_set_alloc_funcs(malloc, free);
+	assert_int_equal(status, 201);
+	assert_true(n > 5);
+	assert_int_equal(count_incidents(), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -281,6 +316,7 @@ int main(void)
 		API_TEST(test_patch_needs_the_current_version),
 		API_TEST(test_assessment_sets_the_priority_cell),
 		API_TEST(test_phase_and_close),
+		API_TEST(test_create_survives_every_allocation_failure),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
