@@ -111,10 +111,12 @@ static enum mk_rc check_password(const char *password, struct mk_error *err)
 	return MK_OK;
 }
 
-static enum mk_rc hash_password(const char *password, char out[crypto_pwhash_STRBYTES],
-				struct mk_error *err)
+static enum mk_rc hash_password(const struct mk_service *svc, const char *password,
+				char out[crypto_pwhash_STRBYTES], struct mk_error *err)
 {
-	if (crypto_pwhash_str(out, password, strlen(password), PWHASH_OPSLIMIT, PWHASH_MEMLIMIT))
+	unsigned long long ops = svc->pwhash_opslimit ? svc->pwhash_opslimit : PWHASH_OPSLIMIT;
+	size_t mem = svc->pwhash_memlimit ? svc->pwhash_memlimit : PWHASH_MEMLIMIT;
+	if (crypto_pwhash_str(out, password, strlen(password), ops, mem))
 		return mk_error_set(err, MK_ENOMEM, "password", "out of memory hashing the password");
 	return MK_OK;
 }
@@ -241,7 +243,7 @@ enum mk_rc mk_svc_user_add(struct mk_service *svc, const struct mk_actor *actor,
 		return rc;
 	/* Hash before taking the write lock: it takes tens of milliseconds. */
 	char hash[crypto_pwhash_STRBYTES];
-	if ((rc = hash_password(password, hash, err)))
+	if ((rc = hash_password(svc, password, hash, err)))
 		return rc;
 
 	struct mk_store_account a = {
@@ -270,7 +272,7 @@ enum mk_rc mk_svc_user_passwd(struct mk_service *svc, const struct mk_actor *act
 	if ((rc = check_password(password, err)))
 		return rc;
 	char hash[crypto_pwhash_STRBYTES];
-	if ((rc = hash_password(password, hash, err)))
+	if ((rc = hash_password(svc, password, hash, err)))
 		return rc;
 	struct found_account f;
 	if ((rc = mk_store_begin(svc->store, true, err)))
