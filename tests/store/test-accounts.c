@@ -491,6 +491,34 @@ static void test_accounts_expired_sessions_are_purged_at_login(void **state)
 	mk_service_close(svc);
 }
 
+/* A hash of another cost is made again at the cost in force when its
+ * password is next given. */
+static void test_accounts_login_rehashes_at_the_cost_in_force(void **state)
+{
+	struct fixture *f = *state;
+	struct mk_service *svc = open_svc(f);
+	add_user(svc, "anna", MK_ROLE_SERVICEDESK);
+	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM account WHERE password_hash LIKE "
+					"'$argon2id$v=19$m=8,t=1,p=1$%'"),
+			 1);
+	char token[MK_TOKEN_TEXT], csrf[MK_TOKEN_TEXT];
+	struct mk_error err = {0};
+	/* A wrong password changes nothing. */
+	svc->pwhash_opslimit = 0;
+	svc->pwhash_memlimit = 0;
+	assert_int_equal(login(svc, NOW, "anna", PW2, ADDR, &err), MK_EPERM);
+	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM account WHERE password_hash LIKE "
+					"'$argon2id$v=19$m=8,t=1,p=1$%'"),
+			 1);
+	login_ok(svc, NOW, "anna", PW, token, csrf);
+	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM account WHERE password_hash LIKE "
+					"'$argon2id$v=19$m=19456,t=2,p=1$%'"),
+			 1);
+	/* And it still opens. */
+	login_ok(svc, NOW + 1, "anna", PW, token, csrf);
+	mk_service_close(svc);
+}
+
 static void test_accounts_passwd_ends_sessions_not_tokens(void **state)
 {
 	struct fixture *f = *state;
@@ -1060,6 +1088,7 @@ int main(void)
 		T(test_accounts_session_idle_expiry_to_the_second),
 		T(test_accounts_session_last_use_written_once_a_minute),
 		T(test_accounts_expired_sessions_are_purged_at_login),
+		T(test_accounts_login_rehashes_at_the_cost_in_force),
 		T(test_accounts_passwd_ends_sessions_not_tokens),
 		T(test_accounts_disable_ends_sessions_and_tokens),
 		T(test_accounts_tokens_add_auth_revoke),
