@@ -20,7 +20,7 @@ const struct mk_http_route mk_ui_routes[] = {
 	PAGE("GET", "/incidenten/{key}", MK_ACT_INCIDENT_READ, mk_ui_incident_get),
 	PAGE("POST", "/incidenten/{key}/beoordeling", MK_ACT_INCIDENT_ASSESS, mk_ui_assess_post),
 	PAGE("POST", "/incidenten/{key}/fase", MK_ACT_INCIDENT_PHASE, mk_ui_phase_post),
-	PAGE("POST", "/incidenten/{key}/taken/*", MK_ACT_TASK_SET, mk_ui_task_post),
+	PAGE("POST", "/incidenten/{key}/taken/{code}", MK_ACT_TASK_SET, mk_ui_task_post),
 	PAGE("POST", "/incidenten/{key}/logboek", MK_ACT_LOG_ADD, mk_ui_log_post),
 	PAGE("POST", "/incidenten/{key}/besluiten", MK_ACT_DECISION_ADD, mk_ui_decision_post),
 	PAGE("POST", "/incidenten/{key}/bewerken", MK_ACT_INCIDENT_EDIT, mk_ui_edit_post),
