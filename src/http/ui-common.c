@@ -18,6 +18,12 @@ bool mk_ui_visible(struct mk_http_request *req, const struct mk_incident *inc)
 	return mk_access_decide(role, MK_ACT_INCIDENT_READ, &subject) == MK_ACCESS_ALLOW;
 }
 
+void mk_ui_scope(const struct mk_http_request *req, struct mk_incident_query *q)
+{
+	q->viewer_account = req->account.name;
+	mk_access_filter_for(req->account.role, &q->filter);
+}
+
 bool mk_ui_may(struct mk_http_request *req, const char *key, enum mk_action action)
 {
 	struct mk_access_subject subject;

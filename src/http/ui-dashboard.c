@@ -11,7 +11,7 @@
 
 #define PER_PRIORITY 8  /* incidents listed under each priority */
 #define CLOCKS_MAX 200  /* clock rows on the page */
-#define MELDER_SCAN 500 /* newest incidents looked through for a melder's own */
+#define MELDER_SCAN 200 /* a melder's newest reports shown */
 
 struct open_ctx {
 	struct mk_http_request *req;
@@ -22,8 +22,6 @@ struct open_ctx {
 static enum mk_rc open_cb(void *ctx, const struct mk_incident *inc)
 {
 	struct open_ctx *c = ctx;
-	if (!mk_ui_visible(c->req, inc))
-		return MK_OK;
 	enum mk_priority p = inc->priority < MK_PRIORITY_COUNT ? inc->priority : MK_PRIORITY_NONE;
 	if (c->count[p]++ >= PER_PRIORITY)
 		return MK_OK;
@@ -92,6 +90,7 @@ static void staff_view(struct mk_http_request *req, struct mk_buf *b, struct mk_
 	for (int p = 0; p < MK_PRIORITY_COUNT; p++)
 		mk_buf_init(&oc.list[p], MK_HTTP_RESPONSE_MAX / 8);
 	struct mk_incident_query q = {.open_only = true, .borrow_text = true};
+	mk_ui_scope(req, &q);
 	*rc = mk_svc_incidents(req->svc, &q, open_cb, &oc, err);
 
 	mk_buf_addf(b, "<section aria-labelledby=\"h-prio\">\n<h2 id=\"h-prio\">%s</h2>\n"
@@ -172,8 +171,6 @@ struct own_ctx {
 static enum mk_rc own_cb(void *ctx, const struct mk_incident *inc)
 {
 	struct own_ctx *c = ctx;
-	if (!mk_ui_visible(c->req, inc))
-		return MK_OK;
 	struct mk_buf *b = c->b;
 	const char *lang = mk_ui_lang(c->req);
 	if (c->n++ == 0)
@@ -199,6 +196,7 @@ static void melder_view(struct mk_http_request *req, struct mk_buf *b, struct mk
 		    mk_t(lang, MSG_DASH_MY_REPORTS));
 	struct own_ctx oc = {req, b, 0};
 	struct mk_incident_query q = {.limit = MELDER_SCAN, .borrow_text = true};
+	mk_ui_scope(req, &q);
 	*rc = mk_svc_incidents(req->svc, &q, own_cb, &oc, err);
 	if (oc.n == 0)
 		mk_buf_addf(b, "<p>%s</p>\n", mk_t(lang, MSG_DASH_NO_REPORTS));

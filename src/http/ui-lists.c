@@ -1,7 +1,8 @@
 /* GET /wachtrij (the service desk queue: reports not yet classified,
  * oldest first) and GET /incidenten (every incident the person may see,
- * newest first, a page at a time, with a search box ?q=). Both apply the
- * need-to-know rule of the incident page to every row. */
+ * newest first, a page at a time, with a search box ?q=). Both ask the
+ * store for only what the person may see (mk_ui_scope), so a page holds
+ * a full page of visible rows. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,7 +74,7 @@ struct queue_ctx {
 static enum mk_rc queue_cb(void *ctx, const struct mk_incident *inc)
 {
 	struct queue_ctx *c = ctx;
-	if (inc->classified || !mk_ui_visible(c->req, inc))
+	if (inc->classified)
 		return MK_OK;
 	/* Listed newest first: keep the oldest QUEUE_MAX by dropping the
 	 * newest once full (a ring would save moves; the queue is short). */
@@ -102,6 +103,7 @@ void mk_ui_queue_get(struct mk_http_request *req, struct mk_http_response *resp)
 	if (!c.rows)
 		goto out;
 	struct mk_incident_query q = {.open_only = true, .borrow_text = true};
+	mk_ui_scope(req, &q);
 	rc = mk_svc_incidents(req->svc, &q, queue_cb, &c, &err);
 	if (rc != MK_OK)
 		goto out;
@@ -153,8 +155,6 @@ static enum mk_rc list_cb(void *ctx, const struct mk_incident *inc)
 		return MK_OK;
 	}
 	c->last_id = inc->id;
-	if (!mk_ui_visible(c->req, inc))
-		return MK_OK;
 	if (c->shown++ == 0)
 		table_head(c->b, mk_ui_lang(c->req), false);
 	row(c->b, c->req, inc, false);
@@ -209,14 +209,15 @@ void mk_ui_list_get(struct mk_http_request *req, struct mk_http_response *resp)
 		mk_buf_release(&h);
 	}
 	struct list_ctx c = {.req = req, .b = &b, .limit = MK_PAGE_DEFAULT};
+	/* One more than a page tells whether there is an older page. */
+	struct mk_incident_query q = {.before_id = before_id, .limit = MK_PAGE_DEFAULT + 1,
+				      .borrow_text = true};
+	mk_ui_scope(req, &q);
 	if (query) {
 		c.limit = MK_PAGE_MAX;
-		rc = mk_svc_search(req->svc, query, MK_PAGE_DEFAULT, list_cb, &c, &err);
+		rc = mk_svc_search(req->svc, query, MK_PAGE_DEFAULT, &q, list_cb, &c, &err);
 		c.more = false;
 	} else {
-		/* One more than a page tells whether there is an older page. */
-		struct mk_incident_query q = {.before_id = before_id, .limit = MK_PAGE_DEFAULT + 1,
-					      .borrow_text = true};
 		rc = mk_svc_incidents(req->svc, &q, list_cb, &c, &err);
 	}
 	if (c.shown == 0)

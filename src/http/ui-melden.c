@@ -83,16 +83,6 @@ void mk_ui_melden_get(struct mk_http_request *req, struct mk_http_response *resp
 	render(req, resp, 200, NULL);
 }
 
-/* Is `name` one of the service's field names? The reporter's account is
- * recorded only where the service knows the field. */
-static bool service_has_field(const char *name)
-{
-	for (size_t i = 0; mk_incident_field_name(i); i++)
-		if (strcmp(mk_incident_field_name(i), name) == 0)
-			return true;
-	return false;
-}
-
 void mk_ui_melden_post(struct mk_http_request *req, struct mk_http_response *resp)
 {
 	static const char *const copied[] = {"title", "description", "detected_at",
@@ -109,9 +99,11 @@ void mk_ui_melden_post(struct mk_http_request *req, struct mk_http_response *res
 		fields[n++] = (struct mk_field_value){"title", ""};
 	fields[n++] = (struct mk_field_value){"reporter_name", req->account.display_name};
 	fields[n++] = (struct mk_field_value){"source", "gebruiker-partner"};
-	if (service_has_field("reporter_account"))
-		fields[n++] = (struct mk_field_value){"reporter_account", req->account.name};
 
+	/* The service records a melder's account as the reporter's, so
+	 * that they see their own reports. */
+	if (!req->actor.account)
+		req->actor.account = req->account.name;
 	char key[MK_KEY_TEXT];
 	struct mk_error err;
 	enum mk_rc rc = mk_svc_incident_register(req->svc, &req->actor, req->now, fields, n, key,

@@ -42,6 +42,10 @@ static inline const char *mk_ui_lang(const struct mk_http_request *req)
  * the same need-to-know rule as the incident page. */
 bool mk_ui_visible(struct mk_http_request *req, const struct mk_incident *inc);
 
+/* Narrows a listing to what the person of req may see (core/access.h
+ * need-to-know, applied by the store in its query). */
+void mk_ui_scope(const struct mk_http_request *req, struct mk_incident_query *q);
+
 /* May the person of req do action on the incident (for showing a form)? */
 bool mk_ui_may(struct mk_http_request *req, const char *key, enum mk_action action);
 
