@@ -91,7 +91,7 @@ void mk_html_page_begin(struct mk_buf *b, const struct mk_http_request *req, con
 		       "<title>");
 	mk_html_escape(b, title);
 	mk_buf_adds(b, " - meldkamer</title>\n"
-		       "<link rel=\"stylesheet\" href=\"/static/app.css\">\n</head>\n<body>\n");
+		       "<link rel=\"icon\" href=\"data:,\">\n<link rel=\"stylesheet\" href=\"/static/app.css\">\n</head>\n<body>\n");
 	mk_buf_addf(b, "<a class=\"skip\" href=\"#inhoud\">%s</a>\n", mk_t(lang, MSG_SKIP_LINK));
 	mk_buf_adds(b, "<header class=\"banner\">\n<div class=\"brand\">"
 		       "<a href=\"/\"><span class=\"logo\" aria-hidden=\"true\">&#9670;</span> meldkamer</a>"
