@@ -161,6 +161,7 @@ static void set_actor(struct mk_http_request *req, const char *via)
 							: req->account.name;
 	req->actor.role = req->account.role;
 	req->actor.via = via;
+	req->actor.account = req->account.name;
 	req->lang = strcmp(req->account.lang, "en") == 0 ? "en" : "nl";
 }
 

@@ -86,7 +86,7 @@ static struct mk_service *worker_service(struct server *srv, struct mk_error *er
 		return thread_svc;
 	/* Opening only needs an actor when it creates the database, which
 	 * a write open never does. */
-	static const struct mk_actor opener = {"meldkamer serve", MK_ROLE_ADMIN, "web", NULL};
+	static const struct mk_actor opener = {.name = "meldkamer serve", .role = MK_ROLE_ADMIN, .via = "web"};
 	struct mk_service *svc = NULL;
 	struct worker *w = mk_calloc(1, sizeof(*w));
 	if (!w)

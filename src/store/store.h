@@ -316,10 +316,16 @@ enum mk_rc mk_store_token_revoke(struct mk_store *s, const char *name, mk_time n
 enum mk_rc mk_store_tokens_revoke_account(struct mk_store *s, int64_t account_id, mk_time now,
 					  int64_t *ret_count, struct mk_error *err);
 
-/* Failed logins: one row each; counted per account name and per address
- * from `since`; rows before `before` are dropped by the purge. */
+/* Failed logins: one row each (*ret_id, optional, is its id); counted
+ * per account name and per address from `since`; rows before `before`
+ * are dropped by the purge. */
 enum mk_rc mk_store_login_failure_add(struct mk_store *s, const char *account_name,
-				      const char *address, mk_time at, struct mk_error *err);
+				      const char *address, mk_time at, int64_t *ret_id,
+				      struct mk_error *err);
+enum mk_rc mk_store_login_failure_delete(struct mk_store *s, int64_t id, struct mk_error *err);
+/* Forgets the failures recorded for an account name (after a login). */
+enum mk_rc mk_store_login_failures_clear(struct mk_store *s, const char *account_name,
+					 struct mk_error *err);
 enum mk_rc mk_store_login_failures(struct mk_store *s, const char *account_name,
 				   const char *address, mk_time since, int64_t *ret_account,
 				   int64_t *ret_address, struct mk_error *err);
