@@ -169,12 +169,8 @@ void mk_ui_send(struct mk_http_response *resp, int status, struct mk_buf *page)
 	resp->body = *page;
 	*page = body;
 	mk_buf_reset(page);
-	/* Pages load only their own script and style: an injected inline
-	 * script would not run even if escaping were ever missed. */
-	mk_http_set_header(resp, "Content-Security-Policy",
-			   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-			   "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
-	mk_http_set_header(resp, "X-Content-Type-Options", "nosniff");
+	/* The server adds the security headers (CSP, nosniff, framing);
+	 * a page holds personal data and must not stay in caches. */
 	mk_http_set_header(resp, "Cache-Control", "no-store");
 }
 

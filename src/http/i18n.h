@@ -116,6 +116,8 @@
 	M(INC_ASSESS, "Beoordeling", "Assessment") \
 	M(INC_ASSESS_INTRO, "Kies de rij uit de meldingsmatrix en beoordeel de impact per criterium (Tabel 1). De impact is het hoogste niveau dat u geeft; met de urgentie volgt daaruit de prioriteit.", \
 	  "Choose the notification matrix row and assess the impact per criterion (Tabel 1). The impact is the highest level given; with the urgency it gives the priority.") \
+	M(INC_ASSESS_CHANGE, "Beoordeling invullen of wijzigen", "Fill in or change the assessment") \
+	M(INC_CONFIDENTIAL, "Vertrouwelijk", "Confidential") \
 	M(INC_CHOOSE_ROW, "kies een rij", "choose a row") \
 	M(INC_NOT_ASSESSED, "niet beoordeeld", "not assessed") \
 	M(INC_PEOPLE, "Aantal getroffen mensen", "Number of people affected") \

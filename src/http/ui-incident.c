@@ -152,7 +152,7 @@ static void record_section(const struct page *p)
 	mk_buf_adds(b, "</dd>\n");
 	dl_item(p, MSG_INC_EVENT_TYPE, mk_event_type_name(inc->event_type));
 	dl_item(p, MSG_INC_PERSONAL_DATA, mk_t(p->lang, inc->personal_data ? MSG_YES : MSG_NO));
-	dl_item(p, MSG_CONFIDENTIAL, mk_t(p->lang, inc->confidential ? MSG_YES : MSG_NO));
+	dl_item(p, MSG_INC_CONFIDENTIAL, mk_t(p->lang, inc->confidential ? MSG_YES : MSG_NO));
 	mk_buf_adds(b, "</dl>\n");
 
 	mk_buf_addf(b, "<h3>%s</h3>\n<table class=\"times\"><tbody>\n", mk_t(p->lang, MSG_INC_TIMES));
@@ -290,7 +290,13 @@ static void assess_section(const struct page *p)
 		mk_buf_adds(b, "</section>\n");
 		return;
 	}
-	mk_buf_addf(b, "<p>%s</p>\n", mk_t(p->lang, MSG_INC_ASSESS_INTRO));
+	/* Open while there is nothing to see yet or a posted form came back;
+	 * otherwise folded, so the page opens on the result. */
+	bool open = !inc->classified || inc->priority == MK_PRIORITY_NONE ||
+		    (p->e && p->e->form && strcmp(p->e->form, "beoordeling") == 0);
+	mk_buf_addf(b, "<details class=\"assess-form\"%s><summary>%s</summary>\n<p>%s</p>\n",
+		    open ? " open" : "", mk_t(p->lang, MSG_INC_ASSESS_CHANGE),
+		    mk_t(p->lang, MSG_INC_ASSESS_INTRO));
 	form_open(p, "beoordeling", "beoordeling", "assess");
 	version_field(p);
 	matrix_picker(p);
@@ -299,7 +305,7 @@ static void assess_section(const struct page *p)
 	memset(&table, 0, sizeof(table));
 	struct mk_error err;
 	bool have_table = mk_impact_table_load_default(&table, &err) == MK_OK;
-	mk_buf_addf(b, "<fieldset class=\"impact\"><legend>%s (Tabel 1)</legend>\n",
+	mk_buf_addf(b, "<fieldset class=\"impact\"><legend>%s (Tabel 1)</legend>\n<div class=\"impact-grid\">\n",
 		    mk_t(p->lang, MSG_INC_IMPACT));
 	char people[32] = "";
 	if (inc->people_affected >= 0)
@@ -318,7 +324,7 @@ static void assess_section(const struct page *p)
 		level_radios(p, name, t ? t->label : mk_criterion_name((enum mk_criterion)c),
 			     inc->impact.level[c], t ? t->example : NULL, true);
 	}
-	mk_buf_adds(b, "</fieldset>\n");
+	mk_buf_adds(b, "</div>\n</fieldset>\n");
 	if (have_table)
 		mk_impact_table_release(&table);
 
@@ -339,7 +345,7 @@ static void assess_section(const struct page *p)
 			    code);
 	}
 	mk_buf_addf(b, "</select></div>\n<div class=\"actions\"><button type=\"submit\" class=\"primary\">%s</button></div>\n"
-		       "</form>\n</section>\n",
+		       "</form>\n</details>\n</section>\n",
 		    mk_t(p->lang, MSG_INC_ASSESS_SUBMIT));
 }
 
@@ -772,7 +778,7 @@ static void edit_section(const struct page *p)
 	edit_time(p, "contained_at", MSG_T_CONTAINED, inc->contained_at);
 	edit_time(p, "resolved_at", MSG_T_RESOLVED, inc->resolved_at);
 	edit_bool(p, "personal_data", MSG_INC_PERSONAL_DATA, inc->personal_data);
-	edit_bool(p, "confidential", MSG_CONFIDENTIAL, inc->confidential);
+	edit_bool(p, "confidential", MSG_INC_CONFIDENTIAL, inc->confidential);
 	mk_buf_adds(p->b, "</div>\n");
 	mk_buf_addf(p->b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n</form>\n</section>\n",
 		    mk_t(p->lang, MSG_INC_EDIT_SUBMIT));
@@ -863,7 +869,6 @@ void mk_ui_incident_render(struct mk_http_request *req, struct mk_http_response 
 	mk_buf_adds(&b, "<div class=\"incident-grid\">\n<div class=\"col\">\n");
 	record_section(&p);
 	clocks_section(&p);
-	assess_section(&p);
 	phase_section(&p);
 	mk_buf_adds(&b, "</div>\n<div class=\"col\">\n");
 	if ((rc = logbook_section(&p, &timeline, &err)))
@@ -871,6 +876,7 @@ void mk_ui_incident_render(struct mk_http_request *req, struct mk_http_response 
 	if ((rc = decisions_section(&p, &err)))
 		goto out;
 	mk_buf_adds(&b, "</div>\n</div>\n");
+	assess_section(&p);
 	if ((rc = checklist_section(&p, &err)))
 		goto out;
 	section_open(&p, "tijdlijn", MSG_INC_TIMELINE);
