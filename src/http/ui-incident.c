@@ -305,7 +305,7 @@ static void assess_section(const struct page *p)
 	memset(&table, 0, sizeof(table));
 	struct mk_error err;
 	bool have_table = mk_impact_table_load_default(&table, &err) == MK_OK;
-	mk_buf_addf(b, "<fieldset class=\"impact\"><legend>%s (Tabel 1)</legend>\n<div class=\"impact-grid\">\n",
+	mk_buf_addf(b, "<fieldset class=\"impact\"><legend>%s (Tabel 1)</legend>\n",
 		    mk_t(p->lang, MSG_INC_IMPACT));
 	char people[32] = "";
 	if (inc->people_affected >= 0)
@@ -316,7 +316,7 @@ static void assess_section(const struct page *p)
 	mk_buf_adds(b, "<input id=\"f-people\" name=\"people\" inputmode=\"numeric\" pattern=\"[0-9]*\"");
 	mk_ui_field_attrs(b, p->e, "beoordeling", "people");
 	mk_html_attr(b, "value", value(p, "beoordeling", "people", people));
-	mk_buf_adds(b, "></div>\n");
+	mk_buf_adds(b, "></div>\n<div class=\"impact-grid\">\n");
 	for (int c = 0; c < MK_CRITERION_COUNT; c++) {
 		char name[48];
 		snprintf(name, sizeof(name), "impact_%s", mk_criterion_name((enum mk_criterion)c));
