@@ -43,7 +43,7 @@
     if (!main) return false;
     document.querySelector('main').replaceWith(main);
     document.title = doc.title;
-    if (url && url !== location.href) history.pushState({}, '', url);
+    if (url && url !== location.href) history.pushState({ meldkamer: true }, '', url);
     enhance(main);
     tick();
     var target = main.querySelector('[role="alert"]') || (anchor && document.getElementById(anchor));
@@ -81,9 +81,15 @@
     }
   }
 
-  window.addEventListener('popstate', function () { location.reload(); });
+  /* Back and forward over pages swapped in by fetch load them again.
+   * Only our own history entries: following an in-page link (the skip
+   * link, the table of contents) fires popstate too. */
+  window.addEventListener('popstate', function (ev) {
+    if (ev.state && ev.state.meldkamer) location.reload();
+  });
   document.addEventListener('DOMContentLoaded', function () {
     document.documentElement.classList.add('js');
+    history.replaceState({ meldkamer: true }, '');
     enhance(document);
     tick();
     setInterval(tick, 1000);

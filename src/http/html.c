@@ -169,9 +169,8 @@ void mk_ui_send(struct mk_http_response *resp, int status, struct mk_buf *page)
 	resp->body = *page;
 	*page = body;
 	mk_buf_reset(page);
-	/* The server adds the security headers (CSP, nosniff, framing);
-	 * a page holds personal data and must not stay in caches. */
-	mk_http_set_header(resp, "Cache-Control", "no-store");
+	/* The server adds the security headers (CSP, nosniff, framing) and
+	 * Cache-Control: no-store to every page. */
 }
 
 void mk_ui_error_page(const struct mk_http_request *req, struct mk_http_response *resp,

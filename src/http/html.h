@@ -57,7 +57,8 @@ void mk_html_time(struct mk_buf *b, const struct mk_http_request *req, mk_time t
  * time ("2026-10-27T11:00"), "" when unknown. */
 void mk_html_time_input(struct mk_buf *b, mk_time t);
 
-/* Finishes a page: text/html, the status, no caching. */
+/* Finishes a page: text/html and the status (the server adds the
+ * security and caching headers). */
 void mk_ui_send(struct mk_http_response *resp, int status, struct mk_buf *page);
 
 /* A whole error page with a heading and message (escaped). */

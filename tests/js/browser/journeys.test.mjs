@@ -31,7 +31,7 @@ after(async () => {
 
 async function report(b, fields) {
   const page = await b.login(srv.url, 'melder');
-  await page.getByRole('link', { name: 'Meld een incident' }).click();
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Meld een incident' }).click();
   await page.getByLabel('Korte omschrijving').fill(fields.title);
   await page.getByLabel('Wat is er gebeurd?').fill(fields.what ?? '');
   if (fields.when) await page.getByLabel('Wanneer merkte u het op?').fill(fields.when);
@@ -48,12 +48,22 @@ function keyFrom(text) {
 
 let key;
 
+// Amsterdam wall-clock time `minutes` ago, as a datetime-local input takes it.
+function amsterdamAgo(minutes) {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(new Date(Date.now() - minutes * 60000));
+  const v = Object.fromEntries(parts.map((p) => [p.type, p.value]));
+  return `${v.year}-${v.month}-${v.day}T${v.hour}:${v.minute}`;
+}
+
 test('a melder reports an incident', async (t) => {
   if (skip) return t.skip(skip);
   const page = await report(js, {
     title: 'Laptop met cliëntgegevens gestolen uit dienstauto',
     what: 'Vanochtend bleek de auto opengebroken; de laptop lag op de achterbank.',
-    when: '2026-12-04T08:15', department: 'Sociaal Domein', phone: '06-12345678',
+    when: amsterdamAgo(90), department: 'Sociaal Domein', phone: '06-12345678',
   });
   await js.shot(page, 'melden-ingevuld');
   await page.getByRole('button', { name: 'Melding versturen' }).click();
@@ -68,7 +78,7 @@ test('a melder reports an incident', async (t) => {
 test('the service desk finds the report in the queue and classifies it: P2 hoog', async (t) => {
   if (skip) return t.skip(skip);
   const page = await js.login(srv.url, 'servicedesk');
-  await page.getByRole('link', { name: 'Wachtrij' }).click();
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Wachtrij' }).click();
   const row = page.getByRole('row').filter({ hasText: 'Laptop met cliëntgegevens gestolen' });
   await row.waitFor();
   assert.match(await row.innerText(), /Sociaal Domein/);
@@ -104,11 +114,12 @@ test('the incident manager adds a log entry and a BOBOC decision and sees the AP
   const edit = page.locator('#form-bewerken');
   await edit.getByLabel('Persoonsgegevens betrokken').selectOption('ja');
   await edit.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+  await page.getByRole('status').filter({ hasText: 'Opgeslagen.' }).waitFor();
   const ap = page.locator('tr.clock-ap-72h');
   await page.waitForFunction(() => document.querySelector('tr.clock-ap-72h .countdown'));
   assert.match(await ap.innerText(), /Melding aan de AP/);
   assert.match(await ap.locator('.state').innerText(), /^loopt$/);
-  // Detected 08:15 Amsterdam today: due 72 h later, counting down live.
+  // Detected 90 minutes ago: due 72 h after that, counting down live.
   const first = await ap.locator('.countdown').innerText();
   assert.match(first, /^[0-9]+d \d\d:\d\d:\d\d$/);
   await page.waitForTimeout(1100);
@@ -146,7 +157,7 @@ test('a title <script>alert(1)</script> shows as text and no dialog fires', asyn
   const k = keyFrom(await status.innerText());
   await page.close();
   const sd = await js.login(srv.url, 'servicedesk');
-  for (const target of ['/wachtrij', '/incidenten', '/', `/incidenten/${k}`, `/incidenten?q=script`]) {
+  for (const target of ['/wachtrij', '/incidenten', '/', `/incidenten?q=script`, `/incidenten/${k}`]) {
     await sd.goto(srv.url + target);
     await sd.getByText('<script>alert(1)</script>').first().waitFor({ state: 'visible' });
   }

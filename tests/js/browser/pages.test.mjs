@@ -57,7 +57,7 @@ test('the login page passes axe and the skip link comes first', async (t) => {
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Naar de inhoud');
   await page.keyboard.press('Enter');
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'inhoud');
+  await page.waitForFunction(() => document.activeElement.id === 'inhoud');
   // A wrong password: the message is tied to the fields.
   await page.getByLabel('Gebruikersnaam').fill('servicedesk');
   await page.getByLabel('Wachtwoord').fill('not the password at all');

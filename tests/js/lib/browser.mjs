@@ -41,6 +41,7 @@ export async function openBrowser(opts = {}) {
     locale: 'nl-NL',
     timezoneId: 'Europe/Amsterdam',
   });
+  context.setDefaultTimeout(10000);
   const dialogs = [];
   const errors = [];
   context.on('page', (p) => watch(p));
@@ -60,6 +61,9 @@ export async function openBrowser(opts = {}) {
     },
     // A new page logged in as account (password of the harness).
     async login(url, account) {
+      // One session per browser profile: logging in as someone else
+      // replaces it, as it would for a shared workstation.
+      await context.clearCookies();
       const page = await b.page();
       await page.goto(url + '/login');
       await page.getByLabel('Gebruikersnaam').fill(account);
