@@ -35,6 +35,9 @@
 	  "someone else changed this incident in the meantime; look at the new state and try again") \
 	M(ERR_BAD_FORM, "het formulier kon niet gelezen worden", "the form could not be read") \
 	M(ERR_REQUIRED, "dit veld is verplicht", "this field is required") \
+	M(ERR_TIME, "geen geldige datum en tijd; gebruik bijvoorbeeld 2026-12-04 09:30", \
+	  "not a valid date and time; use for example 2026-12-04 09:30") \
+	M(ERR_TOO_LONG, "deze tekst is te lang", "this text is too long") \
 	/* login */ \
 	M(LOGIN_TITLE, "Inloggen", "Log in") \
 	M(LOGIN_INTRO, "Log in met uw gebruikersnaam en wachtwoord.", "Log in with your user name and password.") \

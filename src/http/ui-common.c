@@ -99,6 +99,20 @@ void mk_ui_clock_row(struct mk_buf *b, const struct mk_http_request *req,
 		    mk_deadline_state_name(d->state), mk_ui_deadline_state(lang, d->state));
 }
 
+const char *mk_ui_error_message(const char *lang, const struct mk_error *err)
+{
+	const char *m = err->message;
+	if (strcmp(mk_lang(lang), "nl") != 0)
+		return m;
+	if (strstr(m, " is empty") || strstr(m, "cannot be empty") || strstr(m, " is required"))
+		return mk_t(lang, MSG_ERR_REQUIRED);
+	if (strstr(m, "is not a date and time"))
+		return mk_t(lang, MSG_ERR_TIME);
+	if (err->rc == MK_ETOOBIG || strstr(m, "longer than"))
+		return mk_t(lang, MSG_ERR_TOO_LONG);
+	return m;
+}
+
 void mk_ui_field_attrs(struct mk_buf *b, const struct mk_ui_form_error *e, const char *form,
 		       const char *field)
 {

@@ -22,7 +22,7 @@ static void back(struct mk_http_request *req, struct mk_http_response *resp, con
 static void refused(struct mk_http_request *req, struct mk_http_response *resp,
 		    const char *form, enum mk_rc rc, const struct mk_error *err)
 {
-	struct mk_ui_form_error e = {form, err->field, err->message};
+	struct mk_ui_form_error e = {form, err->field, mk_ui_error_message(mk_ui_lang(req), err)};
 	mk_ui_incident_render(req, resp, mk_http_status(rc), &e);
 }
 

@@ -109,7 +109,8 @@ void mk_ui_melden_post(struct mk_http_request *req, struct mk_http_response *res
 	enum mk_rc rc = mk_svc_incident_register(req->svc, &req->actor, req->now, fields, n, key,
 						 &err);
 	if (rc != MK_OK) {
-		struct mk_ui_form_error e = {"melden", err.field, err.message};
+		struct mk_ui_form_error e = {"melden", err.field,
+					     mk_ui_error_message(mk_ui_lang(req), &err)};
 		render(req, resp, mk_http_status(rc), &e);
 		return;
 	}

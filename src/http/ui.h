@@ -66,6 +66,11 @@ struct mk_ui_form_error;
 void mk_ui_incident_render(struct mk_http_request *req, struct mk_http_response *resp,
 			   int status, const struct mk_ui_form_error *e);
 
+/* The message to show for a refused form: in Dutch the common failures
+ * (a required field left empty, a time that does not read, a text too
+ * long) in Dutch words, anything else the service's own message. */
+const char *mk_ui_error_message(const char *lang, const struct mk_error *err);
+
 /* A form field's error, to tie a message to its input
  * (aria-describedby, aria-invalid). */
 struct mk_ui_form_error {

@@ -217,7 +217,7 @@ static void test_melden_without_title_shows_the_error_at_the_field(void **state)
 	assert_int_equal(c.resp.status, 422);
 	const char *body = c.resp.body.data;
 	assert_non_null(strstr(body, "aria-invalid=\"true\" aria-describedby=\"err-melden-title\""));
-	assert_non_null(strstr(body, "<p class=\"field-error\" id=\"err-melden-title\">"));
+	assert_non_null(strstr(body, "<p class=\"field-error\" id=\"err-melden-title\">dit veld is verplicht</p>"));
 	/* The typed description is kept, escaped. */
 	assert_non_null(strstr(body, "Er is iets &lt;b&gt;mis&lt;/b&gt;</textarea>"));
 	assert_int_equal(incidents(e), 0);
@@ -231,7 +231,8 @@ static void test_melden_with_a_bad_time_names_the_field_and_writes_nothing(void 
 	call_init(&c, e, "melder", "POST", "/melden", NULL, "title=Laptop+kwijt&detected_at=gisteren");
 	mk_ui_melden_post(&c.req, &c.resp);
 	assert_int_equal(c.resp.status, 422);
-	assert_non_null(strstr(c.resp.body.data, "id=\"err-melden-detected_at\""));
+	assert_non_null(strstr(c.resp.body.data, "id=\"err-melden-detected_at\">geen geldige datum en tijd; "
+						 "gebruik bijvoorbeeld 2026-12-04 09:30</p>"));
 	assert_non_null(strstr(c.resp.body.data, "value=\"gisteren\""));
 	assert_int_equal(incidents(e), 0);
 	assert_int_equal(log_entries(e), 0);
