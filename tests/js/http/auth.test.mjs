@@ -102,6 +102,8 @@ test('a session POST without the right CSRF token is 403 and changes nothing', a
     assert.equal(r.status, 403, `csrf ${csrf}`);
     assert.match(r.text, /the csrf token is missing or wrong/);
   }
+  assert.equal((await srv.cli(['log', 'list', key, '--json'])).stdout, before, 'nothing was written');
+  if (!(await routed('GET', '/api/v1/incidents'))) return t.skip('no API routes in this build: the form part passed');
   const api = await jar.request('POST', '/api/v1/incidents', {
     body: JSON.stringify({ title: 'Via de sessie' }), headers: { 'Content-Type': 'application/json' },
   });

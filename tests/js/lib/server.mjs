@@ -119,7 +119,11 @@ export async function startServer(opts = {}) {
   const args = ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--threads', String(opts.threads ?? 2)];
   if (opts.timeout) args.push('--timeout', String(opts.timeout));
   args.push(...(opts.args ?? []));
-  const child = spawn(binary(), args, { env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Under ASan (the sanitizer build) a leak or memory error must make the
+  // server's exit status non-zero, which stop() reports; without ASan the
+  // variable is ignored.
+  const env = { ASAN_OPTIONS: 'detect_leaks=1:abort_on_error=1', ...process.env, ...opts.env };
+  const child = spawn(binary(), args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   let stdout = '';
   child.stderr.on('data', (d) => { stderr += d; });
