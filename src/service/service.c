@@ -89,6 +89,11 @@ fail:
 	return rc;
 }
 
+int mk_svc_schema_found(const struct mk_service *svc)
+{
+	return mk_store_opened_version(svc->store);
+}
+
 void mk_service_close(struct mk_service *svc)
 {
 	if (!svc)

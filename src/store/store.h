@@ -67,6 +67,9 @@ void mk_store_close(struct mk_store *s);
 /* The schema version this build writes, and the one found on disk. */
 int mk_store_schema_version(void);
 enum mk_rc mk_store_disk_schema_version(struct mk_store *s, int *ret, struct mk_error *err);
+/* The schema version the file had when it was opened, before any upgrade
+ * (0 for a new database). */
+int mk_store_opened_version(const struct mk_store *s);
 
 enum mk_rc mk_store_begin(struct mk_store *s, bool write, struct mk_error *err);
 enum mk_rc mk_store_commit(struct mk_store *s, struct mk_error *err);

@@ -928,6 +928,62 @@ static void test_accounts_search_applies_the_same_filter(void **state)
 	mk_service_close(svc);
 }
 
+struct deadline_keys {
+	char keys[256];
+};
+
+static enum mk_rc collect_deadline_key(void *ctx, const struct mk_incident *inc,
+				       const struct mk_deadline *d)
+{
+	(void)d;
+	struct deadline_keys *k = ctx;
+	/* One entry per incident (an incident has several clocks). */
+	if (!strstr(k->keys, inc->key + 8))
+		snprintf(k->keys + strlen(k->keys), sizeof(k->keys) - strlen(k->keys), "%s;",
+			 inc->key + 8);
+	return MK_OK;
+}
+
+static void test_accounts_deadlines_apply_the_same_filter(void **state)
+{
+	struct fixture *f = *state;
+	struct mk_service *svc = open_svc(f);
+	add_user(svc, "carl", MK_ROLE_BEHANDELAAR);
+	struct mk_error err = {0};
+	char key[MK_KEY_TEXT];
+	for (int i = 0; i < 2; i++) {
+		const struct mk_field_value fields[] = {
+			{"title", i ? "Geheim datalek" : "Phishing"},
+			{"confidential", i ? "ja" : "nee"},
+			{"detected_at", "2026-10-24 12:00"}, /* 10:00Z: the AP clock runs */
+			{"personal_data", "ja"},
+		};
+		assert_int_equal(mk_svc_incident_register(svc, &admin, NOW, fields, 4, key, &err), MK_OK);
+	}
+	static const struct {
+		const char *viewer;
+		enum mk_role role;
+		const char *want;
+	} cases[] = {
+		{"carl", MK_ROLE_BEHANDELAAR, "0001;"},
+		{"ciso", MK_ROLE_CISO, "0002;0001;"},
+		{"mels", MK_ROLE_MELDER, ""},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct mk_incident_query scope = {.viewer_account = cases[i].viewer};
+		mk_access_filter_for(cases[i].role, &scope.filter);
+		struct deadline_keys k = {""};
+		assert_int_equal(mk_svc_deadlines_visible(svc, NOW, &scope, collect_deadline_key, &k, &err),
+				 MK_OK);
+		if (strcmp(k.keys, cases[i].want) != 0)
+			fail_msg("case %zu: got %s, want %s", i, k.keys, cases[i].want);
+	}
+	struct deadline_keys k = {""};
+	assert_int_equal(mk_svc_deadlines(svc, NOW, collect_deadline_key, &k, &err), MK_OK);
+	assert_string_equal(k.keys, "0002;0001;");
+	mk_service_close(svc);
+}
+
 /* --- Migration -------------------------------------------------------------------- */
 
 extern const char mk_migration_0001[];
@@ -991,6 +1047,7 @@ int main(void)
 		T(test_accounts_listing_shows_only_what_the_viewer_may_see),
 		T(test_accounts_listing_pages_count_only_visible),
 		T(test_accounts_search_applies_the_same_filter),
+		T(test_accounts_deadlines_apply_the_same_filter),
 		T(test_accounts_version_1_database_is_upgraded),
 	};
 	return cmocka_run_group_tests_name("accounts", tests, NULL, NULL);
