@@ -4,20 +4,6 @@
 
 #include "http/ui.h"
 
-bool mk_ui_visible(struct mk_http_request *req, const struct mk_incident *inc)
-{
-	struct mk_access_subject subject = {inc->confidential, false, false};
-	enum mk_role role = req->account.role;
-	/* Most incidents are neither confidential nor seen by a melder: the
-	 * rule is decided on the incident alone, without a query. */
-	if (inc->confidential || role == MK_ROLE_MELDER) {
-		if (mk_svc_access_subject(req->svc, inc->key, req->account.name, &subject, NULL) !=
-		    MK_OK)
-			return false;
-	}
-	return mk_access_decide(role, MK_ACT_INCIDENT_READ, &subject) == MK_ACCESS_ALLOW;
-}
-
 void mk_ui_scope(const struct mk_http_request *req, struct mk_incident_query *q)
 {
 	q->viewer_account = req->account.name;

@@ -58,8 +58,6 @@ static enum mk_rc clock_cb(void *ctx, const struct mk_incident *inc, const struc
 		return MK_OK;
 	if (d->state != MK_DEADLINE_RUNNING && d->state != MK_DEADLINE_OVERDUE)
 		return MK_OK;
-	if (!mk_ui_visible(c->req, inc))
-		return MK_OK;
 	if (c->n == CLOCKS_MAX) {
 		c->more++;
 		return MK_OK;
@@ -134,7 +132,9 @@ static void staff_view(struct mk_http_request *req, struct mk_buf *b, struct mk_
 		return;
 	}
 	cc->req = req;
-	*rc = mk_svc_deadlines(req->svc, req->now, clock_cb, cc, err);
+	struct mk_incident_query scope = {0};
+	mk_ui_scope(req, &scope);
+	*rc = mk_svc_deadlines_visible(req->svc, req->now, &scope, clock_cb, cc, err);
 	qsort(cc->rows, cc->n, sizeof(cc->rows[0]), clock_cmp);
 	mk_buf_addf(b, "<section aria-labelledby=\"h-clocks\">\n<h2 id=\"h-clocks\">%s</h2>\n",
 		    mk_t(lang, MSG_DASH_CLOCKS));

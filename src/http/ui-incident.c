@@ -304,7 +304,9 @@ static void assess_section(const struct page *p)
 	struct mk_impact_table table;
 	memset(&table, 0, sizeof(table));
 	struct mk_error err;
-	bool have_table = mk_impact_table_load_default(&table, &err) == MK_OK;
+	/* The criteria in force; should the stored table not read, the
+	 * radios still work, labelled with the code names. */
+	bool have_table = mk_svc_impact_table(p->req->svc, &table, &err) == MK_OK;
 	mk_buf_addf(b, "<fieldset class=\"impact\"><legend>%s (Tabel 1)</legend>\n",
 		    mk_t(p->lang, MSG_INC_IMPACT));
 	char people[32] = "";

@@ -37,11 +37,6 @@ static inline const char *mk_ui_lang(const struct mk_http_request *req)
 	return mk_lang(req->lang);
 }
 
-/* May the person of req see this incident in a list? Confidential ones
- * and, for a melder, other people's reports are left out: lists apply
- * the same need-to-know rule as the incident page. */
-bool mk_ui_visible(struct mk_http_request *req, const struct mk_incident *inc);
-
 /* Narrows a listing to what the person of req may see (core/access.h
  * need-to-know, applied by the store in its query). */
 void mk_ui_scope(const struct mk_http_request *req, struct mk_incident_query *q);

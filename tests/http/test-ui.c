@@ -520,6 +520,30 @@ static void test_melder_sees_only_the_logbook_form_on_their_report(void **state)
 	call_release(&c);
 }
 
+static void test_dashboard_leaves_out_what_the_viewer_may_not_see(void **state)
+{
+	struct env *e = *state;
+	struct mk_actor sd = {"Anna", MK_ROLE_SERVICEDESK, "cli", NULL};
+	char key[MK_KEY_TEXT];
+	struct mk_field_value secret[] = {{"title", "Integriteitsonderzoek wethouder"},
+					  {"confidential", "ja"}, {"detected_at", "2026-12-04T10:50"}};
+	struct mk_field_value plain[] = {{"title", "Phishing bij Burgerzaken"},
+					 {"detected_at", "2026-12-04T10:50"}};
+	assert_int_equal(mk_svc_incident_register(e->svc, &sd, NOW, secret, 3, key, NULL), MK_OK);
+	assert_int_equal(mk_svc_incident_register(e->svc, &sd, NOW, plain, 2, key, NULL), MK_OK);
+	struct call c;
+	call_init(&c, e, "servicedesk", "GET", "/", NULL, NULL);
+	mk_ui_dashboard_get(&c.req, &c.resp);
+	assert_int_equal(c.resp.status, 200);
+	const char *body = c.resp.body.data;
+	assert_null(strstr(body, "Integriteitsonderzoek"));
+	/* the other one is listed and its golden hour runs (10:50 CET = 09:50Z, due 10:50Z) */
+	assert_non_null(strstr(body, "<tr class=\"clock-golden-hour\"><td><a href=\"/incidenten/MK-2026-0002\">"));
+	assert_non_null(strstr(body, "data-due=\"2026-12-04T10:50:00Z\" data-overdue=\"te laat\">50m 00s</span>"));
+	assert_non_null(strstr(body, "<h3>Nog niet beoordeeld <span class=\"count\">1</span></h3>"));
+	call_release(&c);
+}
+
 /* --- KPI, settings ------------------------------------------------------------------ */
 
 static void test_kpi_draws_svg_with_a_table(void **state)
@@ -660,6 +684,7 @@ int main(void)
 		T(test_task_forms_set_and_refuse_unknown_codes),
 		T(test_phase_form_moves_and_refuses_with_the_rule),
 		T(test_melder_sees_only_the_logbook_form_on_their_report),
+		T(test_dashboard_leaves_out_what_the_viewer_may_not_see),
 		T(test_kpi_draws_svg_with_a_table),
 		T(test_settings_switch_the_language),
 		T(test_login_needs_the_double_submit_token),
