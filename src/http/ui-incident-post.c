@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/alloc.h"
 #include "base/time.h"
 #include "http/ui.h"
 
@@ -83,7 +84,7 @@ void mk_ui_assess_post(struct mk_http_request *req, struct mk_http_response *res
 	const char *row = mk_http_form(req, "matrix");
 	if (row && *row) {
 		/* "table<TAB>category<TAB>incident", as the picker writes it. */
-		matrix = strdup(row);
+		matrix = mk_strdup(row);
 		char *cat = matrix ? strchr(matrix, '\t') : NULL;
 		char *what = cat ? strchr(cat + 1, '\t') : NULL;
 		if (!matrix) {
@@ -143,7 +144,7 @@ void mk_ui_assess_post(struct mk_http_request *req, struct mk_http_response *res
 	}
 	rc = mk_svc_incident_assess(req->svc, &req->actor, req->now, req->key, version, &a, &err);
 out:
-	free(matrix);
+	mk_free(matrix);
 	mk_incident_release(&inc);
 	if (rc == MK_OK)
 		back(req, resp, form);
