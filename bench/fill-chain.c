@@ -18,7 +18,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	long n = strtol(argv[3], NULL, 10);
-	struct mk_actor actor = {"bench", MK_ROLE_INCIDENTMANAGER, "bench"};
+	struct mk_actor actor = {"bench", MK_ROLE_INCIDENTMANAGER, "bench", NULL};
 	struct mk_service *svc = NULL;
 	struct mk_incident inc;
 	struct mk_error err = {0};

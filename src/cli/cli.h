@@ -136,5 +136,6 @@ int mk_cmd_search(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_report_kpi(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_import_veris(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_export_json(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_serve(struct mk_cli *cli, int argc, char **argv);
 
 #endif

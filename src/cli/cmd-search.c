@@ -73,7 +73,7 @@ int mk_cmd_search(struct mk_cli *cli, int argc, char **argv)
 			rc = MK_OK;
 		mk_incident_release(&inc);
 	} else {
-		rc = mk_svc_search(cli->svc, query.data, limit, print_found, &f, &err);
+		rc = mk_svc_search(cli->svc, query.data, limit, NULL, print_found, &f, &err);
 	}
 	mk_buf_release(&query);
 	if (rc) {

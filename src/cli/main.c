@@ -111,6 +111,14 @@ static const struct mk_cli_command commands[] = {
 	{"export", "json", mk_cmd_export_json, "[--output FILE]",
 	 "every incident with checklist, logbook and decisions, as one JSON document",
 	 "  --output FILE  write to FILE instead of standard output\n"},
+	{"serve", NULL, mk_cmd_serve, "[--listen ADDR:PORT] [--threads N] [--timeout S]",
+	 "the web application and the JSON API (/api/v1), until SIGTERM or SIGINT",
+	 "  --listen ADDR:PORT  where to listen (default 127.0.0.1:8080; [::1]:8080 for\n"
+	 "                 IPv6; port 0 takes a free one, printed when serving)\n"
+	 "  --threads N    worker threads, each with its own database connection\n"
+	 "                 (default: the number of cores)\n"
+	 "  --timeout S    close a connection idle this many seconds (default 15)\n"
+	 "  the database must exist: create it with 'meldkamer init' first\n"},
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

@@ -122,6 +122,10 @@ enum mk_rc mk_svc_prepare_record(const struct mk_service *svc, const struct mk_a
 	memcpy(inc->log_head, reg->first.hash, sizeof(inc->log_head));
 	inc->created_at = inc->updated_at = now;
 	inc->version = 1;
+	/* Only a melder's own report is theirs to follow: staff registering
+	 * a report on someone's behalf record the reporter by name instead
+	 * (core/access.c). */
+	reg->reporter_account = actor->role == MK_ROLE_MELDER ? actor->account : NULL;
 	return MK_OK;
 }
 
@@ -158,6 +162,10 @@ static enum mk_rc write_in_tx(struct mk_service *svc, mk_time now, struct mk_reg
 	mk_incident_key_format(local.year, number, inc->key);
 	if ((rc = mk_store_incident_insert(svc->store, inc, svc->checklist_version, err)) ||
 	    (rc = mk_store_log_append(svc->store, inc->id, &reg->first, err)))
+		return rc;
+	if (reg->reporter_account &&
+	    (rc = mk_store_incident_set_reporter_account(svc->store, inc->id, reg->reporter_account,
+							 err)))
 		return rc;
 	snprintf(ret_key, MK_KEY_TEXT, "%s", inc->key);
 	return MK_OK;

@@ -71,10 +71,17 @@ enum mk_rc mk_svc_incidents(struct mk_service *svc, const struct mk_incident_que
 	return mk_store_incident_list(svc->store, q, cb, ctx, err);
 }
 
-enum mk_rc mk_svc_search(struct mk_service *svc, const char *query, int limit, mk_incident_cb cb,
-			 void *ctx, struct mk_error *err)
+enum mk_rc mk_svc_incident_count(struct mk_service *svc, const struct mk_incident_query *q,
+				 int64_t *ret_count, struct mk_error *err)
 {
-	return mk_store_search(svc->store, query, limit, cb, ctx, err);
+	return mk_store_incident_count_query(svc->store, q, ret_count, err);
+}
+
+enum mk_rc mk_svc_search(struct mk_service *svc, const char *query, int limit,
+			 const struct mk_incident_query *scope, mk_incident_cb cb, void *ctx,
+			 struct mk_error *err)
+{
+	return mk_store_search(svc->store, query, limit, scope, cb, ctx, err);
 }
 
 enum mk_rc mk_svc_register_check(struct mk_service *svc, mk_problem_cb cb, void *ctx,

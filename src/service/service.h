@@ -31,6 +31,7 @@ struct mk_actor {
 	const char *name; /* a person's name or account; never empty */
 	enum mk_role role;
 	const char *via;  /* the front end: "cli", "web", "api", "import" */
+	const char *account; /* login name, or NULL (CLI, import) */
 };
 
 struct mk_service {
@@ -93,6 +94,8 @@ struct mk_registration {
 	struct mk_incident inc;
 	struct mk_buf log_text;    /* the first logbook entry's text */
 	struct mk_log_entry first; /* sealed; its strings point into inc/log_text/actor */
+	const char *reporter_account; /* a melder's login name (borrowed from the actor):
+				       * they see their own reports; or NULL */
 };
 
 void mk_registration_init(struct mk_registration *reg);
@@ -215,13 +218,20 @@ enum mk_rc mk_svc_decisions(struct mk_service *svc, const char *key, mk_decision
 
 /* --- Reading many --------------------------------------------------------------- */
 
-/* Incidents newest first, a page at a time (store.h, mk_incident_query). */
+/* Incidents newest first, a page at a time (store.h, mk_incident_query:
+ * its viewer_account and filter narrow the list to what the viewer may
+ * see; zero = everything). */
 enum mk_rc mk_svc_incidents(struct mk_service *svc, const struct mk_incident_query *q,
 			    mk_incident_cb cb, void *ctx, struct mk_error *err);
+/* How many incidents q lists without paging (for "page 2 of 7"). */
+enum mk_rc mk_svc_incident_count(struct mk_service *svc, const struct mk_incident_query *q,
+				 int64_t *ret_count, struct mk_error *err);
 
-/* Full-text search in incident and logbook text (store.h, mk_store_search). */
-enum mk_rc mk_svc_search(struct mk_service *svc, const char *query, int limit, mk_incident_cb cb,
-			 void *ctx, struct mk_error *err);
+/* Full-text search in incident and logbook text (store.h, mk_store_search);
+ * scope (NULL: everything) applies the viewer's need-to-know filter. */
+enum mk_rc mk_svc_search(struct mk_service *svc, const char *query, int limit,
+			 const struct mk_incident_query *scope, mk_incident_cb cb, void *ctx,
+			 struct mk_error *err);
 
 /* The register as a whole: the append-only guards in place, no incident
  * deleted (the numbering leaves no gap), no logbook entry orphaned. cb

@@ -356,40 +356,74 @@ static enum mk_rc each_row(struct mk_store *s, sqlite3_stmt *st, bool borrow, mk
 	return rc;
 }
 
+/* The need-to-know filter of a query (store.h) as SQL over incident i,
+ * with the viewer's login name in parameter p. Only one of the two is
+ * needed at a time: a melder's own reports pass the confidential rule
+ * anyway (core/access.c). An only_own filter without a viewer matches
+ * nothing (NULL equals nothing): a missing name fails closed. */
+#define VIS_OWN(p) " AND i.reporter_account = " p
+#define VIS_HIDE(p)                                                                  \
+	" AND (i.confidential = 0 OR i.reporter_account = " p " OR EXISTS (SELECT 1 "    \
+	"FROM incident_team t WHERE t.incident_id = i.id AND t.account_id = "          \
+	"(SELECT id FROM account WHERE name = " p ")))"
+
+enum visibility { VIS_ALL, VIS_ONLY_OWN, VIS_NOT_CONFIDENTIAL };
+
+static enum visibility visibility_of(const struct mk_incident_query *q)
+{
+	if (!q)
+		return VIS_ALL;
+	if (q->filter.only_own_reports)
+		return VIS_ONLY_OWN;
+	return q->filter.hide_confidential ? VIS_NOT_CONFIDENTIAL : VIS_ALL;
+}
+
+/* Every listing statement as static text (the statement cache compares
+ * pointers): [visibility][open_only][with_description]. The unfiltered
+ * "closed_at IS NULL" list walks the (closed_at, id) index, a melder's
+ * list the (reporter_account, id) index. */
+#define LIST_SQL(desc, where, vis)                                                      \
+	"SELECT " INCIDENT_COLUMNS(desc) " FROM incident i WHERE " where "i.id < ?1" vis \
+	" ORDER BY i.id DESC LIMIT ?2"
+#define LIST_SQL_SET(vis)                                                              \
+	{                                                                              \
+		{LIST_SQL("NULL", "", vis), LIST_SQL("i.description", "", vis)},      \
+		{LIST_SQL("NULL", "i.closed_at IS NULL AND ", vis),                    \
+		 LIST_SQL("i.description", "i.closed_at IS NULL AND ", vis)},          \
+	}
+static const char *const list_sql[3][2][2] = {
+	[VIS_ALL] = LIST_SQL_SET(""),
+	[VIS_ONLY_OWN] = LIST_SQL_SET(VIS_OWN("?3")),
+	[VIS_NOT_CONFIDENTIAL] = LIST_SQL_SET(VIS_HIDE("?3")),
+};
+
 enum mk_rc mk_store_incident_list(struct mk_store *s, const struct mk_incident_query *q,
 				  mk_incident_cb cb, void *ctx, struct mk_error *err)
 {
-	/* Two texts so that each is a cached, index-friendly statement. The
-	 * "closed_at IS NULL" list walks the (closed_at, id) index. */
-	static const char all_sql[] = "SELECT " INCIDENT_COLUMNS("NULL")
-		" FROM incident i WHERE i.id < ?1 ORDER BY i.id DESC LIMIT ?2";
-	static const char all_desc_sql[] = "SELECT " INCIDENT_COLUMNS("i.description")
-		" FROM incident i WHERE i.id < ?1 ORDER BY i.id DESC LIMIT ?2";
-	static const char open_sql[] = "SELECT " INCIDENT_COLUMNS("NULL")
-		" FROM incident i WHERE i.closed_at IS NULL AND i.id < ?1 ORDER BY i.id DESC LIMIT ?2";
-	static const char open_desc_sql[] = "SELECT " INCIDENT_COLUMNS("i.description")
-		" FROM incident i WHERE i.closed_at IS NULL AND i.id < ?1 ORDER BY i.id DESC LIMIT ?2";
-	const char *sql = q->open_only ? (q->with_description ? open_desc_sql : open_sql)
-				       : (q->with_description ? all_desc_sql : all_sql);
 	if (q->limit < 0 || q->limit > MK_PAGE_MAX)
 		return mk_error_set(err, MK_EINVAL, "limit", "limit must be between 1 and %d",
 				    MK_PAGE_MAX);
-	sqlite3_stmt *st = mk_sql_prepare(s, sql, err);
+	enum visibility vis = visibility_of(q);
+	sqlite3_stmt *st = mk_sql_prepare(s, list_sql[vis][q->open_only][q->with_description], err);
 	if (!st)
 		return err ? err->rc : MK_ESTORE;
 	sqlite3_bind_int64(st, 1, q->before_id > 0 ? q->before_id : INT64_MAX);
 	sqlite3_bind_int(st, 2, q->limit > 0 ? q->limit : -1);
+	if (vis != VIS_ALL)
+		mk_sql_bind_text(st, 3, q->viewer_account);
 	return each_row(s, st, q->borrow_text, cb, ctx, err);
 }
 
-enum mk_rc mk_store_incident_count(struct mk_store *s, bool open_only, int64_t *ret_count,
-				   struct mk_error *err)
+/* Counts with sql; a filtered statement gets the viewer (NULL matches
+ * no one) in parameter 1. */
+static enum mk_rc count_with(struct mk_store *s, const char *sql, bool filtered,
+			     const char *viewer, int64_t *ret_count, struct mk_error *err)
 {
-	static const char all_sql[] = "SELECT count(*) FROM incident";
-	static const char open_sql[] = "SELECT count(*) FROM incident WHERE closed_at IS NULL";
-	sqlite3_stmt *st = mk_sql_prepare(s, open_only ? open_sql : all_sql, err);
+	sqlite3_stmt *st = mk_sql_prepare(s, sql, err);
 	if (!st)
 		return err ? err->rc : MK_ESTORE;
+	if (filtered)
+		mk_sql_bind_text(st, 1, viewer);
 	int src = sqlite3_step(st);
 	enum mk_rc rc = MK_OK;
 	if (src == SQLITE_ROW)
@@ -398,6 +432,29 @@ enum mk_rc mk_store_incident_count(struct mk_store *s, bool open_only, int64_t *
 		rc = mk_sql_fail(s, src, "counting incidents", err);
 	sqlite3_reset(st);
 	return rc;
+}
+
+#define COUNT_SQL(where, vis) "SELECT count(*) FROM incident i WHERE " where vis
+static const char *const count_sql[3][2] = {
+	[VIS_ALL] = {COUNT_SQL("1", ""), COUNT_SQL("i.closed_at IS NULL", "")},
+	[VIS_ONLY_OWN] = {COUNT_SQL("1", VIS_OWN("?1")),
+			  COUNT_SQL("i.closed_at IS NULL", VIS_OWN("?1"))},
+	[VIS_NOT_CONFIDENTIAL] = {COUNT_SQL("1", VIS_HIDE("?1")),
+				  COUNT_SQL("i.closed_at IS NULL", VIS_HIDE("?1"))},
+};
+
+enum mk_rc mk_store_incident_count(struct mk_store *s, bool open_only, int64_t *ret_count,
+				   struct mk_error *err)
+{
+	return count_with(s, count_sql[VIS_ALL][open_only], false, NULL, ret_count, err);
+}
+
+enum mk_rc mk_store_incident_count_query(struct mk_store *s, const struct mk_incident_query *q,
+					 int64_t *ret_count, struct mk_error *err)
+{
+	enum visibility vis = visibility_of(q);
+	return count_with(s, count_sql[vis][q->open_only], vis != VIS_ALL, q->viewer_account,
+			  ret_count, err);
 }
 
 /* Turns what a person typed into an FTS5 query. The index keeps no
@@ -467,14 +524,30 @@ static bool add_id(int64_t *ids, int *n, int max, int64_t id)
  * scanning stops after this many rows so a search stays fast. */
 #define LOG_MATCH_SCAN_MAX 5000
 
-enum mk_rc mk_store_search(struct mk_store *s, const char *query, int limit, mk_incident_cb cb,
-			   void *ctx, struct mk_error *err)
+/* The search statements per visibility: the filter goes into the match
+ * queries, so that `limit` counts only incidents the viewer may see. */
+#define TEXT_SQL(vis)                                                                \
+	"SELECT f.rowid FROM incident_fts f JOIN incident i ON i.id = f.rowid "       \
+	"WHERE incident_fts MATCH ?1" vis " ORDER BY f.rowid DESC LIMIT ?2"
+#define LOG_SQL(vis)                                                                 \
+	"SELECT l.incident_id FROM logbook_fts f JOIN logbook l ON l.id = f.rowid "  \
+	"JOIN incident i ON i.id = l.incident_id "                                   \
+	"WHERE logbook_fts MATCH ?1" vis " ORDER BY f.rowid DESC"
+static const char *const search_sql[3][2] = {
+	[VIS_ALL] = {"SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?1 "
+		     "ORDER BY rowid DESC LIMIT ?2",
+		     "SELECT l.incident_id FROM logbook_fts f JOIN logbook l ON l.id = f.rowid "
+		     "WHERE logbook_fts MATCH ?1 ORDER BY f.rowid DESC"},
+	[VIS_ONLY_OWN] = {TEXT_SQL(VIS_OWN("?3")), LOG_SQL(VIS_OWN("?3"))},
+	[VIS_NOT_CONFIDENTIAL] = {TEXT_SQL(VIS_HIDE("?3")), LOG_SQL(VIS_HIDE("?3"))},
+};
+
+enum mk_rc mk_store_search(struct mk_store *s, const char *query, int limit,
+			   const struct mk_incident_query *scope, mk_incident_cb cb, void *ctx,
+			   struct mk_error *err)
 {
-	static const char text_sql[] =
-		"SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?2";
-	static const char log_sql[] =
-		"SELECT l.incident_id FROM logbook_fts f JOIN logbook l ON l.id = f.rowid "
-		"WHERE logbook_fts MATCH ?1 ORDER BY f.rowid DESC";
+	enum visibility vis = visibility_of(scope);
+	const char *text_sql = search_sql[vis][0], *log_sql = search_sql[vis][1];
 	static const char row_sql[] = "SELECT " INCIDENT_COLUMNS("NULL")
 		" FROM incident i WHERE i.id = ?1";
 	struct mk_buf fts;
@@ -501,6 +574,8 @@ enum mk_rc mk_store_search(struct mk_store *s, const char *query, int limit, mk_
 	}
 	mk_sql_bind_text(st, 1, fts.data);
 	sqlite3_bind_int(st, 2, limit);
+	if (vis != VIS_ALL)
+		mk_sql_bind_text(st, 3, scope->viewer_account);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW)
 		add_id(ids, &n, limit, sqlite3_column_int64(st, 0));
 	sqlite3_reset(st);
@@ -514,6 +589,8 @@ enum mk_rc mk_store_search(struct mk_store *s, const char *query, int limit, mk_
 		goto out;
 	}
 	mk_sql_bind_text(st, 1, fts.data);
+	if (vis != VIS_ALL)
+		mk_sql_bind_text(st, 3, scope->viewer_account);
 	int scanned = 0, added_from_log = 0;
 	while (added_from_log < limit && scanned < LOG_MATCH_SCAN_MAX &&
 	       (src = sqlite3_step(st)) == SQLITE_ROW) {

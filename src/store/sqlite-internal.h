@@ -7,7 +7,7 @@
 
 #include "store/store.h"
 
-#define STMT_CACHE_MAX 64
+#define STMT_CACHE_MAX 128
 
 struct mk_store {
 	sqlite3 *db;

@@ -13,10 +13,11 @@
 /* 'MKDB': marks the file as meldkamer's (PRAGMA application_id). */
 #define APPLICATION_ID 0x4d4b4442
 
-extern const char mk_migration_0001[];
+extern const char mk_migration_0001[], mk_migration_0002[];
 
 static const char *const migrations[] = {
 	mk_migration_0001,
+	mk_migration_0002,
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -236,8 +237,11 @@ static enum mk_rc open_read_only_fallback(struct mk_store *s, const char *path,
 	return rc == SQLITE_OK ? MK_OK : mk_sql_fail(s, rc, "opening read-only", err);
 }
 
-/* The triggers that make the register append-only (schema 0001). */
-static const char *const guards[] = {"logbook_no_update", "logbook_no_delete", "incident_no_delete"};
+/* The triggers that make the register append-only (schema 0001) and
+ * keep the account audit trail and its accounts (0002). */
+static const char *const guards[] = {"logbook_no_update", "logbook_no_delete", "incident_no_delete",
+				     "account_audit_no_update", "account_audit_no_delete",
+				     "account_no_delete"};
 
 enum mk_rc mk_store_guards_check(struct mk_store *s, struct mk_error *err)
 {

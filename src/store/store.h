@@ -22,6 +22,7 @@
 
 #include "base/rc.h"
 #include "base/time.h"
+#include "core/access.h"
 #include "core/checklist.h"
 #include "core/decision.h"
 #include "core/incident.h"
@@ -121,8 +122,16 @@ enum mk_rc mk_store_incident_find_ref(struct mk_store *s, const char *source_ref
 
 typedef enum mk_rc (*mk_incident_cb)(void *ctx, const struct mk_incident *inc);
 
+/* Need-to-know in listings (core/access.h): with filter.only_own_reports
+ * only the incidents whose reporter_account is viewer_account; with
+ * filter.hide_confidential a confidential incident only when
+ * viewer_account is on its team or reported it. A zero filter (the CLI,
+ * exports, KPIs) means every incident. The filter is applied in the SQL,
+ * so a page and a count hold only what the viewer may see. */
 struct mk_incident_query {
 	bool open_only;          /* not closed (closed_at unknown) */
+	const char *viewer_account; /* login name of who is looking, or NULL */
+	struct mk_access_filter filter;
 	int64_t before_id;       /* paging: only ids below this; 0 = from the newest */
 	int limit;               /* 1..MK_PAGE_MAX; 0 = no limit */
 	bool with_description;   /* false skips the long text (lists, KPIs) */
@@ -136,15 +145,22 @@ enum mk_rc mk_store_incident_list(struct mk_store *s, const struct mk_incident_q
 				  mk_incident_cb cb, void *ctx, struct mk_error *err);
 enum mk_rc mk_store_incident_count(struct mk_store *s, bool open_only, int64_t *ret_count,
 				   struct mk_error *err);
+/* The number of incidents q would list without paging (open_only and the
+ * need-to-know filter; before_id and limit are ignored). */
+enum mk_rc mk_store_incident_count_query(struct mk_store *s, const struct mk_incident_query *q,
+					 int64_t *ret_count, struct mk_error *err);
 
 /* Full-text search in incident text (title, description, victim) and
  * logbook text. `query` is what a person typed: words, all required, a
  * trailing * on a word for a prefix; FTS operators in it are taken as
  * plain words. Calls cb for at most limit incidents: those newest by id
  * among the text matches and those with the most recent matching logbook
- * entries, merged newest first. */
-enum mk_rc mk_store_search(struct mk_store *s, const char *query, int limit, mk_incident_cb cb,
-			   void *ctx, struct mk_error *err);
+ * entries, merged newest first. scope (NULL: everything) narrows the
+ * matches by its viewer_account and filter, as in a listing; its other
+ * fields are ignored. */
+enum mk_rc mk_store_search(struct mk_store *s, const char *query, int limit,
+			   const struct mk_incident_query *scope, mk_incident_cb cb, void *ctx,
+			   struct mk_error *err);
 
 /* --- Tasks ---------------------------------------------------------------- */
 
@@ -199,5 +215,135 @@ typedef enum mk_rc (*mk_decision_cb)(void *ctx, const struct mk_decision *d);
 
 enum mk_rc mk_store_decision_list(struct mk_store *s, int64_t incident_id, mk_decision_cb cb,
 				  void *ctx, struct mk_error *err);
+
+/* --- Accounts, sessions, API tokens, teams (schema 2) ------------------- *
+ * The rules (names, password hashing, expiry, throttling) live in
+ * service/accounts.c; these functions only read and write rows. Strings in
+ * the structs handed to callbacks are valid only during the call. */
+
+struct mk_store_account {
+	int64_t id;
+	const char *name;
+	const char *display_name;
+	enum mk_role role;
+	bool disabled;
+	const char *lang;          /* "nl" or "en" */
+	const char *password_hash; /* crypto_pwhash_str text */
+	mk_time created_at;
+};
+typedef enum mk_rc (*mk_store_account_cb)(void *ctx, const struct mk_store_account *a);
+
+/* Inserts a (id ignored) and sets *ret_id. MK_ECONFLICT naming 'name' if
+ * an account of that name exists. */
+enum mk_rc mk_store_account_insert(struct mk_store *s, const struct mk_store_account *a,
+				   int64_t *ret_id, struct mk_error *err);
+/* Calls cb with the account named name; MK_ENOTFOUND naming it if none. */
+enum mk_rc mk_store_account_get(struct mk_store *s, const char *name, mk_store_account_cb cb,
+				void *ctx, struct mk_error *err);
+/* Every account, by name. */
+enum mk_rc mk_store_account_list(struct mk_store *s, mk_store_account_cb cb, void *ctx,
+				 struct mk_error *err);
+/* Set one property of the account with this id (MK_ENOTFOUND if none). */
+enum mk_rc mk_store_account_set_password(struct mk_store *s, int64_t id, const char *hash,
+					 struct mk_error *err);
+enum mk_rc mk_store_account_set_disabled(struct mk_store *s, int64_t id, bool disabled,
+					 struct mk_error *err);
+enum mk_rc mk_store_account_set_lang(struct mk_store *s, int64_t id, const char *lang,
+				     struct mk_error *err);
+
+/* The account audit trail (append-only). */
+struct mk_store_audit {
+	mk_time at;
+	const char *actor;        /* who did it ("Naam (rol) via cli") */
+	const char *account_name; /* whose account */
+	const char *what;         /* "created with role ciso", "disabled", ... */
+};
+typedef enum mk_rc (*mk_store_audit_cb)(void *ctx, const struct mk_store_audit *a);
+enum mk_rc mk_store_audit_add(struct mk_store *s, const struct mk_store_audit *a,
+			      struct mk_error *err);
+/* The rows for account_name (NULL: all), oldest first. */
+enum mk_rc mk_store_audit_list(struct mk_store *s, const char *account_name,
+			       mk_store_audit_cb cb, void *ctx, struct mk_error *err);
+
+/* Sessions, by the SHA-256 (hex) of their token. */
+struct mk_store_session {
+	const char *csrf;
+	mk_time created_at, last_used_at;
+	struct mk_store_account account;
+};
+typedef enum mk_rc (*mk_store_session_cb)(void *ctx, const struct mk_store_session *se);
+enum mk_rc mk_store_session_insert(struct mk_store *s, const char *token_hash,
+				   int64_t account_id, const char *csrf, mk_time now,
+				   struct mk_error *err);
+/* Calls cb with the session and its account; MK_ENOTFOUND if none. */
+enum mk_rc mk_store_session_get(struct mk_store *s, const char *token_hash,
+				mk_store_session_cb cb, void *ctx, struct mk_error *err);
+enum mk_rc mk_store_session_touch(struct mk_store *s, const char *token_hash, mk_time now,
+				  struct mk_error *err);
+/* Deleting a session that does not exist is not an error. */
+enum mk_rc mk_store_session_delete(struct mk_store *s, const char *token_hash,
+				   struct mk_error *err);
+enum mk_rc mk_store_sessions_delete_account(struct mk_store *s, int64_t account_id,
+					    struct mk_error *err);
+/* Deletes the sessions unused since idle_before or created before
+ * created_before (expired ones). */
+enum mk_rc mk_store_sessions_expire(struct mk_store *s, mk_time idle_before,
+				    mk_time created_before, struct mk_error *err);
+
+/* API tokens, by name and by the SHA-256 (hex) of their text. */
+struct mk_store_token {
+	const char *name;
+	mk_time created_at;
+	mk_time revoked_at;       /* MK_TIME_UNKNOWN while valid */
+	struct mk_store_account account;
+};
+typedef enum mk_rc (*mk_store_token_cb)(void *ctx, const struct mk_store_token *t);
+/* MK_ECONFLICT naming 'name' if a token of that name exists. */
+enum mk_rc mk_store_token_insert(struct mk_store *s, const char *name, const char *token_hash,
+				 int64_t account_id, mk_time now, struct mk_error *err);
+/* Calls cb with the token (revoked or not) and its account; MK_ENOTFOUND
+ * if none. */
+enum mk_rc mk_store_token_get(struct mk_store *s, const char *token_hash, mk_store_token_cb cb,
+			      void *ctx, struct mk_error *err);
+/* Calls cb with the token named name; MK_ENOTFOUND naming it if none. */
+enum mk_rc mk_store_token_get_by_name(struct mk_store *s, const char *name,
+				      mk_store_token_cb cb, void *ctx, struct mk_error *err);
+/* Revokes the named token if it is not revoked yet. */
+enum mk_rc mk_store_token_revoke(struct mk_store *s, const char *name, mk_time now,
+				 struct mk_error *err);
+/* Revokes every valid token of the account; *ret_count (optional) says
+ * how many. */
+enum mk_rc mk_store_tokens_revoke_account(struct mk_store *s, int64_t account_id, mk_time now,
+					  int64_t *ret_count, struct mk_error *err);
+
+/* Failed logins: one row each; counted per account name and per address
+ * from `since`; rows before `before` are dropped by the purge. */
+enum mk_rc mk_store_login_failure_add(struct mk_store *s, const char *account_name,
+				      const char *address, mk_time at, struct mk_error *err);
+enum mk_rc mk_store_login_failures(struct mk_store *s, const char *account_name,
+				   const char *address, mk_time since, int64_t *ret_account,
+				   int64_t *ret_address, struct mk_error *err);
+enum mk_rc mk_store_login_failures_purge(struct mk_store *s, mk_time before,
+					 struct mk_error *err);
+
+/* Teams. MK_ECONFLICT if the account is on the team already; remove gives
+ * MK_ENOTFOUND if it is not. */
+enum mk_rc mk_store_team_add(struct mk_store *s, int64_t incident_id, int64_t account_id,
+			     struct mk_error *err);
+enum mk_rc mk_store_team_remove(struct mk_store *s, int64_t incident_id, int64_t account_id,
+				struct mk_error *err);
+typedef enum mk_rc (*mk_store_name_cb)(void *ctx, const char *name);
+/* The login names on the incident's team, by name. */
+enum mk_rc mk_store_team_list(struct mk_store *s, int64_t incident_id, mk_store_name_cb cb,
+			      void *ctx, struct mk_error *err);
+
+/* The account that reported the incident (a melder via the web). */
+enum mk_rc mk_store_incident_set_reporter_account(struct mk_store *s, int64_t incident_id,
+						  const char *account_name, struct mk_error *err);
+/* The need-to-know facts about incident `key` for account_name in one
+ * query: confidential, reported by that account, on its team.
+ * MK_ENOTFOUND naming the key if the incident does not exist. */
+enum mk_rc mk_store_access_facts(struct mk_store *s, const char *key, const char *account_name,
+				 struct mk_access_subject *ret, struct mk_error *err);
 
 #endif

@@ -5,8 +5,8 @@
 
 #include "service/service.h"
 
-static const struct mk_actor desk = {"Anna de Vries", MK_ROLE_SERVICEDESK, "test"};
-static const struct mk_actor manager = {"Bram Visser", MK_ROLE_INCIDENTMANAGER, "test"};
+static const struct mk_actor desk = {"Anna de Vries", MK_ROLE_SERVICEDESK, "test", NULL};
+static const struct mk_actor manager = {"Bram Visser", MK_ROLE_INCIDENTMANAGER, "test", NULL};
 
 /* 2026-10-24 12:00 in Amsterdam (CEST) is 10:00 UTC. */
 #define DETECTED ((mk_time)1792836000)
@@ -278,7 +278,7 @@ static void test_service_deadlines_to_the_second_across_dst(void **state)
 	mk_svc_incident_deadlines(&inc, 1793095201, d);
 	assert_int_equal(d[MK_CLOCK_AP].state, MK_DEADLINE_OVERDUE);
 	/* The FG's pre-notification (3.6b) stops the AP clock. */
-	struct mk_actor fg = {"Fatima El Idrissi", MK_ROLE_FG, "test"};
+	struct mk_actor fg = {"Fatima El Idrissi", MK_ROLE_FG, "test", NULL};
 	assert_int_equal(mk_svc_task_set(svc, &fg, NOW, key, "3.6b", MK_TASK_DONE, "voormelding", &err), MK_OK);
 	assert_int_equal(mk_svc_incident_get(svc, key, &inc, &err), MK_OK);
 	mk_svc_incident_deadlines(&inc, 1793095201, d);

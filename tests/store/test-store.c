@@ -287,22 +287,22 @@ static void test_store_search_finds_text_and_logbook_words(void **state)
 	assert_int_equal(mk_store_commit(s, NULL), MK_OK);
 
 	struct seen seen = {0};
-	assert_int_equal(mk_store_search(s, "ransomware", 50, remember, &seen, &err), MK_OK);
+	assert_int_equal(mk_store_search(s, "ransomware", 50, NULL, remember, &seen, &err), MK_OK);
 	assert_int_equal(seen.n, 1);
 	assert_string_equal(seen.keys[0], "MK-2026-0001");
 	/* A word only in the logbook, accents folded, prefix. */
 	seen.n = 0;
-	assert_int_equal(mk_store_search(s, "geen versleu*", 50, remember, &seen, &err), MK_OK);
+	assert_int_equal(mk_store_search(s, "geen versleu*", 50, NULL, remember, &seen, &err), MK_OK);
 	assert_int_equal(seen.n, 1);
 	assert_string_equal(seen.keys[0], "MK-2026-0002");
 	/* FTS syntax and SQL metacharacters are plain words, not errors. */
 	seen.n = 0;
-	assert_int_equal(mk_store_search(s, "'; DROP TABLE incident; -- \"NEAR(", 50, remember, &seen, &err),
+	assert_int_equal(mk_store_search(s, "'; DROP TABLE incident; -- \"NEAR(", 50, NULL, remember, &seen, &err),
 			 MK_OK);
 	assert_int_equal(seen.n, 0);
 	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM incident"), 2);
-	assert_int_equal(mk_store_search(s, "  * ( ", 50, remember, &seen, &err), MK_EINVAL);
-	assert_int_equal(mk_store_search(s, "\xff\xfe", 50, remember, &seen, &err), MK_EINVAL);
+	assert_int_equal(mk_store_search(s, "  * ( ", 50, NULL, remember, &seen, &err), MK_EINVAL);
+	assert_int_equal(mk_store_search(s, "\xff\xfe", 50, NULL, remember, &seen, &err), MK_EINVAL);
 	mk_incident_release(&a);
 	mk_incident_release(&b);
 	mk_store_close(s);

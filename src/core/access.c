@@ -1,0 +1,136 @@
+/* Who may do what (core/access.h): the roles of DESIGN.md "Who uses it"
+ * against every action, as one table of data, and the need-to-know rule
+ * that hides incidents a person may not know about. Pure: no I/O.
+ *
+ * A decision is taken in two steps. First visibility: may this person
+ * know the incident exists at all? If not, HIDDEN, whatever the action.
+ * Then the table: ALLOW or DENY for the role and the action. Register
+ * actions (no subject) go to the table directly.
+ *
+ * Visibility (DESIGN.md: "An incident marked vertrouwelijk is visible only
+ * to ciso, admin and the people on that incident's team"; "melder: sees
+ * only their own reports"):
+ * - ciso and admin see every incident.
+ * - A melder sees only the incidents they reported, confidential or not:
+ *   their own report does not vanish from their page when the CISO marks
+ *   it confidential (it would look lost and be reported again). Team
+ *   membership does not widen what a melder sees: someone who works on
+ *   incidents gets a working role (and mk_svc_team_add refuses melders).
+ * - Every other role sees every incident that is not confidential, and a
+ *   confidential one when on its team or when they reported it
+ *   themselves (they know of it already; as for the melder above).
+ *
+ * Answers for a role outside the enum, an action outside the enum, or a
+ * one-incident action without a subject fail closed (HIDDEN): those are
+ * programming errors, and an error must not open a door. */
+#include "core/access.h"
+
+#include <stddef.h>
+
+enum { A = MK_ACCESS_ALLOW, D = MK_ACCESS_DENY };
+
+/* The first incident action: actions before it concern the register as a
+ * whole and take no subject. */
+#define FIRST_INCIDENT_ACTION MK_ACT_INCIDENT_READ
+
+/* Role x action, for an incident the person may see. Columns in the order
+ * of enum mk_action:
+ *   create list deadl kpi matrix chain users | read edit assess phase task log decision */
+static const unsigned char table[MK_ROLE_COUNT][MK_ACT_COUNT] = {
+	/* melder: any employee. Reports incidents and follows their own
+	 * reports. May add a logbook note to their own report (a second
+	 * thought, "I also clicked it on my phone"): the logbook is where
+	 * that belongs, attributed and append-only, and the alternative is a
+	 * mail nobody links to the record. Nothing else: no classification,
+	 * phases, tasks or decisions, and no view on the register. */
+	[MK_ROLE_MELDER] = {A, A, D, D, D, D, D, /**/ A, D, D, D, D, A, D},
+	/* servicedesk: registers and first classifies reports, records the
+	 * reporter, routes. Edits and assesses, ticks tasks, writes the
+	 * logbook, sees the clocks and the matrix. Phases and BOBOC
+	 * decisions belong to the incident manager. */
+	[MK_ROLE_SERVICEDESK] = {A, A, A, D, A, D, D, /**/ A, A, A, D, A, A, D},
+	/* behandelaar: the technical specialist works the tasks assigned and
+	 * writes in the logbook what was done. DESIGN gives them no phase
+	 * moves, classification or field edits: containment and resolution
+	 * times reach the record through the tasks that set them. */
+	[MK_ROLE_BEHANDELAAR] = {A, A, A, D, A, D, D, /**/ A, D, D, D, A, A, D},
+	/* incidentmanager: owns incidents: every incident action, phases and
+	 * decisions included. The register-wide KPIs and chain check are the
+	 * CISO's review and report (DESIGN), not the incident manager's. */
+	[MK_ROLE_INCIDENTMANAGER] = {A, A, A, D, A, D, D, /**/ A, A, A, A, A, A, A},
+	/* ciso: everything on incidents, confidential ones too, the KPIs for
+	 * the management report and the chain check for the weekly review.
+	 * Accounts stay with admin: the person who sees everything does not
+	 * also hand out access (separation of duties). */
+	[MK_ROLE_CISO] = {A, A, A, A, A, A, D, /**/ A, A, A, A, A, A, A},
+	/* fg: the privacy officer reads every incident (personal data ones
+	 * above all), works the data-breach tasks (AP notification, informing
+	 * data subjects) and writes in the logbook; watches the 72-hour clock.
+	 * Advises; does not classify, move phases or decide. */
+	[MK_ROLE_FG] = {A, A, A, D, A, D, D, /**/ A, D, D, D, A, A, D},
+	/* directie: management reads, sees the clocks and KPIs, and takes the
+	 * BOBOC decisions that are theirs (forensic investigation, informing
+	 * the public); a decision writes its own logbook entry. */
+	[MK_ROLE_DIRECTIE] = {A, A, A, A, A, D, D, /**/ A, D, D, D, D, D, A},
+	/* auditor: read-only, everything but confidential content (hidden by
+	 * the visibility rule, unless put on the team). Checks the chain. */
+	[MK_ROLE_AUDITOR] = {D, A, A, A, A, A, D, /**/ A, D, D, D, D, D, D},
+	/* admin: accounts and configuration, and everything else, confidential
+	 * incidents included (DESIGN: visible to ciso and admin). */
+	[MK_ROLE_ADMIN] = {A, A, A, A, A, A, A, /**/ A, A, A, A, A, A, A},
+};
+
+static bool visible(enum mk_role role, const struct mk_access_subject *s)
+{
+	switch (role) {
+	case MK_ROLE_CISO:
+	case MK_ROLE_ADMIN:
+		return true;
+	case MK_ROLE_MELDER:
+		return s->is_reporter;
+	default:
+		return !s->confidential || s->on_team || s->is_reporter;
+	}
+}
+
+enum mk_access mk_access_decide(enum mk_role role, enum mk_action action,
+				const struct mk_access_subject *subject)
+{
+	if ((unsigned)role >= MK_ROLE_COUNT || (unsigned)action >= MK_ACT_COUNT)
+		return MK_ACCESS_HIDDEN;
+	if (action >= FIRST_INCIDENT_ACTION) {
+		if (!subject || !visible(role, subject))
+			return MK_ACCESS_HIDDEN;
+	}
+	return (enum mk_access)table[role][action];
+}
+
+void mk_access_filter_for(enum mk_role role, struct mk_access_filter *ret)
+{
+	/* The same visibility rule as visible(), in the form a query needs.
+	 * An unknown role gets the narrowest filter. */
+	ret->only_own_reports = role == MK_ROLE_MELDER || (unsigned)role >= MK_ROLE_COUNT;
+	ret->hide_confidential = role != MK_ROLE_CISO && role != MK_ROLE_ADMIN;
+}
+
+static const char *const action_names[MK_ACT_COUNT] = {
+	[MK_ACT_INCIDENT_CREATE] = "incident-create",
+	[MK_ACT_INCIDENT_LIST] = "incident-list",
+	[MK_ACT_DEADLINES_READ] = "deadlines-read",
+	[MK_ACT_KPI_READ] = "kpi-read",
+	[MK_ACT_MATRIX_READ] = "matrix-read",
+	[MK_ACT_CHAIN_CHECK] = "chain-check",
+	[MK_ACT_USER_ADMIN] = "user-admin",
+	[MK_ACT_INCIDENT_READ] = "incident-read",
+	[MK_ACT_INCIDENT_EDIT] = "incident-edit",
+	[MK_ACT_INCIDENT_ASSESS] = "incident-assess",
+	[MK_ACT_INCIDENT_PHASE] = "incident-phase",
+	[MK_ACT_TASK_SET] = "task-set",
+	[MK_ACT_LOG_ADD] = "log-add",
+	[MK_ACT_DECISION_ADD] = "decision-add",
+};
+
+const char *mk_action_name(enum mk_action a)
+{
+	return (unsigned)a < MK_ACT_COUNT ? action_names[a] : "?";
+}

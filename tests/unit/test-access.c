@@ -1,0 +1,357 @@
+/* core/access: every role against every action, for every combination of
+ * the need-to-know facts (confidential, reporter, on the team). The
+ * expected table below is written out by hand from DESIGN.md "Who uses
+ * it" and the decisions documented in src/core/access.c; it is not
+ * computed from the implementation, so a change to either shows here.
+ *
+ * Letters: A allow, D deny (403), H hidden (404). One-incident actions
+ * have eight letters, one per subject, in this order (c = confidential,
+ * r = the actor reported it, t = the actor is on its team):
+ *
+ *     0: -  1: t  2: r  3: rt  4: c  5: ct  6: cr  7: crt
+ *
+ * Register actions have one letter: the same with no subject and with
+ * any subject (it is ignored). */
+#include "unit.h"
+
+#include "core/access.h"
+
+struct expect {
+	const char *role;
+	const char *action;
+	const char *want;
+};
+
+static const struct expect table[] = {
+	/* melder: creates, lists (own), reads and notes on own reports only */
+	{"melder", "incident-create", "A"},
+	{"melder", "incident-list", "A"},
+	{"melder", "deadlines-read", "D"},
+	{"melder", "kpi-read", "D"},
+	{"melder", "matrix-read", "D"},
+	{"melder", "chain-check", "D"},
+	{"melder", "user-admin", "D"},
+	{"melder", "incident-read", "HHAAHHAA"},
+	{"melder", "incident-edit", "HHDDHHDD"},
+	{"melder", "incident-assess", "HHDDHHDD"},
+	{"melder", "incident-phase", "HHDDHHDD"},
+	{"melder", "task-set", "HHDDHHDD"},
+	{"melder", "log-add", "HHAAHHAA"},
+	{"melder", "decision-add", "HHDDHHDD"},
+
+	/* servicedesk: registers, edits, assesses, tasks, log */
+	{"servicedesk", "incident-create", "A"},
+	{"servicedesk", "incident-list", "A"},
+	{"servicedesk", "deadlines-read", "A"},
+	{"servicedesk", "kpi-read", "D"},
+	{"servicedesk", "matrix-read", "A"},
+	{"servicedesk", "chain-check", "D"},
+	{"servicedesk", "user-admin", "D"},
+	{"servicedesk", "incident-read", "AAAAHAAA"},
+	{"servicedesk", "incident-edit", "AAAAHAAA"},
+	{"servicedesk", "incident-assess", "AAAAHAAA"},
+	{"servicedesk", "incident-phase", "DDDDHDDD"},
+	{"servicedesk", "task-set", "AAAAHAAA"},
+	{"servicedesk", "log-add", "AAAAHAAA"},
+	{"servicedesk", "decision-add", "DDDDHDDD"},
+
+	/* behandelaar: reads, tasks and log */
+	{"behandelaar", "incident-create", "A"},
+	{"behandelaar", "incident-list", "A"},
+	{"behandelaar", "deadlines-read", "A"},
+	{"behandelaar", "kpi-read", "D"},
+	{"behandelaar", "matrix-read", "A"},
+	{"behandelaar", "chain-check", "D"},
+	{"behandelaar", "user-admin", "D"},
+	{"behandelaar", "incident-read", "AAAAHAAA"},
+	{"behandelaar", "incident-edit", "DDDDHDDD"},
+	{"behandelaar", "incident-assess", "DDDDHDDD"},
+	{"behandelaar", "incident-phase", "DDDDHDDD"},
+	{"behandelaar", "task-set", "AAAAHAAA"},
+	{"behandelaar", "log-add", "AAAAHAAA"},
+	{"behandelaar", "decision-add", "DDDDHDDD"},
+
+	/* incidentmanager: every incident action */
+	{"incidentmanager", "incident-create", "A"},
+	{"incidentmanager", "incident-list", "A"},
+	{"incidentmanager", "deadlines-read", "A"},
+	{"incidentmanager", "kpi-read", "D"},
+	{"incidentmanager", "matrix-read", "A"},
+	{"incidentmanager", "chain-check", "D"},
+	{"incidentmanager", "user-admin", "D"},
+	{"incidentmanager", "incident-read", "AAAAHAAA"},
+	{"incidentmanager", "incident-edit", "AAAAHAAA"},
+	{"incidentmanager", "incident-assess", "AAAAHAAA"},
+	{"incidentmanager", "incident-phase", "AAAAHAAA"},
+	{"incidentmanager", "task-set", "AAAAHAAA"},
+	{"incidentmanager", "log-add", "AAAAHAAA"},
+	{"incidentmanager", "decision-add", "AAAAHAAA"},
+
+	/* ciso: everything but accounts, confidential included */
+	{"ciso", "incident-create", "A"},
+	{"ciso", "incident-list", "A"},
+	{"ciso", "deadlines-read", "A"},
+	{"ciso", "kpi-read", "A"},
+	{"ciso", "matrix-read", "A"},
+	{"ciso", "chain-check", "A"},
+	{"ciso", "user-admin", "D"},
+	{"ciso", "incident-read", "AAAAAAAA"},
+	{"ciso", "incident-edit", "AAAAAAAA"},
+	{"ciso", "incident-assess", "AAAAAAAA"},
+	{"ciso", "incident-phase", "AAAAAAAA"},
+	{"ciso", "task-set", "AAAAAAAA"},
+	{"ciso", "log-add", "AAAAAAAA"},
+	{"ciso", "decision-add", "AAAAAAAA"},
+
+	/* fg: reads all, tasks and log for the data-breach work */
+	{"fg", "incident-create", "A"},
+	{"fg", "incident-list", "A"},
+	{"fg", "deadlines-read", "A"},
+	{"fg", "kpi-read", "D"},
+	{"fg", "matrix-read", "A"},
+	{"fg", "chain-check", "D"},
+	{"fg", "user-admin", "D"},
+	{"fg", "incident-read", "AAAAHAAA"},
+	{"fg", "incident-edit", "DDDDHDDD"},
+	{"fg", "incident-assess", "DDDDHDDD"},
+	{"fg", "incident-phase", "DDDDHDDD"},
+	{"fg", "task-set", "AAAAHAAA"},
+	{"fg", "log-add", "AAAAHAAA"},
+	{"fg", "decision-add", "DDDDHDDD"},
+
+	/* directie: reads, KPIs, decisions */
+	{"directie", "incident-create", "A"},
+	{"directie", "incident-list", "A"},
+	{"directie", "deadlines-read", "A"},
+	{"directie", "kpi-read", "A"},
+	{"directie", "matrix-read", "A"},
+	{"directie", "chain-check", "D"},
+	{"directie", "user-admin", "D"},
+	{"directie", "incident-read", "AAAAHAAA"},
+	{"directie", "incident-edit", "DDDDHDDD"},
+	{"directie", "incident-assess", "DDDDHDDD"},
+	{"directie", "incident-phase", "DDDDHDDD"},
+	{"directie", "task-set", "DDDDHDDD"},
+	{"directie", "log-add", "DDDDHDDD"},
+	{"directie", "decision-add", "AAAAHAAA"},
+
+	/* auditor: reads everything it may see, changes nothing */
+	{"auditor", "incident-create", "D"},
+	{"auditor", "incident-list", "A"},
+	{"auditor", "deadlines-read", "A"},
+	{"auditor", "kpi-read", "A"},
+	{"auditor", "matrix-read", "A"},
+	{"auditor", "chain-check", "A"},
+	{"auditor", "user-admin", "D"},
+	{"auditor", "incident-read", "AAAAHAAA"},
+	{"auditor", "incident-edit", "DDDDHDDD"},
+	{"auditor", "incident-assess", "DDDDHDDD"},
+	{"auditor", "incident-phase", "DDDDHDDD"},
+	{"auditor", "task-set", "DDDDHDDD"},
+	{"auditor", "log-add", "DDDDHDDD"},
+	{"auditor", "decision-add", "DDDDHDDD"},
+
+	/* admin: everything */
+	{"admin", "incident-create", "A"},
+	{"admin", "incident-list", "A"},
+	{"admin", "deadlines-read", "A"},
+	{"admin", "kpi-read", "A"},
+	{"admin", "matrix-read", "A"},
+	{"admin", "chain-check", "A"},
+	{"admin", "user-admin", "A"},
+	{"admin", "incident-read", "AAAAAAAA"},
+	{"admin", "incident-edit", "AAAAAAAA"},
+	{"admin", "incident-assess", "AAAAAAAA"},
+	{"admin", "incident-phase", "AAAAAAAA"},
+	{"admin", "task-set", "AAAAAAAA"},
+	{"admin", "log-add", "AAAAAAAA"},
+	{"admin", "decision-add", "AAAAAAAA"},
+};
+
+#define NTABLE (sizeof(table) / sizeof(table[0]))
+
+static char letter(enum mk_access a)
+{
+	switch (a) {
+	case MK_ACCESS_ALLOW:
+		return 'A';
+	case MK_ACCESS_DENY:
+		return 'D';
+	case MK_ACCESS_HIDDEN:
+		return 'H';
+	}
+	return '?';
+}
+
+static enum mk_action action_by_name(const char *name)
+{
+	for (int a = 0; a < MK_ACT_COUNT; a++)
+		if (strcmp(mk_action_name((enum mk_action)a), name) == 0)
+			return (enum mk_action)a;
+	fail_msg("no action named '%s'", name);
+	return MK_ACT_COUNT;
+}
+
+static struct mk_access_subject subject_of(int combo)
+{
+	struct mk_access_subject s = {
+		.confidential = (combo & 4) != 0,
+		.is_reporter = (combo & 2) != 0,
+		.on_team = (combo & 1) != 0,
+	};
+	return s;
+}
+
+static void test_access_table_covers_every_role_and_action_once(void **state)
+{
+	(void)state;
+	assert_int_equal(NTABLE, MK_ROLE_COUNT * MK_ACT_COUNT);
+	int seen[MK_ROLE_COUNT][MK_ACT_COUNT] = {{0}};
+	for (size_t i = 0; i < NTABLE; i++) {
+		enum mk_role role;
+		assert_int_equal(mk_role_parse(table[i].role, "role", &role, NULL), MK_OK);
+		seen[role][action_by_name(table[i].action)]++;
+	}
+	for (int r = 0; r < MK_ROLE_COUNT; r++)
+		for (int a = 0; a < MK_ACT_COUNT; a++)
+			if (seen[r][a] != 1)
+				fail_msg("%s x %s appears %d times", mk_role_name((enum mk_role)r),
+					 mk_action_name((enum mk_action)a), seen[r][a]);
+}
+
+static void test_access_decides_exactly_as_the_table_says(void **state)
+{
+	(void)state;
+	int failures = 0;
+	for (size_t i = 0; i < NTABLE; i++) {
+		enum mk_role role;
+		assert_int_equal(mk_role_parse(table[i].role, "role", &role, NULL), MK_OK);
+		enum mk_action action = action_by_name(table[i].action);
+		const char *want = table[i].want;
+		char got[9] = "";
+		if (strlen(want) == 1) {
+			/* A register action: the subject does not matter. */
+			got[0] = letter(mk_access_decide(role, action, NULL));
+			for (int c = 0; c < 8; c++) {
+				struct mk_access_subject s = subject_of(c);
+				if (letter(mk_access_decide(role, action, &s)) != got[0])
+					got[1] = '!';
+			}
+		} else {
+			assert_int_equal(strlen(want), 8);
+			for (int c = 0; c < 8; c++) {
+				struct mk_access_subject s = subject_of(c);
+				got[c] = letter(mk_access_decide(role, action, &s));
+			}
+		}
+		if (strcmp(got, want) != 0) {
+			print_error("%s x %s: want %s, got %s\n", table[i].role, table[i].action, want,
+				    got);
+			failures++;
+		}
+	}
+	assert_int_equal(failures, 0);
+}
+
+/* The one-incident actions are exactly those with a subject. */
+static void test_access_register_actions_come_first(void **state)
+{
+	(void)state;
+	static const char *const names[MK_ACT_COUNT] = {
+		"incident-create", "incident-list", "deadlines-read", "kpi-read",
+		"matrix-read", "chain-check", "user-admin", "incident-read",
+		"incident-edit", "incident-assess", "incident-phase", "task-set",
+		"log-add", "decision-add",
+	};
+	for (int a = 0; a < MK_ACT_COUNT; a++)
+		assert_string_equal(mk_action_name((enum mk_action)a), names[a]);
+	assert_string_equal(mk_action_name(MK_ACT_COUNT), "?");
+	assert_string_equal(mk_action_name((enum mk_action)-1), "?");
+}
+
+/* Programming errors fail closed: a one-incident action without its
+ * subject, or a role or action outside its enum, is hidden. */
+static void test_access_fails_closed_on_bad_arguments(void **state)
+{
+	(void)state;
+	struct mk_access_subject open = {false, false, false};
+	assert_int_equal(mk_access_decide(MK_ROLE_ADMIN, MK_ACT_INCIDENT_READ, NULL),
+			 MK_ACCESS_HIDDEN);
+	assert_int_equal(mk_access_decide(MK_ROLE_CISO, MK_ACT_DECISION_ADD, NULL),
+			 MK_ACCESS_HIDDEN);
+	assert_int_equal(mk_access_decide(MK_ROLE_COUNT, MK_ACT_INCIDENT_READ, &open),
+			 MK_ACCESS_HIDDEN);
+	assert_int_equal(mk_access_decide((enum mk_role)-1, MK_ACT_INCIDENT_LIST, NULL),
+			 MK_ACCESS_HIDDEN);
+	assert_int_equal(mk_access_decide(MK_ROLE_ADMIN, MK_ACT_COUNT, &open), MK_ACCESS_HIDDEN);
+	assert_int_equal(mk_access_decide(MK_ROLE_ADMIN, (enum mk_action)-1, NULL),
+			 MK_ACCESS_HIDDEN);
+}
+
+static void test_access_filter_per_role(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *role;
+		bool only_own, hide_confidential;
+	} want[] = {
+		{"melder", true, true},        {"servicedesk", false, true},
+		{"behandelaar", false, true},  {"incidentmanager", false, true},
+		{"ciso", false, false},        {"fg", false, true},
+		{"directie", false, true},     {"auditor", false, true},
+		{"admin", false, false},
+	};
+	assert_int_equal(sizeof(want) / sizeof(want[0]), MK_ROLE_COUNT);
+	for (size_t i = 0; i < MK_ROLE_COUNT; i++) {
+		enum mk_role role;
+		assert_int_equal(mk_role_parse(want[i].role, "role", &role, NULL), MK_OK);
+		/* Start from the opposite, so that a field left unwritten fails. */
+		struct mk_access_filter f = {!want[i].only_own, !want[i].hide_confidential};
+		mk_access_filter_for(role, &f);
+		if (f.only_own_reports != want[i].only_own ||
+		    f.hide_confidential != want[i].hide_confidential)
+			fail_msg("%s: only_own %d hide_confidential %d", want[i].role,
+				 f.only_own_reports, f.hide_confidential);
+	}
+	/* Unknown roles get the narrowest filter. */
+	struct mk_access_filter f = {false, false};
+	mk_access_filter_for(MK_ROLE_COUNT, &f);
+	assert_true(f.only_own_reports);
+	assert_true(f.hide_confidential);
+}
+
+/* The filter and the decision agree: for every role, an incident passes
+ * the filter (as the store applies it) exactly when reading it is not
+ * hidden. */
+static void test_access_filter_matches_read_decision(void **state)
+{
+	(void)state;
+	for (int r = 0; r < MK_ROLE_COUNT; r++) {
+		struct mk_access_filter f;
+		mk_access_filter_for((enum mk_role)r, &f);
+		for (int c = 0; c < 8; c++) {
+			struct mk_access_subject s = subject_of(c);
+			bool passes = (!f.only_own_reports || s.is_reporter) &&
+				      (!f.hide_confidential || !s.confidential || s.on_team ||
+				       s.is_reporter);
+			bool readable = mk_access_decide((enum mk_role)r, MK_ACT_INCIDENT_READ, &s) !=
+					MK_ACCESS_HIDDEN;
+			if (passes != readable)
+				fail_msg("%s, subject %d: filter %d, read %d",
+					 mk_role_name((enum mk_role)r), c, passes, readable);
+		}
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		UNIT_TEST(test_access_table_covers_every_role_and_action_once),
+		UNIT_TEST(test_access_decides_exactly_as_the_table_says),
+		UNIT_TEST(test_access_register_actions_come_first),
+		UNIT_TEST(test_access_fails_closed_on_bad_arguments),
+		UNIT_TEST(test_access_filter_per_role),
+		UNIT_TEST(test_access_filter_matches_read_decision),
+	};
+	return cmocka_run_group_tests_name("access", tests, NULL, NULL);
+}
