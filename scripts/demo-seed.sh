@@ -213,7 +213,9 @@ at "$(day 26 10:20)" "$JOOST" incident assess "$K" --table gebruikers \
 at "$(day 26 10:25)" "$JOOST" task done "$K" 1.3 --note "CISO gebeld"
 at "$(day 26 10:40)" "$ESTHER" incident phase "$K" initiatie
 at "$(day 26 10:45)" "$ESTHER" log add "$K" --kind action "Gevonden voorwerpen van de NS gebeld en een verloren-voorwerpmelding gedaan"
+at "$(day 26 10:50)" "$ESTHER" task done "$K" 1.6
 at "$(day 26 11:30)" "$ESTHER" task done "$K" 2.1 --note "Gemeentesecretaris en wethouder Zorg geïnformeerd"
+at "$(day 26 11:32)" "$ESTHER" task done "$K" 2.3 --note "Teamleider Wmo, FG, CISO, Communicatie"
 at "$(day 26 11:35)" "$ESTHER" incident phase "$K" analyse
 at "$(day 26 13:00)" "$YUSUF" log add "$K" "Bijzondere persoonsgegevens (gezondheid) en BSN van 47 cliënten, niet versleuteld: hoog risico voor betrokkenen; melden bij de AP en betrokkenen informeren"
 at "$(day 26 13:30)" "$MARJOLEIN" decision add "$K" \
@@ -222,12 +224,14 @@ at "$(day 26 13:30)" "$MARJOLEIN" decision add "$K" \
 	--besluit "Optie 3: melding bij de AP, brief aan alle 47 cliënten, en de consulenten bellen vooraf de twaalf kwetsbaarste cliënten" \
 	--opdracht-wie "Teamleider Wmo" --opdracht-uiterlijk "$(day 21 17:00)" \
 	--controle-op "$(day 20 10:00)" --controle-resultaat "Brieven verstuurd, twaalf cliënten gebeld; vier vragen via het Wmo-loket beantwoord"
+at "$(day 26 13:35)" "$MARJOLEIN" task done "$K" 5.1 --note "Zie het besluit: brief aan alle cliënten, de kwetsbaarste eerst gebeld"
 at "$(day 25 15:00)" "$YUSUF" task done "$K" 3.6b --note "Gemeld bij de AP, meldnummer M-2026-12054"
 at "$(day 25 15:10)" "$ESTHER" incident phase "$K" indammen
 at "$(day 25 15:15)" "$LOTTE" log add "$K" --kind action "USB-poorten op de laptops van team Wmo geblokkeerd voor opslag; printen thuis kan via de beveiligde printvoorziening"
 at "$(day 25 15:20)" "$ESTHER" incident edit "$K" --contained-at "$(day 25 15:15)"
 at "$(day 25 15:30)" "$ESTHER" incident phase "$K" oplossen
 at "$(day 20 11:00)" "$ESTHER" task done "$K" 6.3 --note "Brief aan 47 cliënten verstuurd"
+at "$(day 20 11:02)" "$ESTHER" task done "$K" 5.6
 at "$(day 20 11:05)" "$ESTHER" incident phase "$K" herstel
 at "$(day 15 09:00)" "$ESTHER" incident phase "$K" remediatie
 at "$(day 15 09:10)" "$INGRID" log add "$K" "Alle gemeentelijke laptops krijgen een beleid dat alleen versleutelde USB-sticks toestaat; uitrol in het eerste kwartaal"
@@ -240,6 +244,7 @@ at "$(day 12 10:05)" "$ESTHER" task na "$K" 6.4d --reason "Geen derde partijen"
 at "$(day 12 10:06)" "$ESTHER" task na "$K" 6.4e --reason "Geen bankgegevens"
 at "$(day 12 10:07)" "$ESTHER" task done "$K" 6.4f
 at "$(day 12 10:10)" "$ESTHER" incident close "$K"
+at "$(day 12 10:15)" "$ESTHER" task done "$K" 7.2 --note "Evaluatie gepland over drie weken"
 
 # --- 4. Inbraak in het archief (afsluiten) -----------------------------------
 
@@ -253,6 +258,7 @@ at "$(day 20 08:05)" "$SANNE" incident assess "$K" --table beheer \
 	--category "Facilitaire structuren en omgeving" --incident "Ongeoorloofde toegang tot computerruimte" \
 	--impact apparatuur=laag --impact gegevens=laag --impact omgeving=laag --urgency midden
 at "$(day 20 08:10)" "$SANNE" task done "$K" 0.2 --note "Ontdekt door de beveiliger bij de ochtendronde"
+at "$(day 20 08:12)" "$SANNE" task done "$K" 0.3
 at "$(day 20 08:30)" "$MARK" incident phase "$K" initiatie
 at "$(day 20 08:45)" "$THIJS" log add "$K" --kind action "Switch in de patchkast gecontroleerd: geen onbekende apparaten aangesloten, configuratie gelijk aan de back-up van gisteren"
 at "$(day 20 09:00)" "$MARK" incident phase "$K" analyse
@@ -293,8 +299,10 @@ at "$(day 15 21:55)" "$JOOST" incident assess "$K" --table beheer \
 	--incident "Uitval netwerkverbinding door aanval met grote hoeveelheden data" \
 	--impact diensten=hoog --impact beschikbaarheid=hoog --impact reputatie=hoog --urgency hoog
 at "$(day 15 21:58)" "$JOOST" task done "$K" 1.3 --note "CISO gebeld"
+at "$(day 15 21:59)" "$JOOST" task done "$K" 0.2 --note "Melding van Communicatie; hostingpartij bevestigt een aanval"
 at "$(day 15 22:00)" "$MARK" incident assess "$K" --event-type escalatie
 at "$(day 15 22:02)" "$MARK" incident phase "$K" initiatie
+at "$(day 15 22:03)" "$MARK" task done "$K" 1.6
 at "$(day 15 22:05)" "$INGRID" task done "$K" 1.3b --note "Gemeentesecretaris en burgemeester telefonisch geïnformeerd"
 at "$(day 15 22:10)" "$MARK" decision add "$K" \
 	--beeldvorming "Website plat door een DDoS-aanval tijdens de publicatie van de verkiezingsuitslag" \
@@ -303,6 +311,7 @@ at "$(day 15 22:10)" "$MARK" decision add "$K" \
 	--opdracht-uiterlijk "$(day 15 22:45)" --controle-op "$(day 15 23:00)" \
 	--controle-resultaat "Wasstraat actief om 22:31; uitslagen staan sinds 22:20 op sociale media"
 at "$(day 15 22:15)" "$MARK" incident phase "$K" analyse
+at "$(day 15 22:16)" "$MARK" task done "$K" 2.1 --note "Burgemeester en gemeentesecretaris aan de lijn"
 at "$(day 15 22:20)" "$MARK" log add "$K" --kind communication "Bericht op sociale media: de uitslag per stembureau staat als pdf op de landelijke uitslagensite"
 at "$(day 15 22:31)" "$THIJS" log add "$K" --kind action "DDoS-wasstraat van de hostingpartij ingeschakeld; verkeer loopt via het scrubbingcentrum"
 at "$(day 15 22:40)" "$MARK" incident phase "$K" indammen
@@ -331,10 +340,13 @@ at "$(day 9 10:25)" "$SANNE" incident assess "$K" --table beheer \
 at "$(day 9 10:30)" "$THIJS" log add "$K" --kind action "Wachtwoord gereset, alle sessies ingetrokken, MFA-methode opnieuw geregistreerd"
 at "$(day 9 10:31)" "$THIJS" task done "$K" 1.1 --note "Account direct geblokkeerd en hersteld"
 at "$(day 9 10:40)" "$SANNE" task done "$K" 1.3
+at "$(day 9 10:42)" "$SANNE" task done "$K" 0.2 --note "Medewerker belde zelf; screenshot van de mail ontvangen"
 at "$(day 9 10:50)" "$ESTHER" incident phase "$K" initiatie
+at "$(day 9 10:52)" "$ESTHER" task done "$K" 1.6
 at "$(day 9 11:00)" "$ESTHER" incident phase "$K" analyse
 at "$(day 9 13:30)" "$THIJS" log add "$K" "Aanmeldlogboek: om 09:58 een aanmelding vanuit een buitenlands IP-adres, 3 minuten later een regel die mail doorstuurt naar een extern adres. Regel verwijderd; er is niets doorgestuurd"
 at "$(day 9 13:40)" "$THIJS" log add "$K" --kind action "Phishingmail bij alle 23 ontvangers verwijderd; afzenderdomein en URL geblokkeerd in het mailfilter en de webfilter"
+at "$(day 9 13:42)" "$THIJS" task done "$K" 3.4
 at "$(day 9 13:45)" "$ESTHER" incident phase "$K" indammen
 at "$(day 9 13:50)" "$ESTHER" incident edit "$K" --contained-at "$(day 9 13:40)"
 at "$(day 9 15:00)" "$YUSUF" log add "$K" "Geen toegang tot de mailbox of BRP-gegevens vastgesteld in de auditlogs: geen datalek, geen melding bij de AP"
@@ -357,6 +369,7 @@ at "$(day 6 08:50)" "$JOOST" incident assess "$K" --table beheer \
 	--impact reputatie=hoog --impact diensten=midden --urgency midden
 at "$(day 6 08:55)" "$DAAN" log add "$K" --kind action "Site in onderhoudsmodus gezet; bezoekers zien een onderhoudspagina"
 at "$(day 6 09:00)" "$DAAN" task done "$K" 1.1 --note "Onderhoudsmodus"
+at "$(day 6 09:05)" "$JOOST" task done "$K" 1.3 --note "CISO per Teams"
 at "$(day 6 09:10)" "$MARK" incident phase "$K" initiatie
 at "$(day 6 09:20)" "$MARK" log add "$K" --kind communication "Woordvoerder heeft de omroep te woord gestaan: site tijdelijk uit de lucht, geen persoonsgegevens op deze site"
 at "$(day 6 09:30)" "$MARK" incident phase "$K" analyse
@@ -385,7 +398,9 @@ at "$(day 5 14:40)" "$SANNE" incident assess "$K" --table beheer \
 	--people 2300 --impact betrokkenen=midden --impact gegevens=midden --impact keten=midden \
 	--urgency midden
 at "$(day 5 14:45)" "$SANNE" task done "$K" 1.3
+at "$(day 5 14:50)" "$SANNE" task done "$K" 0.3 --note "Contactpersoon van de leverancier vastgelegd"
 at "$(day 5 15:00)" "$ESTHER" incident phase "$K" initiatie
+at "$(day 5 15:05)" "$ESTHER" task done "$K" 1.6
 at "$(day 5 15:30)" "$ESTHER" task done "$K" 2.1 --note "Gemeentesecretaris en wethouder Mobiliteit geïnformeerd"
 at "$(day 5 15:35)" "$ESTHER" incident phase "$K" analyse
 at "$(day 5 16:00)" "$YUSUF" log add "$K" "Wij zijn verwerkingsverantwoordelijke, de leverancier is verwerker. Volgens de verwerkersovereenkomst moest de leverancier binnen 24 uur melden; dat is gebeurd. De meldplicht bij de AP ligt bij ons"
@@ -410,8 +425,10 @@ K=$(new "$(day 4 10:40)" "$JOOST" \
 at "$(day 4 10:50)" "$JOOST" incident assess "$K" --table gebruikers \
 	--category "Onopzettelijk foutief handelen" --incident "Als gevolg van foutgevoelige bediening" \
 	--people 38 --impact betrokkenen=midden --impact gegevens=midden --urgency hoog
+at "$(day 4 10:52)" "$JOOST" task done "$K" 0.3
 at "$(day 4 10:55)" "$JOOST" log add "$K" --kind communication "FG per mail en telefoon geïnformeerd: persoonsgegevens met BSN"
 at "$(day 4 11:30)" "$ESTHER" incident phase "$K" initiatie
+at "$(day 4 11:35)" "$ESTHER" task done "$K" 1.6
 at "$(day 4 11:45)" "$ESTHER" log add "$K" --kind communication "Ontvanger gebeld en schriftelijk gevraagd de mail en de bijlage te verwijderen en dat te bevestigen"
 at "$(day 4 12:10)" "$ESTHER" incident phase "$K" analyse
 at "$(day 3 14:30)" "$YUSUF" log add "$K" "Afweging meldplicht: BSN met financiële gegevens, ontvanger lijkt welwillend. Wachten op de schriftelijke bevestiging van verwijdering voordat de risicobeoordeling klaar is"
@@ -438,8 +455,10 @@ at "$(day 2 07:50)" "$INGRID" log add "$K" --kind decision "Noodsituatie afgekon
 at "$(day 2 07:55)" "$INGRID" task done "$K" 1.3b --note "Gemeentesecretaris en burgemeester gebeld"
 at "$(day 2 08:00)" "$MARK" incident phase "$K" initiatie
 at "$(day 2 08:05)" "$MARK" task done "$K" 1.2 --note "Mark de Groot is incidentmanager"
+at "$(day 2 08:10)" "$MARK" task done "$K" 1.6
 at "$(day 2 08:15)" "$INGRID" task done "$K" 1.4 --note "IBD gebeld, IBD-CERT ondersteunt"
 at "$(day 2 08:45)" "$MARK" task done "$K" 2.1 --note "Crisisteam bijeen"
+at "$(day 2 08:50)" "$MARK" task done "$K" 2.3 --note "Basisteam en uitgebreid team: burgemeester, FG, crisismanager OOV, IBD"
 at "$(day 2 09:30)" "$MARJOLEIN" decision add "$K" \
 	--beeldvorming "Fileserver van Sociaal Domein versleuteld; onbekend of er gegevens zijn weggenomen; andere servers lijken schoon" \
 	--opties "1) zelf herstellen uit de back-up 2) eerst extern forensisch onderzoek, dan herstellen uit de back-up 3) losgeld betalen" \
@@ -468,6 +487,7 @@ at "$(day 1 17:40)" "$JOOST" incident assess "$K" --table beheer \
 	--incident "Kraken of omzeilen toegang door medewerkers of een buitenstaander" \
 	--impact reputatie=hoog --impact gegevens=midden --impact betrokkenen=midden --urgency hoog
 at "$(day 1 17:50)" "$THIJS" log add "$K" --kind action "Wachtwoord van het raadslid gereset, sessies ingetrokken; doorstuurregel naar een extern adres verwijderd"
+at "$(day 1 17:52)" "$THIJS" task done "$K" 1.1
 at "$(day 1 18:00)" "$JOOST" task done "$K" 1.3 --note "CISO gebeld"
 at "$(day 1 18:30)" "$MARK" incident assess "$K" --event-type escalatie
 at "$(day 1 18:35)" "$MARK" incident phase "$K" initiatie
