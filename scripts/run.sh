@@ -72,8 +72,8 @@ first_start() {
 	NEW=$DB.new
 	rm -f "$NEW" "$NEW-wal" "$NEW-shm"
 	trap 'rm -f "$NEW" "$NEW-wal" "$NEW-shm"' EXIT
-	"$M" --db "$NEW" init
-	"$SEED" "$M" "$NEW"
+	"$M" --db "$NEW" init >/dev/null
+	"$SEED" "$M" "$NEW" >/dev/null
 
 	admin_pw=$(password)
 	printf '%s\n' "$admin_pw" | "$M" --db "$NEW" user add admin --role admin --password-stdin >/dev/null
