@@ -292,7 +292,7 @@ K=$(new "$(day 15 21:50)" "$JOOST" \
 	--title "DDoS-aanval op de website tijdens de uitslagavond van de verkiezingen" \
 	--description "Vanaf 21:35 is www.voorbeeldstad.example onbereikbaar, juist nu de voorlopige uitslagen van de stembureaus worden gepubliceerd. De hostingpartij ziet een verkeerspiek van 40 Gbit/s uit duizenden adressen. Inwoners en pers melden via sociale media dat de uitslag niet te zien is." \
 	--reporter-name "Rik Smeets" --reporter-department "Communicatie" \
-	--reporter-phone "06-00000000" --reporter-email "r.smeets@$MAIL" \
+	--reporter-email "r.smeets@$MAIL" \
 	--source vertraging --occurred-at "$(day 15 21:35)" --detected-at "$(day 15 21:40)")
 at "$(day 15 21:55)" "$JOOST" incident assess "$K" --table beheer \
 	--category "Technisch falen van apparatuur door externe invloeden" \
