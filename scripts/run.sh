@@ -139,7 +139,11 @@ if [ -e "$DB" ]; then
 	if [ -f "$PWFILE" ]; then
 		echo "  the admin password is in $PWFILE; the demo accounts are in $DEMOFILE"
 	else
-		echo "  (no $PWFILE: the accounts are the ones you made; 'meldkamer user add' makes more)"
+		# A database from elsewhere, or from the command-line demo: say
+		# how to get in, or how to get the demo set instead.
+		echo "  no $PWFILE: this database was not made by make run. Add an account with"
+		echo "    $M --db $DB user add NAME --role admin --password-stdin"
+		echo "  or move '$DB' away to start with the demo set."
 	fi
 	echo "  open $(url)"
 	hints
