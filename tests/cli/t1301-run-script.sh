@@ -30,10 +30,11 @@ stop_server() {
 }
 trap 'rc=$?; stop_server; (exit $rc); cleanup' EXIT
 
-# start: runs scripts/run.sh in the background on $SITE/meldkamer.db and
-# a free port; waits (at most 60 s) for the server's `serving URL` line.
+# start [DB]: runs scripts/run.sh in the background on DB (default
+# $SITE/meldkamer.db) and a free port; waits (at most 60 s) for the
+# server's `serving URL` line.
 start() {
-	"$RUN" "$MK_BIN" "$SITE/meldkamer.db" 127.0.0.1:0 >"$T/run.out" 2>"$T/run.err" </dev/null &
+	"$RUN" "$MK_BIN" "${1:-$SITE/meldkamer.db}" 127.0.0.1:0 >"$T/run.out" 2>"$T/run.err" </dev/null &
 	PID=$!
 	URL=
 	for _ in $(seq 600); do
@@ -115,6 +116,20 @@ check_status 0
 check_eq "password file unchanged" "same" "$(cmp -s "$PWFILE" "$T/pw.before" && echo same)"
 mk --db "$SITE/meldkamer.db" incident list --limit 50 --json
 json_py 'eq(len(d["incidents"]), 12, "incidents after the second start")'
+
+# --- a database that make run did not make ---------------------------------
+
+mkdir "$T/other"
+mk --db "$T/other/meldkamer.db" init
+check_ok
+start "$T/other/meldkamer.db"
+check_out_has "meldkamer: serving the existing database '$T/other/meldkamer.db'"
+check_out_has "  no $T/other/meldkamer-admin-password.txt: this database was not made by make run. Add an account with"
+check_out_has "user add NAME --role admin --password-stdin"
+check_eq "healthz" "200 ok" "$(healthz)"
+stop_server
+check_status 0
+check_eq "no files made beside it" "meldkamer.db" "$(ls "$T/other")"
 
 # --- a first start that fails leaves nothing ----------------------------------
 
