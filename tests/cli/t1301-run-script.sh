@@ -72,7 +72,7 @@ check_eq "usage" "usage: scripts/run.sh BINARY DB [ADDR:PORT]" "$(<"$T/err")"
 start
 check_out_has "meldkamer: a new database '$SITE/meldkamer.db' with the demo set of Gemeente Voorbeeldstad"
 check_out_has "  open       the URL of the 'serving' line below"
-check_out_has "meldkamer import veris ../shared/data/vcdb"
+check_out_has "import veris ../shared/data/vcdb   (the real VERIS incidents)"
 check_out_has "make demo-cli"
 check_eq "healthz" "200 ok" "$(healthz)"
 
