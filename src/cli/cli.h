@@ -137,5 +137,15 @@ int mk_cmd_report_kpi(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_import_veris(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_export_json(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_serve(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_user_add(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_user_passwd(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_user_disable(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_user_list(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_user_lang(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_token_add(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_token_revoke(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_team_add(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_team_remove(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_team_list(struct mk_cli *cli, int argc, char **argv);
 
 #endif

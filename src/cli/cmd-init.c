@@ -1,4 +1,5 @@
-/* meldkamer init: create the database or bring it up to date. */
+/* meldkamer init: create the database or bring it up to date (a database
+ * of an older schema is upgraded, and says so). */
 #include "cli/cli.h"
 
 int mk_cmd_init(struct mk_cli *cli, int argc, char **argv)
@@ -16,14 +17,23 @@ int mk_cmd_init(struct mk_cli *cli, int argc, char **argv)
 	if (mk_service_open(cli->db_path, MK_STORE_CREATE, cli->now, &cli->actor, &cli->svc,
 			    &created, &err))
 		return mk_cli_fail(cli, &err);
+	int found = mk_svc_schema_found(cli->svc), current = mk_store_schema_version();
+	bool upgraded = !created && found < current;
 	if (cli->json)
 		return mk_cli_print_json(json_pack(
-			"{s:s, s:b, s:i, s:i, s:i, s:i}", "database", cli->db_path, "created", created,
-			"schema_version", mk_store_schema_version(), "matrix_rows",
+			"{s:s, s:b, s:i, s:o, s:i, s:i, s:i}", "database", cli->db_path, "created",
+			created, "schema_version", current, "upgraded_from",
+			upgraded ? json_integer(found) : json_null(), "matrix_rows",
 			(int)cli->svc->matrix.count, "checklist_tasks", (int)cli->svc->checklist.count,
 			"checklist_version", cli->svc->checklist_version));
-	printf("%s database '%s' (schema %d): notification matrix %zu rows, checklist %zu tasks\n",
-	       created ? "created" : "up to date:", cli->db_path, mk_store_schema_version(),
-	       cli->svc->matrix.count, cli->svc->checklist.count);
+	if (upgraded)
+		printf("upgraded database '%s' from schema %d to %d: notification matrix %zu rows, "
+		       "checklist %zu tasks\n",
+		       cli->db_path, found, current, cli->svc->matrix.count, cli->svc->checklist.count);
+	else
+		printf("%s database '%s' (schema %d): notification matrix %zu rows, checklist %zu "
+		       "tasks\n",
+		       created ? "created" : "up to date:", cli->db_path, current,
+		       cli->svc->matrix.count, cli->svc->checklist.count);
 	return 0;
 }

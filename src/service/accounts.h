@@ -23,8 +23,8 @@
 #include "service/service.h"
 
 #define MK_ACCOUNT_NAME_MAX 64   /* login names: [a-z0-9._-], 1..64 bytes */
-#define MK_PASSWORD_MIN 12       /* bytes; long passphrases beat rules */
-#define MK_PASSWORD_MAX 1024
+#define MK_PASSWORD_MIN 12       /* characters; long passphrases beat rules */
+#define MK_PASSWORD_MAX 1024     /* bytes */
 #define MK_TOKEN_TEXT 44         /* 43 base64url characters and the NUL */
 #define MK_SESSION_IDLE (8 * MK_HOUR)  /* a session ends after this long unused */
 #define MK_SESSION_MAX (12 * MK_HOUR)  /* and in any case after a working day */

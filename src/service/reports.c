@@ -46,8 +46,19 @@ static enum mk_rc walk_deadlines(void *ctx, const struct mk_incident *inc)
 enum mk_rc mk_svc_deadlines(struct mk_service *svc, mk_time now, mk_deadline_cb cb, void *ctx,
 			    struct mk_error *err)
 {
+	return mk_svc_deadlines_visible(svc, now, NULL, cb, ctx, err);
+}
+
+enum mk_rc mk_svc_deadlines_visible(struct mk_service *svc, mk_time now,
+				    const struct mk_incident_query *scope, mk_deadline_cb cb,
+				    void *ctx, struct mk_error *err)
+{
 	struct deadline_walk w = {now, cb, ctx};
 	struct mk_incident_query q = {.borrow_text = true};
+	if (scope) {
+		q.viewer_account = scope->viewer_account;
+		q.filter = scope->filter;
+	}
 	return mk_store_incident_list(svc->store, &q, walk_deadlines, &w, err);
 }
 

@@ -52,6 +52,9 @@ enum mk_rc mk_service_open(const char *path, enum mk_store_mode mode, mk_time no
 			   const struct mk_actor *actor, struct mk_service **ret_svc,
 			   bool *ret_created, struct mk_error *err);
 void mk_service_close(struct mk_service *svc);
+/* The schema version the database had before this open upgraded it: 0
+ * for a new one, mk_store_schema_version() when nothing was upgraded. */
+int mk_svc_schema_found(const struct mk_service *svc);
 
 /* --- Editable incident fields, by name --------------------------------------
  * Front ends pass fields as name/value text pairs ("title", "detected_at",
@@ -250,6 +253,11 @@ typedef enum mk_rc (*mk_deadline_cb)(void *ctx, const struct mk_incident *inc,
  * evaluation windows of closed ones, in no particular order. */
 enum mk_rc mk_svc_deadlines(struct mk_service *svc, mk_time now, mk_deadline_cb cb, void *ctx,
 			    struct mk_error *err);
+/* The same for a viewer: scope's viewer_account and filter leave out the
+ * incidents they may not see (NULL: all, as mk_svc_deadlines). */
+enum mk_rc mk_svc_deadlines_visible(struct mk_service *svc, mk_time now,
+				    const struct mk_incident_query *scope, mk_deadline_cb cb,
+				    void *ctx, struct mk_error *err);
 
 /* The KPIs over every incident (exercises excluded). ret_kpi initialised
  * by the caller. */

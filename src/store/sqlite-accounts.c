@@ -405,7 +405,8 @@ enum mk_rc mk_store_tokens_revoke_account(struct mk_store *s, int64_t account_id
 /* --- Failed logins ------------------------------------------------------------ */
 
 enum mk_rc mk_store_login_failure_add(struct mk_store *s, const char *account_name,
-				      const char *address, mk_time at, struct mk_error *err)
+				      const char *address, mk_time at, int64_t *ret_id,
+				      struct mk_error *err)
 {
 	static const char sql[] =
 		"INSERT INTO login_failure (account_name, address, at) VALUES (?1, ?2, ?3)";
@@ -415,7 +416,31 @@ enum mk_rc mk_store_login_failure_add(struct mk_store *s, const char *account_na
 	mk_sql_bind_text(st, 1, account_name);
 	mk_sql_bind_text(st, 2, address);
 	mk_sql_bind_time(st, 3, at);
-	return mk_sql_step_done(s, st, "recording a failed login", err);
+	enum mk_rc rc = mk_sql_step_done(s, st, "recording a failed login", err);
+	if (rc == MK_OK && ret_id)
+		*ret_id = sqlite3_last_insert_rowid(s->db);
+	return rc;
+}
+
+enum mk_rc mk_store_login_failure_delete(struct mk_store *s, int64_t id, struct mk_error *err)
+{
+	static const char sql[] = "DELETE FROM login_failure WHERE rowid = ?1";
+	sqlite3_stmt *st = mk_sql_prepare(s, sql, err);
+	if (!st)
+		return err ? err->rc : MK_ESTORE;
+	sqlite3_bind_int64(st, 1, id);
+	return mk_sql_step_done(s, st, "removing a failed login", err);
+}
+
+enum mk_rc mk_store_login_failures_clear(struct mk_store *s, const char *account_name,
+					 struct mk_error *err)
+{
+	static const char sql[] = "DELETE FROM login_failure WHERE account_name = ?1";
+	sqlite3_stmt *st = mk_sql_prepare(s, sql, err);
+	if (!st)
+		return err ? err->rc : MK_ESTORE;
+	mk_sql_bind_text(st, 1, account_name);
+	return mk_sql_step_done(s, st, "clearing failed logins", err);
 }
 
 enum mk_rc mk_store_login_failures(struct mk_store *s, const char *account_name,

@@ -13,6 +13,7 @@ struct mk_store {
 	sqlite3 *db;
 	char *path;
 	bool in_transaction;
+	int opened_version; /* the schema version on disk at open (0: new) */
 	int savepoints;
 	struct {
 		const char *sql; /* static text: the cache compares pointers */

@@ -26,6 +26,11 @@ int mk_store_schema_version(void)
 	return SCHEMA_VERSION;
 }
 
+int mk_store_opened_version(const struct mk_store *s)
+{
+	return s->opened_version;
+}
+
 enum mk_rc mk_sql_fail(struct mk_store *s, int code, const char *doing, struct mk_error *err)
 {
 	const char *path = s && s->path ? s->path : "?";
@@ -314,6 +319,7 @@ enum mk_rc mk_store_open(const char *path, enum mk_store_mode mode, struct mk_st
 	}
 	sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
 	bool blank = app_id == 0 && version == 0 && tables == 0;
+	s->opened_version = blank ? 0 : version;
 	if (!blank && app_id != APPLICATION_ID) {
 		rc = mk_error_set(err, MK_ESTORE, "db",
 				  "'%s' is an SQLite database but not a meldkamer database", path);

@@ -67,6 +67,9 @@ void mk_store_close(struct mk_store *s);
 /* The schema version this build writes, and the one found on disk. */
 int mk_store_schema_version(void);
 enum mk_rc mk_store_disk_schema_version(struct mk_store *s, int *ret, struct mk_error *err);
+/* The schema version the file had when it was opened, before any upgrade
+ * (0 for a new database). */
+int mk_store_opened_version(const struct mk_store *s);
 
 enum mk_rc mk_store_begin(struct mk_store *s, bool write, struct mk_error *err);
 enum mk_rc mk_store_commit(struct mk_store *s, struct mk_error *err);
@@ -316,10 +319,16 @@ enum mk_rc mk_store_token_revoke(struct mk_store *s, const char *name, mk_time n
 enum mk_rc mk_store_tokens_revoke_account(struct mk_store *s, int64_t account_id, mk_time now,
 					  int64_t *ret_count, struct mk_error *err);
 
-/* Failed logins: one row each; counted per account name and per address
- * from `since`; rows before `before` are dropped by the purge. */
+/* Failed logins: one row each (*ret_id, optional, is its id); counted
+ * per account name and per address from `since`; rows before `before`
+ * are dropped by the purge. */
 enum mk_rc mk_store_login_failure_add(struct mk_store *s, const char *account_name,
-				      const char *address, mk_time at, struct mk_error *err);
+				      const char *address, mk_time at, int64_t *ret_id,
+				      struct mk_error *err);
+enum mk_rc mk_store_login_failure_delete(struct mk_store *s, int64_t id, struct mk_error *err);
+/* Forgets the failures recorded for an account name (after a login). */
+enum mk_rc mk_store_login_failures_clear(struct mk_store *s, const char *account_name,
+					 struct mk_error *err);
 enum mk_rc mk_store_login_failures(struct mk_store *s, const char *account_name,
 				   const char *address, mk_time since, int64_t *ret_account,
 				   int64_t *ret_address, struct mk_error *err);

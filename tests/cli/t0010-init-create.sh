@@ -36,7 +36,7 @@ check_db_unchanged
 mk init --json
 check_ok
 json_py '
-eq(d, {"database": "'"$DB"'", "created": False, "schema_version": 2, "matrix_rows": 75,
+eq(d, {"database": "'"$DB"'", "created": False, "schema_version": 2, "upgraded_from": None, "matrix_rows": 75,
        "checklist_tasks": 45, "checklist_version": 1})
 '
 
