@@ -19,7 +19,9 @@
 # still run, detected four days ago means they are overdue. Only the newest
 # incident, whose golden hour must still run, is dated by elapsed time
 # (`ago 30m`); one incident never mixes the two.
-# MK_DEMO_NOW (an ISO time or @epoch) replaces now, for the tests.
+# MK_DEMO_NOW (an ISO time or @epoch) replaces now, for the tests;
+# MK_DEMO_ACCOUNTS=yes also puts the demo accounts of scripts/run.sh on
+# the team of the confidential incident.
 #
 # The database must be new: missing (it is created) or just initialised
 # without incidents. A database that holds incidents is refused (exit 1),
@@ -108,6 +110,16 @@ at() {
 		echo "demo-seed: this step failed (at $when as ${actor%|*}): meldkamer $*" >&2
 		exit 1
 	fi
+}
+
+# team TIME ACTOR KEY ACCOUNT: puts a demo account on an incident's team,
+# only when the accounts exist (MK_DEMO_ACCOUNTS=yes, set by scripts/run.sh,
+# which makes them before the seed); without it the set has no teams.
+team() {
+	[ "${MK_DEMO_ACCOUNTS:-}" = yes ] || return 0
+	when=$1 actor=$2
+	shift 2
+	at "$when" "$actor" team add "$@"
 }
 
 # new TIME ACTOR ARGS...: `incident new`; prints the new key.
@@ -491,6 +503,9 @@ at "$(day 1 17:52)" "$THIJS" task done "$K" 1.1
 at "$(day 1 18:00)" "$JOOST" task done "$K" 1.3 --note "CISO gebeld"
 at "$(day 1 18:30)" "$MARK" incident assess "$K" --event-type escalatie
 at "$(day 1 18:35)" "$MARK" incident phase "$K" initiatie
+# The incident manager joins the team of this confidential incident, so
+# that his account (scripts/run.sh makes it) may see it.
+team "$(day 1 18:40)" "$MARK" "$K" mark.degroot
 at "$(day 1 19:00)" "$INGRID" task done "$K" 1.3b --note "Griffier en burgemeester geïnformeerd"
 at "$(day 1 21:15)" "$YUSUF" log add "$K" "Beoordeling loopt: de aanvaller kon brieven van inwoners aan de raad inzien. Besluit over melding aan de AP uiterlijk morgenmiddag"
 

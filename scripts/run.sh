@@ -73,8 +73,6 @@ first_start() {
 	rm -f "$NEW" "$NEW-wal" "$NEW-shm"
 	trap 'rm -f "$NEW" "$NEW-wal" "$NEW-shm"' EXIT
 	"$M" --db "$NEW" init >/dev/null
-	"$SEED" "$M" "$NEW" >/dev/null
-
 	admin_pw=$(password)
 	printf '%s\n' "$admin_pw" | "$M" --db "$NEW" user add admin --role admin --password-stdin >/dev/null
 	demo_pw=$(password)
@@ -83,6 +81,8 @@ first_start() {
 			"$M" --db "$NEW" user add "$login" --role "$role" --display-name "$name" \
 				--password-stdin >/dev/null
 	done
+	# The accounts come first so that the seed can put them on teams.
+	MK_DEMO_ACCOUNTS=yes "$SEED" "$M" "$NEW" >/dev/null
 
 	# Written once, readable by the owner only: umask before the file
 	# exists, so there is no moment at which others could read it.

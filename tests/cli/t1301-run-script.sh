@@ -94,14 +94,24 @@ check_status 0
 mk --db "$SITE/meldkamer.db" user list --json
 check_ok
 json_py '
-eq(sorted((a["name"], a["role"]) for a in d), [("admin", "admin"), ("ingrid.verbeek", "ciso"),
-  ("karin.meijer", "auditor"), ("mark.degroot", "incidentmanager"), ("marjolein.kuipers", "directie"),
-  ("ruud.peters", "melder"), ("sanne.bakker", "servicedesk"), ("thijs.jansen", "behandelaar"),
-  ("yusuf.demir", "fg")], "accounts")
+eq(sorted((a["name"], a["role"], a["display_name"], a["disabled"]) for a in d), [
+  ("admin", "admin", "admin", False), ("ingrid.verbeek", "ciso", "Ingrid Verbeek", False),
+  ("karin.meijer", "auditor", "Karin Meijer", False), ("marjolein.kuipers", "directie", "Marjolein Kuipers", False),
+  ("mark.degroot", "incidentmanager", "Mark de Groot", False), ("ruud.peters", "melder", "Ruud Peters", False),
+  ("sanne.bakker", "servicedesk", "Sanne Bakker", False), ("thijs.jansen", "behandelaar", "Thijs Jansen", False),
+  ("yusuf.demir", "fg", "Yusuf Demir", False)], "accounts")
 '
 mk --db "$SITE/meldkamer.db" log verify
 check_ok
 check_out "12 logbooks verified: 12 intact, 0 broken; register intact"
+# The incident manager's account is on the team of the confidential
+# incident (the council member's mail), so it may see it.
+mk --db "$SITE/meldkamer.db" incident list --limit 50 --json
+CONF=$("$PY" -c 'import json,sys; print(" ".join(i["key"] for i in json.load(open(sys.argv[1]))["incidents"] if i["confidential"]))' "$T/out")
+check_eq "one confidential incident" 1 "$(wc -w <<<"$CONF")"
+mk --db "$SITE/meldkamer.db" team list "$CONF" --json
+check_ok
+json_py 'eq(d, ["mark.degroot"], "team")'
 
 # --- a later start only serves ------------------------------------------------
 
@@ -133,7 +143,7 @@ check_eq "no files made beside it" "meldkamer.db" "$(ls "$T/other")"
 
 # --- a first start that fails leaves nothing ----------------------------------
 
-# A binary whose `user add` fails, after init and the demo seed worked:
+# A binary whose `user add` fails, after init worked:
 # run.sh stops with that status, and no database, password file or
 # temporary file is left, so the next start begins afresh.
 mkdir "$T/broken"
