@@ -68,6 +68,7 @@ struct request_state {
 	char *form;
 	char *cookie;
 	char address[INET6_ADDRSTRLEN];
+	char content_type[128];      /* the media type, lower case, no parameters */
 	struct mk_http_request req;
 };
 
@@ -167,22 +168,30 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 
 /* --- Access log ------------------------------------------------------------ */
 
-/* Appends s with every byte outside printable ASCII, the space, '"' and
- * '\' written as \xNN: a path holding "\n127.0.0.1 admin ..." cannot start
- * a line of its own, and fields stay split by single spaces. */
-static void add_log_field(struct mk_buf *b, const char *s)
+/* The longest path written to the log: a longer one is cut, marked with
+ * "...", so that its line still fits (and is still written). */
+#define LOG_PATH_MAX 1024
+
+/* Appends up to max bytes of s with every byte outside printable ASCII,
+ * the space, '"' and '\' written as \xNN: a path holding
+ * "\n127.0.0.1 admin ..." cannot start a line of its own, and fields stay
+ * split by single spaces. */
+static void add_log_field(struct mk_buf *b, const char *s, size_t max)
 {
 	if (!s || !*s) {
 		mk_buf_addc(b, '-');
 		return;
 	}
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	size_t i = 0;
+	for (; s[i] && s[i] != '?' && i < max; i++) {
+		unsigned char c = (unsigned char)s[i];
 		if (c <= 0x20 || c >= 0x7f || c == '"' || c == '\\')
 			mk_buf_addf(b, "\\x%02x", c);
 		else
 			mk_buf_addc(b, (char)c);
 	}
+	if (s[i] && s[i] != '?')
+		mk_buf_adds(b, "...");
 }
 
 /* One line per request: address, account or -, method, path without the
@@ -191,19 +200,15 @@ static void add_log_field(struct mk_buf *b, const char *s)
 static void log_request(const struct request_state *st, const char *method, int status,
 			size_t bytes)
 {
-	char line[1024];
 	struct mk_buf b;
-	mk_buf_init(&b, sizeof(line) * 4);
-	add_log_field(&b, st->address);
+	mk_buf_init(&b, 4 * LOG_PATH_MAX + 512);
+	add_log_field(&b, st->address, 64);
 	mk_buf_addc(&b, ' ');
-	add_log_field(&b, st->req.authenticated ? st->req.account.name : NULL);
+	add_log_field(&b, st->req.authenticated ? st->req.account.name : NULL, 64);
 	mk_buf_addc(&b, ' ');
-	add_log_field(&b, method);
+	add_log_field(&b, method, 32);
 	mk_buf_addc(&b, ' ');
-	char path[TARGET_MAX + 1];
-	snprintf(path, sizeof(path), "%s", st->target);
-	path[strcspn(path, "?")] = '\0';
-	add_log_field(&b, path);
+	add_log_field(&b, st->target, LOG_PATH_MAX);
 	mk_buf_addf(&b, " %d %zu %.3fms\n", status, bytes, ms_since(&st->start));
 	if (mk_buf_rc(&b) == MK_OK) {
 		ssize_t n = write(STDERR_FILENO, b.data, b.len);
@@ -356,7 +361,6 @@ static void media_type(const char *value, char *buf, size_t cap)
 static int fill_request(struct server *srv, struct MHD_Connection *conn,
 			struct request_state *st, const char *method, struct mk_error *err)
 {
-	static _Thread_local char content_type[128];
 	struct mk_http_request *req = &st->req;
 	req->method = method;
 	req->now = (mk_time)time(NULL);
@@ -371,6 +375,10 @@ static int fill_request(struct server *srv, struct MHD_Connection *conn,
 	if (!st->path)
 		return mk_error_set(err, MK_ENOMEM, "", "out of memory"), 503;
 	req->path = st->path;
+	/* The segments first: an error further on is answered in the
+	 * format of the route they name (a page or problem+json). */
+	if (!split_path(st))
+		return mk_error_set(err, MK_ENOTFOUND, "", "no page at this path"), 404;
 
 	if (MHD_get_connection_values(conn, MHD_HEADER_KIND, NULL, NULL) > MK_HTTP_PARAMS_MAX)
 		return mk_error_set(err, MK_EINVAL, "headers", "more than %d request headers",
@@ -406,9 +414,9 @@ static int fill_request(struct server *srv, struct MHD_Connection *conn,
 			req->ncookies = 0;
 	}
 
-	media_type(mk_http_header(req, "Content-Type"), content_type, sizeof(content_type));
-	req->content_type = content_type;
-	if (strcmp(content_type, "application/x-www-form-urlencoded") == 0 && st->body.len) {
+	media_type(mk_http_header(req, "Content-Type"), st->content_type, sizeof(st->content_type));
+	req->content_type = st->content_type;
+	if (strcmp(st->content_type, "application/x-www-form-urlencoded") == 0 && st->body.len) {
 		st->form = mk_strndup(st->body.data, st->body.len);
 		if (!st->form)
 			return mk_error_set(err, MK_ENOMEM, "", "out of memory"), 503;
@@ -421,8 +429,6 @@ static int fill_request(struct server *srv, struct MHD_Connection *conn,
 		}
 	}
 
-	if (!split_path(st))
-		return mk_error_set(err, MK_ENOTFOUND, "", "no page at this path"), 404;
 
 	/* The service is opened on a thread's first request; if that fails
 	 * (a locked or missing database), routes that need it answer 503 and

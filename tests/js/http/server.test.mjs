@@ -56,7 +56,7 @@ test('an unknown path asked for as HTML is an error page, not JSON', async () =>
   const r = await srv.raw('GET', '/nope', { headers: { Accept: 'text/html' } });
   assert.equal(r.status, 404);
   assert.match(r.headers['content-type'], /^text\/(plain|html)/);
-  assert.match(r.text, /no page '\/nope'/);
+  assert.match(r.text, /no page ('|&#39;|&#x27;)\/nope/);
 });
 
 test('a wrong method on a known path is 405 with Allow', async () => {
@@ -128,8 +128,11 @@ test('the access log has one escaped line per request', async () => {
   await srv.raw('GET', '/healthz?secret=1');
   await srv.raw('GET', '/nope%0a127.0.0.1%20admin%20GET%20/x%20200');
   await srv.raw('GET', '/x"y\\z');
+  await srv.raw('GET', '/' + 'x'.repeat(5000));
   await new Promise((r) => setTimeout(r, 50));
   const lines = srv.log().split('\n');
+  assert.ok(lines.some((l) => l.startsWith('127.0.0.1 - GET /' + 'x'.repeat(1023) + '... 404 ')),
+    'a long path is cut at 1024 bytes and marked');
   assert.ok(lines.some((l) => /^127\.0\.0\.1 - GET \/healthz 200 3 \d+\.\d{3}ms$/.test(l)),
     'address, account, method, path without the query, status, bytes, ms');
   assert.ok(!srv.log().includes('secret'), 'the query is not logged');
@@ -138,4 +141,36 @@ test('the access log has one escaped line per request', async () => {
   for (const l of lines.filter((x) => x)) {
     assert.match(l, /^(\S+ \S+ \S+ \S+ \d{3} \d+ \d+\.\d{3}ms|meldkamer serve: .*)$/, l);
   }
+});
+
+test('a form body that does not decode is a 400 problem naming the field', async () => {
+  const form = { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' };
+  assertProblem(await srv.raw('POST', '/healthz', { headers: form, body: 'title=%zz' }), 400,
+    "'title' has a bad percent escape", 'title');
+  assertProblem(await srv.raw('POST', '/healthz', { headers: form, body: 'title=%c3%28' }), 400,
+    "'title' is not valid UTF-8 (byte 0)", 'title');
+  assertProblem(await srv.raw('POST', '/healthz', { headers: form, body: Buffer.from('title=a\0b') }), 400,
+    'the form holds a NUL byte', 'body');
+  const many = Array.from({ length: 65 }, (_, i) => `f${i}=1`).join('&');
+  assertProblem(await srv.raw('POST', '/healthz', { headers: form, body: many }), 400, 'more than 64 parameters');
+  // The same bytes as JSON are not read as a form: the route answers.
+  const r = await srv.raw('POST', '/healthz', { headers: { 'Content-Type': 'application/json' }, body: 'title=%zz' });
+  assert.equal(r.status, 405);
+});
+
+test('a path with too many segments or an undecodable one is 404', async () => {
+  assert.equal((await srv.raw('GET', '/a/b/c/d/e/f/g/h/i')).status, 404);
+  assert.equal((await srv.raw('GET', '/healthz%ff')).status, 404);
+  assert.equal((await srv.raw('GET', '/%68ealthz')).status, 200, 'an escaped letter is the letter');
+});
+
+test('HTML answers carry the Content-Security-Policy, others do not need it', async (t) => {
+  assert.equal((await srv.raw('GET', '/healthz')).headers['content-security-policy'], undefined);
+  const r = await srv.raw('GET', '/login', { headers: { Accept: 'text/html' } });
+  if (!/^text\/html/.test(r.headers['content-type'] ?? '')) return t.skip('no HTML page in this build');
+  assert.equal(r.headers['content-security-policy'],
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+    "frame-ancestors 'none'; form-action 'self'");
+  assert.equal(r.headers['x-frame-options'], 'DENY');
+  assert.equal(r.headers['cache-control'], 'no-store');
 });

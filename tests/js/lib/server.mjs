@@ -105,19 +105,25 @@ export async function startServer(opts = {}) {
   await must(['init']);
   const tokens = {};
   if (opts.accounts !== false) {
-    for (const [name, role] of Object.entries(ACCOUNTS)) {
+    // In parallel: each password hash takes a while (argon2id), and the
+    // database's busy timeout queues the writers.
+    await Promise.all(Object.entries(ACCOUNTS).map(async ([name, role]) => {
       await must(['user', 'add', name, '--role', role, '--password-stdin'], { input: PASSWORD + '\n' });
-      const r = await must(['token', 'add', 'test', '--user', name]);
+      const r = await must(['token', 'add', `test-${name}`, '--user', name]);
       const m = r.stdout.match(/[A-Za-z0-9_-]{43}/);
       if (!m) throw new Error(`meldkamer token add: no token in ${JSON.stringify(r.stdout)}`);
       tokens[name] = m[0];
-    }
+    }));
   }
 
   const args = ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--threads', String(opts.threads ?? 2)];
   if (opts.timeout) args.push('--timeout', String(opts.timeout));
   args.push(...(opts.args ?? []));
-  const child = spawn(binary(), args, { env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Under ASan (the sanitizer build) a leak or memory error must make the
+  // server's exit status non-zero, which stop() reports; without ASan the
+  // variable is ignored.
+  const env = { ASAN_OPTIONS: 'detect_leaks=1:abort_on_error=1', ...process.env, ...opts.env };
+  const child = spawn(binary(), args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   let stdout = '';
   child.stderr.on('data', (d) => { stderr += d; });
@@ -156,19 +162,23 @@ export async function startServer(opts = {}) {
       return answer(await fetch(url + target, { method, headers: h, body: data, redirect: 'manual' }));
     },
     raw: (method, target, o) => rawRequest(url, method, target, o),
-    // Logs in through the login form (fields name, password, next) and
-    // returns a cookie jar: jar.request(method, target, {form, headers,
-    // body}) sends the session cookie (and for a form the csrf field);
-    // jar.csrf holds the CSRF token scraped from the first page after
-    // the login.
+    // Logs in through the login form as a browser would: GET /login for
+    // the login CSRF cookie and hidden field, then POST name, password,
+    // csrf and next. Returns a cookie jar: jar.request(method, target,
+    // {form, headers, body}) sends the session cookie (and for a form the
+    // session's csrf field); jar.csrf holds the session's CSRF token,
+    // scraped from the first page after the login.
     async login(role) {
-      const form = new URLSearchParams({ name: role, password: PASSWORD, next: '/' });
+      const first = await fetch(url + '/login', { redirect: 'manual' });
+      const loginCookies = first.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const hidden = (await first.text()).match(/name="csrf"\s+value="([^"]+)"/);
+      const form = new URLSearchParams({ csrf: hidden ? hidden[1] : '', name: role, password: PASSWORD, next: '/' });
       const res = await fetch(url + '/login', {
         method: 'POST', body: form, redirect: 'manual',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: loginCookies },
       });
       const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]);
-      const session = cookies.find((c) => c.startsWith('mk_session='));
+      const session = cookies.find((c) => c.startsWith('mk_session=') && c.length > 'mk_session='.length);
       if (!session) throw new Error(`login as ${role}: status ${res.status}, no mk_session cookie`);
       const jar = {
         cookie: session,
