@@ -57,7 +57,8 @@ enum mk_access mk_access_decide(enum mk_role role, enum mk_action action,
  * so that paging counts only what the person may see). */
 struct mk_access_filter {
 	bool only_own_reports;      /* melder: reporter_account = the actor */
-	bool hide_confidential;     /* confidential ones only where on the team */
+	bool hide_confidential;     /* confidential ones only where on the team
+				     * or reported by the actor (access.c) */
 };
 void mk_access_filter_for(enum mk_role role, struct mk_access_filter *ret);
 
