@@ -513,7 +513,7 @@ at "$(day 1 21:15)" "$YUSUF" log add "$K" "Beoordeling loopt: de aanvaller kon b
 
 K=$(new "$(ago 30m)" "$SANNE" \
 	--title "Verdachte USB-lader in het stadskantoor meldt zich als toetsenbord" \
-	--description "Een medewerker van Vergunningen heeft haar laptop opgeladen met een USB-lader die bij de flexplekken op de tweede verdieping lag. Defender meldde direct dat een nieuw toetsenbord opdrachten typte (keystroke injection) en blokkeerde een PowerShell-opdracht. Niemand weet van wie de lader is." \
+	--description "Een medewerker van Vergunningen heeft zijn laptop opgeladen met een USB-lader die bij de flexplekken op de tweede verdieping lag. Defender meldde direct dat een nieuw toetsenbord opdrachten typte (keystroke injection) en blokkeerde een PowerShell-opdracht. Niemand weet van wie de lader is." \
 	--reporter-name "Ruud Peters" --reporter-department "Vergunningen, Toezicht en Handhaving" \
 	--reporter-phone "toestel 4325" --reporter-email "r.peters@$MAIL" \
 	--source siem-soc --occurred-at "$(ago 42m)" --detected-at "$(ago 40m)")
