@@ -5,7 +5,7 @@ shared VERIS records replicated as bench/run.py does, brought in with
 
   GET  /api/v1/incidents?limit=50   >= 10 000 requests/s, p99 <= 20 ms   (wrk --latency)
   POST /api/v1/incidents            >= 1 000 requests/s                  (wrk + a Lua script)
-  GET  /incidents/KEY (the page)    <= 10 ms server time                 (the access log's ms)
+  GET  /incidenten/KEY (the page)    <= 10 ms server time                 (the access log's ms)
   the server's peak RSS             <= 64 MB                             (VmHWM)
 
 usage: bench/serve.py BUILD_DIR [--incidents N] [--duration S] [--connections C] [--keep DIR]
@@ -142,7 +142,7 @@ def main():
         # the access log says (the handler, not the network).
         log.flush()
         before = os.path.getsize(log_path)
-        req = urllib.request.Request(url + "/incidents/" + key, headers={"Authorization": "Bearer " + token})
+        req = urllib.request.Request(url + "/incidenten/" + key, headers={"Authorization": "Bearer " + token})
         statuses = set()
         for _ in range(51):
             try:
@@ -154,7 +154,7 @@ def main():
         time.sleep(0.2)
         with open(log_path, "rb") as f:
             f.seek(before)
-            page = [float(m.group(1)) for m in re.finditer(rb" /incidents/\S+ \d+ \d+ ([\d.]+)ms", f.read())]
+            page = [float(m.group(1)) for m in re.finditer(rb" /incidenten/\S+ \d+ \d+ ([\d.]+)ms", f.read())]
         med = statistics.median(page) if page else float("inf")
         report("incident page", med <= 10 and statuses == {200},
                "%8.2f ms median server time of %d (need <= 10)  status %s" % (med, len(page), sorted(statuses)))

@@ -42,6 +42,11 @@ struct mk_service {
 	struct mk_priority_matrix priority;
 	bool batch;                    /* inside mk_svc_batch_begin .. commit */
 	bool batch_failed;             /* a record failed after writing: roll back */
+	/* argon2id cost of new password hashes; 0 means the default of
+	 * service/accounts.c. Only tests lower it (valgrind makes each
+	 * default hash take seconds). */
+	unsigned long long pwhash_opslimit;
+	size_t pwhash_memlimit;
 };
 
 /* Opens the database and loads the tables in force. In MK_STORE_CREATE
@@ -70,6 +75,9 @@ struct mk_field_value {
 /* The names `incident new` and `incident edit` accept: the i-th, or NULL
  * past the last. */
 const char *mk_incident_field_name(size_t i);
+/* Whether the named field is a yes/no flag (confidential, exercise...):
+ * the JSON API takes those as true/false and the rest as strings. */
+bool mk_incident_field_is_flag(const char *name);
 
 /* Applies the pairs to inc (no storage), with the same checks as the
  * service. For previews and tests. */
@@ -79,7 +87,9 @@ enum mk_rc mk_incident_apply_fields(struct mk_incident *inc, const struct mk_fie
 /* --- Incidents ------------------------------------------------------------ */
 
 /* Registers a new incident from the field pairs (title is required;
- * reported_at defaults to now). Gives it a UUID and the next key of now's
+ * reported_at defaults to now, and so does detected_at unless the pairs
+ * name it: someone registering it now knows of it now, so the golden hour
+ * starts). Gives it a UUID and the next key of now's
  * year, instantiates the checklist, and writes the first logbook entry.
  * The new key goes to ret_key (MK_KEY_TEXT). */
 enum mk_rc mk_svc_incident_register(struct mk_service *svc, const struct mk_actor *actor,
@@ -258,6 +268,12 @@ enum mk_rc mk_svc_deadlines(struct mk_service *svc, mk_time now, mk_deadline_cb 
 enum mk_rc mk_svc_deadlines_visible(struct mk_service *svc, mk_time now,
 				    const struct mk_incident_query *scope, mk_deadline_cb cb,
 				    void *ctx, struct mk_error *err);
+
+/* The impact criteria in force: the stored "impact" table (Tabel 1 as
+ * data/impact.tsv by default), parsed into t, which the caller releases
+ * with mk_impact_table_release. */
+enum mk_rc mk_svc_impact_table(struct mk_service *svc, struct mk_impact_table *t,
+			       struct mk_error *err);
 
 /* The KPIs over every incident (exercises excluded). ret_kpi initialised
  * by the caller. */
