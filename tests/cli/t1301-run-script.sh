@@ -88,6 +88,25 @@ check_eq "demo password: 24 letters and digits, not the admin's" "yes" \
 check_out_has "all with password $DEMO_PW"
 check_eq "nothing left of the temporary database" "" "$(ls "$SITE" | grep '\.new' || true)"
 
+# What each demo account sees over the API (a token per account): the
+# confidential incident only for the CISO and the incident manager on its
+# team, nothing for the melder, who has reported nothing yet.
+visible() {
+	local token
+	token=$(MELDKAMER_ROLE=admin "$MK_BIN" --db "$SITE/meldkamer.db" token add "test-$1" --user "$1" 2>/dev/null)
+	"$PY" -c '
+import json, sys, urllib.request
+req = urllib.request.Request(sys.argv[1] + "api/v1/incidents?limit=50", headers={"Authorization": "Bearer " + sys.argv[2]})
+with urllib.request.urlopen(req, timeout=10) as r:
+    items = json.load(r)["items"]
+print(len(items), sum(1 for i in items if i["confidential"]))' "$URL" "$token"
+}
+check_eq "visible to mark.degroot (on the team)" "12 1" "$(visible mark.degroot)"
+check_eq "visible to ingrid.verbeek (ciso)" "12 1" "$(visible ingrid.verbeek)"
+check_eq "visible to thijs.jansen (behandelaar)" "11 0" "$(visible thijs.jansen)"
+check_eq "visible to karin.meijer (auditor)" "11 0" "$(visible karin.meijer)"
+check_eq "visible to ruud.peters (melder)" "0 0" "$(visible ruud.peters)"
+
 stop_server
 check_status 0
 
