@@ -1,11 +1,12 @@
 # The README's two commands, and a few more. The real build is Meson; this
 # file only strings the steps together.
 #
-#   make run     install what is missing, build, run the main job
+#   make run     install what is missing, build, start the web application
+#                (meldkamer serve) on the demo database
 #   make check   install what is missing, build, run every test, also
 #                under AddressSanitizer + UBSan and valgrind
 #
-# More: make deps | build | test | test-san | test-valgrind | bench | bench-serve | fuzz | clean
+# More: make deps | build | demo-cli | test | test-san | test-valgrind | bench | bench-serve | fuzz | clean
 
 BUILD    ?= build
 SANBUILD ?= build-san
@@ -16,7 +17,7 @@ DEB_PACKAGES = gcc make meson ninja-build pkg-config python3 \
 	libsqlite3-dev libjansson-dev libsodium-dev libcmocka-dev \
 	sqlite3 valgrind tzdata libmicrohttpd-dev wrk chromium nodejs
 
-.PHONY: all deps build run check test test-san test-valgrind bench bench-serve fuzz clean
+.PHONY: all deps build run demo-cli check test test-san test-valgrind bench bench-serve fuzz clean
 
 all: build
 
@@ -34,11 +35,22 @@ $(BUILD)/build.ninja:
 build: deps $(BUILD)/build.ninja
 	ninja -C $(BUILD)
 
-# The main job: a database with the real VERIS incidents (when the shared
-# data is there), an incident handled along the IBD process, the KPIs.
+# The main job: meldkamer serve on $(DB) at $(LISTEN). On first start the
+# database gets the demo set, an admin account with a generated password
+# (meldkamer-admin-password.txt) and a demo account per role
+# (scripts/run.sh); later starts only serve.
+LISTEN ?= 127.0.0.1:8080
 run: deps $(BUILD)/build.ninja
 	ninja -C $(BUILD) src/cli/meldkamer
-	@scripts/demo.sh $(BUILD)/src/cli/meldkamer $(DB)
+	@scripts/run.sh $(BUILD)/src/cli/meldkamer $(DB) $(LISTEN)
+
+# The command-line walk of the first release: the real VERIS incidents
+# (when the shared data is there), one handled along the IBD process, the
+# KPIs. Its own database, so that it never mixes with the demo set.
+CLIDB ?= meldkamer-cli.db
+demo-cli: deps $(BUILD)/build.ninja
+	ninja -C $(BUILD) src/cli/meldkamer
+	@scripts/demo.sh $(BUILD)/src/cli/meldkamer $(CLIDB)
 
 test: build
 	meson test -C $(BUILD) --print-errorlogs

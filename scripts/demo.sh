@@ -1,5 +1,6 @@
 #!/bin/sh
-# `make run`: meldkamer's main job on the embedded SQLite database.
+# `make demo-cli`: the command-line walk of the first release, on its own
+# embedded SQLite database (`make run` starts the web application instead).
 #
 # On the first run: create the database, import the real VERIS incidents
 # from ../shared/data/vcdb (when that folder is there), and handle one of
