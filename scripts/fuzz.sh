@@ -7,7 +7,7 @@ set -eu
 BUILD=$1
 SECONDS_EACH=${2:-60}
 CORPUS=${FUZZ_CORPUS:-$BUILD/fuzz-corpus}
-mkdir -p "$CORPUS/veris" "$CORPUS/tables"
+mkdir -p "$CORPUS/veris" "$CORPUS/tables" "$CORPUS/html"
 
 cp tests/intake/veris/*.json "$CORPUS/veris/"
 if [ -d ../shared/data/vcdb ]; then
@@ -28,4 +28,7 @@ printf '\004%s' 'MK-2026-0001' >"$CORPUS/tables/seed-key"
 	-max_total_time="$SECONDS_EACH" -artifact_prefix="$CORPUS/" "$CORPUS/veris"
 "$BUILD/tests/fuzz/fuzz-tables" -max_len=65536 -max_total_time="$SECONDS_EACH" \
 	-artifact_prefix="$CORPUS/" "$CORPUS/tables"
+printf '%s' '<script>alert(1)</script> & "x" '"'"'y'"'"' é' >"$CORPUS/html/seed-script"
+"$BUILD/tests/fuzz/fuzz-html" -max_len=4096 -max_total_time="$SECONDS_EACH" \
+	-artifact_prefix="$CORPUS/" "$CORPUS/html"
 echo "fuzzing: no crashes in ${SECONDS_EACH}s per harness"

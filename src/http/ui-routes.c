@@ -1,8 +1,31 @@
-/* The web UI's route table (the Dutch pages). Empty until the pages are
- * written: their owner (ui-*.c) replaces this file. */
-#include "http/http.h"
+/* The route table of the web UI: every page and form post with the one
+ * core/access.h action the router decides before the handler runs. The
+ * pages that concern every account (dashboard, settings, logout) name
+ * MK_ACT_INCIDENT_LIST, which every role has (a melder's list is their
+ * own reports). */
+#include "http/ui.h"
+
+#define PAGE(m, p, a, h) {m, p, a, false, true, h}
+#define PUBLIC(m, p, h) {m, p, MK_ACT_INCIDENT_LIST, true, true, h}
 
 const struct mk_http_route mk_ui_routes[] = {
-	{"GET", "/-", MK_ACT_INCIDENT_LIST, false, true, NULL}, /* never counted */
+	PUBLIC("GET", "/login", mk_ui_login_get),
+	PUBLIC("POST", "/login", mk_ui_login_post),
+	PAGE("POST", "/logout", MK_ACT_INCIDENT_LIST, mk_ui_logout_post),
+	PAGE("GET", "/", MK_ACT_INCIDENT_LIST, mk_ui_dashboard_get),
+	PAGE("GET", "/melden", MK_ACT_INCIDENT_CREATE, mk_ui_melden_get),
+	PAGE("POST", "/melden", MK_ACT_INCIDENT_CREATE, mk_ui_melden_post),
+	PAGE("GET", "/wachtrij", MK_ACT_INCIDENT_LIST, mk_ui_queue_get),
+	PAGE("GET", "/incidenten", MK_ACT_INCIDENT_LIST, mk_ui_list_get),
+	PAGE("GET", "/incidenten/{key}", MK_ACT_INCIDENT_READ, mk_ui_incident_get),
+	PAGE("POST", "/incidenten/{key}/beoordeling", MK_ACT_INCIDENT_ASSESS, mk_ui_assess_post),
+	PAGE("POST", "/incidenten/{key}/fase", MK_ACT_INCIDENT_PHASE, mk_ui_phase_post),
+	PAGE("POST", "/incidenten/{key}/taken/{code}", MK_ACT_TASK_SET, mk_ui_task_post),
+	PAGE("POST", "/incidenten/{key}/logboek", MK_ACT_LOG_ADD, mk_ui_log_post),
+	PAGE("POST", "/incidenten/{key}/besluiten", MK_ACT_DECISION_ADD, mk_ui_decision_post),
+	PAGE("POST", "/incidenten/{key}/bewerken", MK_ACT_INCIDENT_EDIT, mk_ui_edit_post),
+	PAGE("GET", "/kpi", MK_ACT_KPI_READ, mk_ui_kpi_get),
+	PAGE("GET", "/instellingen", MK_ACT_INCIDENT_LIST, mk_ui_settings_get),
+	PAGE("POST", "/instellingen", MK_ACT_INCIDENT_LIST, mk_ui_settings_post),
 };
-const size_t mk_ui_nroutes = 0;
+const size_t mk_ui_nroutes = sizeof(mk_ui_routes) / sizeof(mk_ui_routes[0]);

@@ -1,0 +1,228 @@
+/* The web UI's words in Dutch (the default) and English, selectable per
+ * account (mk_svc_user_set_lang). One table of message ids, each with its
+ * nl and en text; pages ask mk_t(lang, id). The guidance's own terms (the
+ * phase names, the matrix rows, the Tabel 1 examples, BOBOC) stay Dutch
+ * in both languages, as they do in the register itself. */
+#ifndef MK_HTTP_I18N_H
+#define MK_HTTP_I18N_H
+
+/* M(id, nl, en). Texts are markup-free plain text, except where an id
+ * ends in _FMT: then it is a printf format with the stated arguments. */
+#define MK_MESSAGES(M) \
+	M(TAGLINE, "Informatiebeveiligingsincidenten", "Information security incidents") \
+	M(SKIP_LINK, "Naar de inhoud", "Skip to content") \
+	M(NAV_LABEL, "Hoofdmenu", "Main menu") \
+	M(NAV_DASHBOARD, "Overzicht", "Dashboard") \
+	M(NAV_MELDEN, "Meld een incident", "Report an incident") \
+	M(NAV_WACHTRIJ, "Wachtrij", "Queue") \
+	M(NAV_INCIDENTEN, "Incidenten", "Incidents") \
+	M(NAV_KPI, "Metrieken", "Metrics") \
+	M(NAV_INSTELLINGEN, "Instellingen", "Settings") \
+	M(LOGOUT, "Uitloggen", "Log out") \
+	M(FOOTER, "meldkamer volgt de IBD Handreiking Incident- en response management (BIO hoofdstuk 16). Tijden in Nederlandse tijd.", \
+	  "meldkamer follows the IBD guidance on incident and response management (BIO chapter 16). Times are Amsterdam time.") \
+	M(UNKNOWN, "onbekend", "unknown") \
+	M(NONE, "geen", "none") \
+	M(YES, "ja", "yes") \
+	M(NO, "nee", "no") \
+	M(SAVE, "Opslaan", "Save") \
+	M(BACK_HOME, "Terug naar het overzicht", "Back to the dashboard") \
+	M(ERR_TITLE, "Er ging iets mis", "Something went wrong") \
+	M(ERR_NOT_FOUND_TITLE, "Niet gevonden", "Not found") \
+	M(ERR_FORBIDDEN_TITLE, "Geen toegang", "No access") \
+	M(ERR_FORM_INTRO, "Het formulier is niet verwerkt:", "The form was not processed:") \
+	M(ERR_STALE, "iemand anders heeft dit incident intussen gewijzigd; bekijk de nieuwe stand en probeer het opnieuw", \
+	  "someone else changed this incident in the meantime; look at the new state and try again") \
+	M(ERR_BAD_FORM, "het formulier kon niet gelezen worden", "the form could not be read") \
+	M(ERR_REQUIRED, "dit veld is verplicht", "this field is required") \
+	M(ERR_TIME, "geen geldige datum en tijd; gebruik bijvoorbeeld 2026-12-04 09:30", \
+	  "not a valid date and time; use for example 2026-12-04 09:30") \
+	M(ERR_TOO_LONG, "deze tekst is te lang", "this text is too long") \
+	/* login */ \
+	M(LOGIN_TITLE, "Inloggen", "Log in") \
+	M(LOGIN_INTRO, "Log in met uw gebruikersnaam en wachtwoord.", "Log in with your user name and password.") \
+	M(LOGIN_NAME, "Gebruikersnaam", "User name") \
+	M(LOGIN_PASSWORD, "Wachtwoord", "Password") \
+	M(LOGIN_SUBMIT, "Inloggen", "Log in") \
+	M(LOGIN_FAILED, "gebruikersnaam of wachtwoord onjuist", "wrong user name or password") \
+	M(LOGIN_THROTTLED, "te veel mislukte pogingen; wacht een kwartier en probeer het dan opnieuw", \
+	  "too many failed attempts; wait a quarter of an hour and try again") \
+	M(LOGIN_CSRF, "het inlogformulier is verlopen; probeer het opnieuw", "the login form expired; please try again") \
+	M(LOGGED_OUT, "U bent uitgelogd.", "You have logged out.") \
+	/* melden */ \
+	M(MELDEN_TITLE, "Meld een incident", "Report an incident") \
+	M(MELDEN_INTRO, "Merkt u iets vreemds op, zoals een verdachte e-mail, een kwijtgeraakte laptop of gegevens die bij de verkeerde persoon zijn beland? Meld het hier. Liever te vroeg dan te laat.", \
+	  "Noticed something odd, such as a suspicious e-mail, a lost laptop or data that reached the wrong person? Report it here. Better too early than too late.") \
+	M(MELDEN_WHAT, "Korte omschrijving", "Short description") \
+	M(MELDEN_WHAT_HINT, "Bijvoorbeeld: phishingmail met link naar nep-inlogpagina", "For example: phishing e-mail linking to a fake login page") \
+	M(MELDEN_HAPPENED, "Wat is er gebeurd?", "What happened?") \
+	M(MELDEN_HAPPENED_HINT, "Wat zag u, wat heeft u gedaan, wie of wat is geraakt?", "What did you see, what did you do, who or what is affected?") \
+	M(MELDEN_WHEN, "Wanneer merkte u het op?", "When did you notice it?") \
+	M(MELDEN_WHEN_HINT, "Laat leeg voor nu.", "Leave empty for now.") \
+	M(MELDEN_DEPARTMENT, "Uw afdeling", "Your department") \
+	M(MELDEN_PHONE, "Uw telefoonnummer", "Your phone number") \
+	M(MELDEN_SUBMIT, "Melding versturen", "Send report") \
+	M(MELDEN_DONE_FMT, "Dank u. Uw melding is geregistreerd als %s. De servicedesk neemt contact met u op.", \
+	  "Thank you. Your report has been registered as %s. The service desk will contact you.") \
+	M(OPTIONAL, "(niet verplicht)", "(optional)") \
+	/* dashboard */ \
+	M(DASH_TITLE, "Overzicht", "Dashboard") \
+	M(DASH_OPEN_BY_PRIORITY, "Open incidenten per prioriteit", "Open incidents by priority") \
+	M(DASH_NOT_ASSESSED, "Nog niet beoordeeld", "Not yet assessed") \
+	M(DASH_CLOCKS, "Lopende klokken", "Running clocks") \
+	M(DASH_NO_CLOCKS, "Er lopen geen klokken.", "No clocks are running.") \
+	M(DASH_MY_REPORTS, "Mijn meldingen", "My reports") \
+	M(DASH_NO_REPORTS, "U heeft nog niets gemeld.", "You have not reported anything yet.") \
+	M(DASH_NONE_OPEN, "Geen open incidenten.", "No open incidents.") \
+	M(DASH_MORE_FMT, "en nog %lld", "and %lld more") \
+	M(OVERDUE, "te laat", "overdue") \
+	M(RUNNING, "loopt", "running") \
+	M(REMAINING, "Resterend", "Remaining") \
+	M(DUE, "Uiterlijk", "Due") \
+	M(CLOCK, "Klok", "Clock") \
+	M(STATE, "Stand", "State") \
+	/* lists */ \
+	M(COL_KEY, "Nummer", "Number") \
+	M(COL_TITLE, "Titel", "Title") \
+	M(COL_PRIORITY, "Prioriteit", "Priority") \
+	M(COL_PHASE, "Fase", "Phase") \
+	M(COL_REPORTED, "Gemeld", "Reported") \
+	M(COL_REPORTER, "Melder", "Reporter") \
+	M(COL_WAITING, "Wacht al", "Waiting for") \
+	M(QUEUE_TITLE, "Wachtrij servicedesk", "Service desk queue") \
+	M(QUEUE_INTRO, "Meldingen die nog niet geclassificeerd zijn, de oudste eerst.", "Reports not yet classified, oldest first.") \
+	M(QUEUE_EMPTY, "De wachtrij is leeg.", "The queue is empty.") \
+	M(LIST_TITLE, "Incidenten", "Incidents") \
+	M(LIST_SEARCH, "Zoeken in incidenten en logboeken", "Search incidents and logbooks") \
+	M(LIST_SEARCH_SUBMIT, "Zoeken", "Search") \
+	M(LIST_EMPTY, "Geen incidenten gevonden.", "No incidents found.") \
+	M(LIST_OLDER, "Oudere incidenten", "Older incidents") \
+	M(LIST_RESULTS_FMT, "Zoekresultaten voor \xe2\x80\x9c%s\xe2\x80\x9d", "Search results for \xe2\x80\x9c%s\xe2\x80\x9d") \
+	M(LIST_ALL, "Alle incidenten", "All incidents") \
+	M(CONFIDENTIAL, "vertrouwelijk", "confidential") \
+	M(EXERCISE, "oefening", "exercise") \
+	/* incident page */ \
+	M(INC_RECORD, "Gegevens", "Record") \
+	M(INC_DESCRIPTION, "Omschrijving", "Description") \
+	M(INC_REPORTER, "Melder", "Reporter") \
+	M(INC_SOURCE, "Bron van de detectie", "Detection source") \
+	M(INC_EVENT_TYPE, "Soort gebeurtenis", "Event type") \
+	M(INC_CLASSIFICATION, "Classificatie", "Classification") \
+	M(INC_MATRIX_ROW, "Meldingsmatrix (Bijlage 3)", "Notification matrix (Bijlage 3)") \
+	M(INC_NOT_CLASSIFIED, "nog niet geclassificeerd", "not yet classified") \
+	M(INC_IMPACT, "Impact", "Impact") \
+	M(INC_URGENCY, "Urgentie", "Urgency") \
+	M(INC_PRIORITY, "Prioriteit", "Priority") \
+	M(INC_PERSONAL_DATA, "Persoonsgegevens betrokken", "Personal data involved") \
+	M(INC_TIMES, "Tijden", "Times") \
+	M(INC_CLOCKS, "Klokken", "Clocks") \
+	M(INC_ASSESS, "Beoordeling", "Assessment") \
+	M(INC_ASSESS_INTRO, "Kies de rij uit de meldingsmatrix en beoordeel de impact per criterium (Tabel 1). De impact is het hoogste niveau dat u geeft; met de urgentie volgt daaruit de prioriteit.", \
+	  "Choose the notification matrix row and assess the impact per criterion (Tabel 1). The impact is the highest level given; with the urgency it gives the priority.") \
+	M(INC_ASSESS_CHANGE, "Beoordeling invullen of wijzigen", "Fill in or change the assessment") \
+	M(INC_CONFIDENTIAL, "Vertrouwelijk", "Confidential") \
+	M(INC_CHOOSE_ROW, "kies een rij", "choose a row") \
+	M(INC_NOT_ASSESSED, "niet beoordeeld", "not assessed") \
+	M(INC_PEOPLE, "Aantal getroffen mensen", "Number of people affected") \
+	M(INC_ASSESS_SUBMIT, "Beoordeling opslaan", "Save assessment") \
+	M(INC_PHASE, "Fase", "Phase") \
+	M(INC_PHASE_TO, "Nieuwe fase", "New phase") \
+	M(INC_PHASE_REASON, "Reden (nodig bij terug of overslaan)", "Reason (needed to go back or skip)") \
+	M(INC_PHASE_SUBMIT, "Fase wijzigen", "Change phase") \
+	M(INC_CHECKLIST, "Stappenplan (Bijlage 1)", "Checklist (Bijlage 1)") \
+	M(INC_TASK_NOTE, "Toelichting", "Note") \
+	M(INC_TASK_DONE, "Gereed", "Done") \
+	M(INC_TASK_NVT, "N.v.t.", "N/a") \
+	M(INC_TASK_REOPEN, "Heropenen", "Reopen") \
+	M(INC_TASK_OPEN, "open", "open") \
+	M(INC_TASK_STATE_DONE, "gereed", "done") \
+	M(INC_TASK_STATE_NVT, "n.v.t.", "n/a") \
+	M(INC_TASK_OWNER, "Eigenaar", "Owner") \
+	M(INC_LOGBOOK, "Logboek", "Logbook") \
+	M(INC_CHAIN_OK_FMT, "Keten intact: %lld regels, laatste hash %.12s\xe2\x80\xa6", "Chain intact: %lld entries, last hash %.12s\xe2\x80\xa6") \
+	M(INC_CHAIN_BAD, "Keten verbroken:", "Chain broken:") \
+	M(INC_LOG_KIND, "Soort", "Kind") \
+	M(INC_LOG_TEXT, "Tekst", "Text") \
+	M(INC_LOG_SUBMIT, "Toevoegen aan logboek", "Add to logbook") \
+	M(INC_LOG_ADD, "Nieuwe logboekregel", "New logbook entry") \
+	M(INC_DECISIONS, "Besluiten (BOBOC)", "Decisions (BOBOC)") \
+	M(INC_NO_DECISIONS, "Nog geen besluiten.", "No decisions yet.") \
+	M(INC_DECISION_ADD, "Nieuw besluit", "New decision") \
+	M(INC_BEELDVORMING, "Beeldvorming", "Beeldvorming (situation)") \
+	M(INC_OPTIES, "Opties", "Opties (options)") \
+	M(INC_BESLUIT, "Besluit", "Besluit (decision)") \
+	M(INC_OPDRACHT_WIE, "Opdracht: wie", "Opdracht: who") \
+	M(INC_OPDRACHT_UITERLIJK, "Opdracht: uiterlijk", "Opdracht: by when") \
+	M(INC_CONTROLE_OP, "Controle op", "Controle (check) on") \
+	M(INC_CONTROLE_HINT, "Leeg: op de uiterste datum van de opdracht.", "Empty: at the assignment's deadline.") \
+	M(INC_DECIDED_BY, "Besloten door", "Decided by") \
+	M(INC_DECISION_SUBMIT, "Besluit vastleggen", "Record decision") \
+	M(INC_TIMELINE, "Tijdlijn", "Timeline") \
+	M(INC_EDIT, "Gegevens wijzigen", "Edit record") \
+	M(INC_EDIT_SUBMIT, "Wijzigingen opslaan", "Save changes") \
+	M(INC_SAVED, "Opgeslagen.", "Saved.") \
+	M(INC_NO_LOG, "Het logboek is leeg.", "The logbook is empty.") \
+	/* times */ \
+	M(T_OCCURRED, "Begin incident", "Incident started") \
+	M(T_DETECTED, "Ontdekt", "Detected") \
+	M(T_REPORTED, "Gemeld bij de servicedesk", "Reported to the service desk") \
+	M(T_MANAGEMENT, "CISO en directie ge\xc3\xafnformeerd", "CISO and management informed") \
+	M(T_SUBJECTS, "Betrokkenen ge\xc3\xafnformeerd", "Data subjects informed") \
+	M(T_AP, "Gemeld bij de AP", "Notified to the AP") \
+	M(T_CONTAINED, "Ingedamd", "Contained") \
+	M(T_RESOLVED, "Opgelost", "Resolved") \
+	M(T_CLOSED, "Afgesloten", "Closed") \
+	M(T_EVALUATED, "Ge\xc3\xabvalueerd", "Evaluated") \
+	M(T_ESTIMATED, "(geschat)", "(estimated)") \
+	/* deadline states */ \
+	M(DL_NOT_APPLICABLE, "niet van toepassing", "not applicable") \
+	M(DL_NOT_YET, "nog niet open", "not yet open") \
+	M(DL_RUNNING, "loopt", "running") \
+	M(DL_OVERDUE, "te laat", "overdue") \
+	M(DL_MET, "op tijd gehaald", "met in time") \
+	M(DL_MET_LATE, "te laat gehaald", "met late") \
+	M(DL_ENDED, "verstreken", "ended") \
+	/* kpi */ \
+	M(KPI_TITLE, "Metrieken", "Metrics") \
+	M(KPI_INTRO_FMT, "%lld incidenten geteld; %lld oefeningen buiten beschouwing.", "%lld incidents counted; %lld exercises left out.") \
+	M(KPI_BY_CATEGORY, "Incidenten per categorie", "Incidents per category") \
+	M(KPI_BY_PRIORITY, "Incidenten per prioriteit", "Incidents per priority") \
+	M(KPI_BY_PHASE, "Incidenten per fase", "Incidents per phase") \
+	M(KPI_DURATIONS, "Doorlooptijden (minimum, gemiddelde, maximum)", "Durations (minimum, average, maximum)") \
+	M(KPI_LAG, "Begin tot ontdekking", "Start to detection") \
+	M(KPI_CONTAINMENT, "Ontdekking tot indamming", "Detection to containment") \
+	M(KPI_RESOLUTION, "Melding tot oplossing", "Report to resolution") \
+	M(KPI_PERSONAL, "Met persoonsgegevens", "With personal data") \
+	M(KPI_CITIZEN, "Met impact op burgers", "With citizen impact") \
+	M(KPI_COUNT, "Aantal", "Count") \
+	M(KPI_CATEGORY, "Categorie", "Category") \
+	M(KPI_UNCLASSIFIED, "(niet geclassificeerd)", "(not classified)") \
+	M(KPI_MIN, "Minimum", "Minimum") \
+	M(KPI_AVG, "Gemiddelde", "Average") \
+	M(KPI_MAX, "Maximum", "Maximum") \
+	M(KPI_N, "Incidenten", "Incidents") \
+	M(KPI_TABLE, "Als tabel", "As a table") \
+	M(KPI_NO_DATA, "Nog geen gegevens.", "No data yet.") \
+	/* settings */ \
+	M(SET_TITLE, "Instellingen", "Settings") \
+	M(SET_LANG, "Taal", "Language") \
+	M(SET_LANG_NL, "Nederlands", "Nederlands (Dutch)") \
+	M(SET_LANG_EN, "English (Engels)", "English") \
+	M(SET_SAVED, "Uw instellingen zijn opgeslagen.", "Your settings have been saved.") \
+	M(SET_ACCOUNT, "Uw account", "Your account")
+
+enum mk_msg {
+#define MK_MSG_ENUM(id, nl, en) MSG_##id,
+	MK_MESSAGES(MK_MSG_ENUM)
+#undef MK_MSG_ENUM
+	MSG_COUNT
+};
+
+/* "en" for "en", otherwise "nl": the value for <html lang>. */
+const char *mk_lang(const char *lang);
+
+/* The text of id in lang ("en" gives English; anything else Dutch).
+ * Never NULL. */
+const char *mk_t(const char *lang, enum mk_msg id);
+
+#endif
