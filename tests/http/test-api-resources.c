@@ -368,9 +368,25 @@ static void test_kpi_chain_and_me(void **state)
 	assert_int_equal(c.resp.status, 200);
 	assert_int_equal(json_integer_value(json_object_get(c.json, "incidents")), 2);
 	assert_int_equal(json_integer_value(json_object_get(c.json, "broken")), 0);
-	json_t *chains = json_object_get(c.json, "chains");
-	assert_string_equal(jstr(json_array_get(chains, 0), "key"), "MK-2026-0002");
+	assert_int_equal(json_array_size(json_object_get(c.json, "chains")), 0);
 	assert_int_equal(json_array_size(json_object_get(c.json, "register_problems")), 0);
+	call_release(&c);
+
+	/* An entry edited behind the triggers' back: that chain is listed. */
+	assert_int_equal(raw_sql(api_fx->db, "DROP TRIGGER logbook_no_update;"
+					     "UPDATE logbook SET text = 'niets' "
+					     "WHERE incident_id = 1 AND seq = 1"), 0);
+	call_init(&c, "GET", "/api/v1/chain", NULL);
+	call_run(&c, mk_api_chain);
+	assert_int_equal(c.resp.status, 200);
+	assert_int_equal(json_integer_value(json_object_get(c.json, "incidents")), 2);
+	assert_int_equal(json_integer_value(json_object_get(c.json, "broken")), 1);
+	json_t *chains = json_object_get(c.json, "chains");
+	assert_int_equal(json_array_size(chains), 1);
+	json_t *bad = json_array_get(chains, 0);
+	assert_string_equal(jstr(bad, "key"), "MK-2026-0001");
+	assert_true(json_is_false(json_object_get(bad, "intact")));
+	assert_string_equal(jstr(bad, "problem"), "logbook entry 1 was changed after it was written");
 	call_release(&c);
 
 	call_init(&c, "GET", "/api/v1/me", NULL);
