@@ -73,7 +73,7 @@ schemas = {
  "ChainStatus": obj({"key": KEY, "intact": {"type": "boolean"}, "entries": {"type": "integer", "minimum": 0},
                      "head": {"type": "string"}, "problem": nstr()}),
  "RegisterChain": obj({"incidents": {"type": "integer", "minimum": 0}, "broken": {"type": "integer", "minimum": 0},
-                       "chains": {"type": "array", "items": ref("ChainStatus")},
+                       "chains": {"type": "array", "items": ref("ChainStatus"), "description": "the logbooks whose chain does not verify (the others are intact)"},
                        "register_problems": {"type": "array", "items": {"type": "string"}}}),
  "Decision": obj({"id": {"type": "integer", "minimum": 1}, "beeldvorming": {"type": "string"},
                   "opties": {"type": "string"}, "besluit": {"type": "string"},
@@ -218,7 +218,7 @@ paths = {
  "/matrix": {"get": op("The Bijlage 3 notification matrix (meldkamer matrix list --json)", ok(arr("MatrixRow")), "matrix", tags=["tables"])},
  "/impact": {"get": op("The 14 impact criteria of Tabel 1 with their laag/midden/hoog descriptions", ok(arr("ImpactCriterion")), "impact", tags=["tables"])},
  "/priority": {"get": op("The priority matrix: impact x urgency, 9 cells", ok(arr("PriorityCell")), "priority", tags=["tables"])},
- "/chain": {"get": op("Every logbook's chain and the register check (meldkamer log verify --json)", ok(ref("RegisterChain")), "chain", tags=["register"])},
+ "/chain": {"get": op("Every logbook's chain verified and the register check: the count, the broken chains and the register's problems", ok(ref("RegisterChain")), "chain", tags=["register"])},
  "/me": {"get": op("The caller's account", ok(ref("Me")), "me", tags=["accounts"])},
  "/openapi.json": {"get": op("This document", ok({"type": "object"}), "openapi", public=True, tags=["meta"])},
 }

@@ -89,9 +89,13 @@ void mk_api_decision_add(struct mk_http_request *req, struct mk_http_response *r
 	struct decisions ds = {.only = d.id};
 	if (mk_svc_decisions(req->svc, req->key, add_decision, &ds, &err)) {
 		json_decref(ds.found);
-		goto fail;
+		mk_api_fail(resp, &err);
+	} else {
+		mk_api_send(resp, 201, ds.found);
 	}
-	mk_api_send(resp, 201, ds.found);
+	char done[64];
+	snprintf(done, sizeof(done), "{\"id\":%lld}", (long long)d.id);
+	mk_api_written(resp, 201, done);
 	json_decref(body);
 	return;
 fail:

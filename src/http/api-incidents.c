@@ -135,17 +135,11 @@ void mk_api_incident_create(struct mk_http_request *req, struct mk_http_response
 	req->key = key;
 	send_incident(req, resp, 201);
 	req->key = NULL;
-	if (resp->status != 201) {
-		/* It is registered: a 503 now would make the client send it
-		 * again. Say so with the key alone when the record cannot be
-		 * answered in full (out of memory). */
-		resp->nheader = 0;
-		mk_http_response_release(resp);
-		mk_http_response_init(resp);
-		resp->status = 201;
-		resp->content_type = "application/json";
-		mk_buf_addf(&resp->body, "{\"key\":\"%s\"}\n", key);
-	}
+	/* It is registered: say so with the key alone when the record cannot
+	 * be answered in full. */
+	char done[64];
+	snprintf(done, sizeof(done), "{\"key\":\"%s\"}", key);
+	mk_api_written(resp, 201, done);
 	snprintf(location, sizeof(location), MK_API_PREFIX "/incidents/%s", key);
 	mk_http_set_header(resp, "Location", location);
 out:

@@ -58,9 +58,10 @@ void mk_api_log_add(struct mk_http_request *req, struct mk_http_response *resp)
 	if (mk_svc_log_list(req->svc, req->key, add_entry, &es, &err)) {
 		json_decref(es.last);
 		mk_api_fail(resp, &err);
-		goto out;
+	} else {
+		mk_api_send(resp, 201, es.last);
 	}
-	mk_api_send(resp, 201, es.last);
+	mk_api_written(resp, 201, "{}");
 out:
 	json_decref(body);
 }

@@ -449,6 +449,18 @@ void mk_api_fail_write(struct mk_http_request *req, struct mk_http_response *res
 	mk_api_fail(resp, err);
 }
 
+void mk_api_written(struct mk_http_response *resp, int status, const char *body)
+{
+	if (resp->status == status)
+		return;
+	mk_http_response_release(resp);
+	mk_http_response_init(resp);
+	resp->status = status;
+	resp->content_type = "application/json";
+	mk_buf_adds(&resp->body, body);
+	mk_buf_addc(&resp->body, '\n');
+}
+
 /* --- Query parameters --------------------------------------------------- */
 
 static bool parse_int(const char *s, int64_t *ret)

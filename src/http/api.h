@@ -99,6 +99,12 @@ bool mk_api_if_match(const struct mk_http_request *req, struct mk_http_response 
 void mk_api_fail_write(struct mk_http_request *req, struct mk_http_response *resp,
 		       int64_t expected_version, const struct mk_error *err);
 
+/* After a write has committed: when the answer could not be built (out
+ * of memory reading back what was written), answers status with body
+ * (a JSON text, e.g. {"key":"MK-2026-0001"}) instead of a failure that
+ * would make the client send the write again. */
+void mk_api_written(struct mk_http_response *resp, int status, const char *body);
+
 /* --- Query parameters ---------------------------------------------------- */
 
 /* limit=1..MK_PAGE_MAX (default MK_PAGE_DEFAULT); anything else 422. */

@@ -105,6 +105,40 @@ static void test_log_add_list_and_verify(void **state)
 	assert_int_equal(count_log(), log_before);
 }
 
+/* A logbook entry is not idempotent: every allocation failure before
+ * the write answers 503 and appends nothing; once it is appended the
+ * answer is 201, whatever fails after (else the client appends twice). */
+static void test_log_add_survives_every_allocation_failure(void **state)
+{
+	(void)state;
+	char key[MK_KEY_TEXT];
+	api_create("{\"title\": \"Verdachte login\"}", key);
+	long long before = count_log();
+	json_set_alloc_funcs(mk_malloc, mk_free);
+	int status = 503;
+	long n;
+	for (n = 0; n < FAULT_LOOP_MAX && status == 503; n++) {
+		struct call c;
+		call_init(&c, "POST", "/api/v1/incidents/MK-2026-0001/log",
+			  "{\"kind\": \"action\", \"text\": \"Account geblokkeerd\"}");
+		mk_alloc_fail_after(n);
+		mk_api_log_add(&c.req, &c.resp);
+		mk_alloc_fail_reset();
+		status = c.resp.status;
+		if (status != 201) {
+			if (status != 503)
+				fprintf(stderr, "round %ld: %d %s\n", n, status, c.resp.body.data);
+			assert_int_equal(status, 503);
+			assert_int_equal(count_log(), before);
+		}
+		call_release(&c);
+	}
+	json_set_alloc_funcs(malloc, free);
+	assert_int_equal(status, 201);
+	assert_true(n > 3);
+	assert_int_equal(count_log(), before + 1);
+}
+
 static void test_log_verify_reports_a_broken_chain(void **state)
 {
 	(void)state;
@@ -334,9 +368,25 @@ static void test_kpi_chain_and_me(void **state)
 	assert_int_equal(c.resp.status, 200);
 	assert_int_equal(json_integer_value(json_object_get(c.json, "incidents")), 2);
 	assert_int_equal(json_integer_value(json_object_get(c.json, "broken")), 0);
-	json_t *chains = json_object_get(c.json, "chains");
-	assert_string_equal(jstr(json_array_get(chains, 0), "key"), "MK-2026-0002");
+	assert_int_equal(json_array_size(json_object_get(c.json, "chains")), 0);
 	assert_int_equal(json_array_size(json_object_get(c.json, "register_problems")), 0);
+	call_release(&c);
+
+	/* An entry edited behind the triggers' back: that chain is listed. */
+	assert_int_equal(raw_sql(api_fx->db, "DROP TRIGGER logbook_no_update;"
+					     "UPDATE logbook SET text = 'niets' "
+					     "WHERE incident_id = 1 AND seq = 1"), 0);
+	call_init(&c, "GET", "/api/v1/chain", NULL);
+	call_run(&c, mk_api_chain);
+	assert_int_equal(c.resp.status, 200);
+	assert_int_equal(json_integer_value(json_object_get(c.json, "incidents")), 2);
+	assert_int_equal(json_integer_value(json_object_get(c.json, "broken")), 1);
+	json_t *chains = json_object_get(c.json, "chains");
+	assert_int_equal(json_array_size(chains), 1);
+	json_t *bad = json_array_get(chains, 0);
+	assert_string_equal(jstr(bad, "key"), "MK-2026-0001");
+	assert_true(json_is_false(json_object_get(bad, "intact")));
+	assert_string_equal(jstr(bad, "problem"), "logbook entry 1 was changed after it was written");
 	call_release(&c);
 
 	call_init(&c, "GET", "/api/v1/me", NULL);
@@ -396,6 +446,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		API_TEST(test_tasks_list_and_set),
 		API_TEST(test_log_add_list_and_verify),
+		API_TEST(test_log_add_survives_every_allocation_failure),
 		API_TEST(test_log_verify_reports_a_broken_chain),
 		API_TEST(test_decision_add_and_list),
 		API_TEST(test_deadlines_to_the_second),
