@@ -1,8 +1,7 @@
 /* Need-to-know in listings. The router decides access for one incident;
  * a listing shows many, so it is narrowed: in the store query where the
  * store can (mk_api_viewer_filter), and per incident by the same
- * mk_access_decide where it cannot (deadlines, the chain check, a key
- * typed into search). */
+ * mk_access_decide where it cannot (a key typed into search). */
 #include "http/api-handlers.h"
 #include "http/api.h"
 

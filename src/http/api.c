@@ -207,7 +207,9 @@ static bool read_object(const struct mk_http_request *req, struct mk_http_respon
 		mk_http_problem(resp, 400, NULL, detail);
 		return false;
 	}
+	/* Zeroed: jansson leaves it untouched when an early allocation fails. */
 	json_error_t jerr;
+	memset(&jerr, 0, sizeof(jerr));
 	/* A repeated member would let two readers of one body disagree on
 	 * its value; \u0000 is refused by jansson unless asked otherwise. */
 	json_t *v = json_loadb(req->body, req->body_len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY,

@@ -467,14 +467,23 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 			char *end = NULL;
 			errno = 0;
 			unsigned long long n = strtoull(cl, &end, 10);
-			if (errno || end == cl || *end || n > MK_HTTP_BODY_MAX) {
+			bool number = !errno && end != cl && !*end && cl[0] >= '0' && cl[0] <= '9';
+			if (!number || n > MK_HTTP_BODY_MAX) {
 				st->too_big = true;
 				char detail[96];
-				snprintf(detail, sizeof(detail),
-					 "request body over the limit of %d bytes", MK_HTTP_BODY_MAX);
+				if (number || errno == ERANGE)
+					snprintf(detail, sizeof(detail),
+						 "request body over the limit of %d bytes",
+						 MK_HTTP_BODY_MAX);
+				else
+					snprintf(detail, sizeof(detail),
+						 "Content-Length is not a number of bytes");
 				st->path = mk_strndup(st->target, strcspn(st->target, "?"));
 				st->req.path = st->path ? st->path : "";
-				return send_error(srv, conn, st, method, 413, "body", detail);
+				return send_error(srv, conn, st, method,
+						  number || errno == ERANGE ? 413 : 400,
+						  number || errno == ERANGE ? "body" : "Content-Length",
+						  detail);
 			}
 		}
 		return MHD_YES;

@@ -111,10 +111,20 @@ static enum mk_rc check_password(const char *password, struct mk_error *err)
 	return MK_OK;
 }
 
-static enum mk_rc hash_password(const char *password, char out[crypto_pwhash_STRBYTES],
-				struct mk_error *err)
+static unsigned long long pwhash_ops(const struct mk_service *svc)
 {
-	if (crypto_pwhash_str(out, password, strlen(password), PWHASH_OPSLIMIT, PWHASH_MEMLIMIT))
+	return svc->pwhash_opslimit ? svc->pwhash_opslimit : PWHASH_OPSLIMIT;
+}
+
+static size_t pwhash_mem(const struct mk_service *svc)
+{
+	return svc->pwhash_memlimit ? svc->pwhash_memlimit : PWHASH_MEMLIMIT;
+}
+
+static enum mk_rc hash_password(const struct mk_service *svc, const char *password,
+				char out[crypto_pwhash_STRBYTES], struct mk_error *err)
+{
+	if (crypto_pwhash_str(out, password, strlen(password), pwhash_ops(svc), pwhash_mem(svc)))
 		return mk_error_set(err, MK_ENOMEM, "password", "out of memory hashing the password");
 	return MK_OK;
 }
@@ -241,7 +251,7 @@ enum mk_rc mk_svc_user_add(struct mk_service *svc, const struct mk_actor *actor,
 		return rc;
 	/* Hash before taking the write lock: it takes tens of milliseconds. */
 	char hash[crypto_pwhash_STRBYTES];
-	if ((rc = hash_password(password, hash, err)))
+	if ((rc = hash_password(svc, password, hash, err)))
 		return rc;
 
 	struct mk_store_account a = {
@@ -270,7 +280,7 @@ enum mk_rc mk_svc_user_passwd(struct mk_service *svc, const struct mk_actor *act
 	if ((rc = check_password(password, err)))
 		return rc;
 	char hash[crypto_pwhash_STRBYTES];
-	if ((rc = hash_password(password, hash, err)))
+	if ((rc = hash_password(svc, password, hash, err)))
 		return rc;
 	struct found_account f;
 	if ((rc = mk_store_begin(svc->store, true, err)))
@@ -429,6 +439,12 @@ enum mk_rc mk_svc_login(struct mk_service *svc, mk_time now, const char *name,
 	bool ok = crypto_pwhash_str_verify(found ? f.hash : dummy_hash, password,
 					   strlen(password)) == 0 &&
 		  found && !f.account.disabled;
+	/* A hash made at another cost (an older meldkamer, a lowered test
+	 * cost) is made again at today's, now that the password is known. */
+	char rehash[crypto_pwhash_STRBYTES] = "";
+	if (ok && crypto_pwhash_str_needs_rehash(f.hash, pwhash_ops(svc), pwhash_mem(svc)) != 0 &&
+	    hash_password(svc, password, rehash, NULL) != MK_OK)
+		rehash[0] = '\0'; /* out of memory: keep the old hash, log in anyway */
 	sodium_memzero(f.hash, sizeof(f.hash));
 	if (!ok)
 		return mk_error_set(err, MK_EPERM, "password", "%s", bad_login);
@@ -444,6 +460,8 @@ enum mk_rc mk_svc_login(struct mk_service *svc, mk_time now, const char *name,
 	if ((rc = mk_store_login_failure_delete(svc->store, attempt, err)) ||
 	    (rc = mk_store_login_failures_clear(svc->store, name, err)) ||
 	    (rc = mk_store_session_insert(svc->store, hash, f.account.id, csrf, now, err)) ||
+	    (rehash[0] &&
+	     (rc = mk_store_account_set_password(svc->store, f.account.id, rehash, err))) ||
 	    (rc = mk_store_commit(svc->store, err)))
 		goto fail;
 	memcpy(ret_token, token, MK_TOKEN_TEXT);
@@ -455,6 +473,7 @@ fail:
 	mk_store_rollback(svc->store);
 	return rc;
 }
+
 
 struct found_session {
 	struct mk_account account;

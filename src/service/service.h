@@ -42,6 +42,11 @@ struct mk_service {
 	struct mk_priority_matrix priority;
 	bool batch;                    /* inside mk_svc_batch_begin .. commit */
 	bool batch_failed;             /* a record failed after writing: roll back */
+	/* argon2id cost of new password hashes; 0 means the default of
+	 * service/accounts.c. Only tests lower it (valgrind makes each
+	 * default hash take seconds). */
+	unsigned long long pwhash_opslimit;
+	size_t pwhash_memlimit;
 };
 
 /* Opens the database and loads the tables in force. In MK_STORE_CREATE

@@ -21,12 +21,25 @@ static const struct mk_actor manager = {"Bram Visser", MK_ROLE_INCIDENTMANAGER, 
 /* Bounds the allocation fault loop. */
 #define FAULT_LOOP_MAX_ACCOUNTS 10000
 
-static struct mk_service *open_svc(struct fixture *f)
+/* The service at the real argon2id cost (19 MiB, two passes). */
+static struct mk_service *open_svc_real_cost(struct fixture *f)
 {
 	struct mk_service *svc = NULL;
 	struct mk_error err = {0};
 	assert_int_equal(mk_service_open(f->db, MK_STORE_CREATE, NOW, &admin, &svc, NULL, &err),
 			 MK_OK);
+	return svc;
+}
+
+/* The rest hash at libsodium's minimum cost: the same code path, and the
+ * suite stays quick under valgrind (a real-cost hash takes seconds there).
+ * Verifying uses the cost stored in each hash; only the dummy hash of an
+ * unknown name costs the real amount. */
+static struct mk_service *open_svc(struct fixture *f)
+{
+	struct mk_service *svc = open_svc_real_cost(f);
+	svc->pwhash_opslimit = crypto_pwhash_OPSLIMIT_MIN;
+	svc->pwhash_memlimit = crypto_pwhash_MEMLIMIT_MIN;
 	return svc;
 }
 
@@ -89,7 +102,7 @@ static enum mk_rc login(struct mk_service *svc, mk_time at, const char *name, co
 static void test_accounts_add_and_get(void **state)
 {
 	struct fixture *f = *state;
-	struct mk_service *svc = open_svc(f);
+	struct mk_service *svc = open_svc_real_cost(f);
 	struct mk_error err = {0};
 	assert_int_equal(mk_svc_user_add(svc, &admin, NOW, "anna.de-vries_2", "Anna de Vries",
 					 MK_ROLE_SERVICEDESK, PW, &err),
@@ -395,11 +408,21 @@ static void test_accounts_throttle_per_address(void **state)
 	struct mk_service *svc = open_svc(f);
 	add_user(svc, "anna", MK_ROLE_SERVICEDESK);
 	struct mk_error err = {0};
-	/* Twenty failures on twenty guessed names from one address. */
+	/* Twenty failures on twenty names from one address: four guessed
+	 * names and four wrong passwords for each of four accounts (below
+	 * their own limit of five). */
+	for (int i = 0; i < 4; i++) {
+		char name[16];
+		snprintf(name, sizeof(name), "lid%d", i);
+		add_user(svc, name, MK_ROLE_BEHANDELAAR);
+	}
 	for (int i = 0; i < MK_LOGIN_FAILS_PER_ADDRESS; i++) {
 		char name[16];
-		snprintf(name, sizeof(name), "gok%d", i);
-		assert_int_equal(login(svc, NOW, name, PW, ADDR, &err), MK_EPERM);
+		if (i < 4)
+			snprintf(name, sizeof(name), "gok%d", i);
+		else
+			snprintf(name, sizeof(name), "lid%d", i % 4);
+		assert_int_equal(login(svc, NOW, name, i < 4 ? PW : PW2, ADDR, &err), MK_EPERM);
 	}
 	assert_int_equal(login(svc, NOW, "anna", PW, ADDR, &err), MK_ETHROTTLED);
 	char token[MK_TOKEN_TEXT], csrf[MK_TOKEN_TEXT];
@@ -465,6 +488,34 @@ static void test_accounts_expired_sessions_are_purged_at_login(void **state)
 	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM session"), 2);
 	login_ok(svc, NOW + MK_SESSION_IDLE, "anna", PW, a, csrf);
 	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM session"), 2);
+	mk_service_close(svc);
+}
+
+/* A hash of another cost is made again at the cost in force when its
+ * password is next given. */
+static void test_accounts_login_rehashes_at_the_cost_in_force(void **state)
+{
+	struct fixture *f = *state;
+	struct mk_service *svc = open_svc(f);
+	add_user(svc, "anna", MK_ROLE_SERVICEDESK);
+	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM account WHERE password_hash LIKE "
+					"'$argon2id$v=19$m=8,t=1,p=1$%'"),
+			 1);
+	char token[MK_TOKEN_TEXT], csrf[MK_TOKEN_TEXT];
+	struct mk_error err = {0};
+	/* A wrong password changes nothing. */
+	svc->pwhash_opslimit = 0;
+	svc->pwhash_memlimit = 0;
+	assert_int_equal(login(svc, NOW, "anna", PW2, ADDR, &err), MK_EPERM);
+	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM account WHERE password_hash LIKE "
+					"'$argon2id$v=19$m=8,t=1,p=1$%'"),
+			 1);
+	login_ok(svc, NOW, "anna", PW, token, csrf);
+	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM account WHERE password_hash LIKE "
+					"'$argon2id$v=19$m=19456,t=2,p=1$%'"),
+			 1);
+	/* And it still opens. */
+	login_ok(svc, NOW + 1, "anna", PW, token, csrf);
 	mk_service_close(svc);
 }
 
@@ -1037,6 +1088,7 @@ int main(void)
 		T(test_accounts_session_idle_expiry_to_the_second),
 		T(test_accounts_session_last_use_written_once_a_minute),
 		T(test_accounts_expired_sessions_are_purged_at_login),
+		T(test_accounts_login_rehashes_at_the_cost_in_force),
 		T(test_accounts_passwd_ends_sessions_not_tokens),
 		T(test_accounts_disable_ends_sessions_and_tokens),
 		T(test_accounts_tokens_add_auth_revoke),

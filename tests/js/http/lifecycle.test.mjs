@@ -3,6 +3,7 @@
 // finish before the process exits 0 with an intact database.
 import assert from 'node:assert/strict';
 import net from 'node:net';
+import { rm } from 'node:fs/promises';
 import { test } from 'node:test';
 import { runCli, startServer } from '../lib/server.mjs';
 
@@ -55,27 +56,50 @@ test('an idle keep-alive connection does not hold up the stop', async () => {
   idle.destroy();
 });
 
-test('SIGTERM while a request is in flight: it completes, the exit is 0, the log verifies', async () => {
-  const srv = await startServer({ accounts: false, keep: true });
+test('SIGTERM while a write is in flight: it completes, the exit is 0, the log verifies', async () => {
+  const srv = await startServer({ keep: true });
+  const body = JSON.stringify({ title: 'Melding tijdens het stoppen' });
   const s = await connect(srv.url);
   const reply = collect(s);
-  s.write('POST /healthz HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n' +
-    'Content-Length: 10\r\n\r\nhello');
+  s.write('POST /api/v1/incidents HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n' +
+    `Authorization: Bearer ${srv.tokens.servicedesk}\r\nContent-Length: ${body.length}\r\n\r\n` +
+    body.slice(0, 10));
   await sleep(200);
   srv.process.kill('SIGTERM');
   await sleep(300);
   assert.equal(srv.process.exitCode, null, 'still running while the request is unfinished');
   const refused = await fetch(srv.url + '/healthz').then(() => 'answered', () => 'refused');
   assert.equal(refused, 'refused', 'no new connections after SIGTERM');
-  s.write('world');
+  s.write(body.slice(10));
   const text = await reply;
-  assert.match(text, /^HTTP\/1\.1 405 /, 'the request in flight got its answer');
+  assert.match(text, /^HTTP\/1\.1 201 /, 'the request in flight got its answer');
   assert.match(text, /\r\nConnection: close\r\n/i);
+  const key = text.match(/\r\nLocation: \/api\/v1\/incidents\/(MK-\d{4}-\d{4})\r\n/i)[1];
   assert.equal(await srv.exited, 0, 'exit 0 after the graceful stop');
   assert.equal(await srv.stop(), 0, 'stop() gives the same status');
   const v = await runCli(['--db', srv.db, 'log', 'verify']);
   assert.equal(v.code, 0, v.stderr);
-  await (await import('node:fs/promises')).rm(srv.dir, { recursive: true, force: true });
+  const show = await runCli(['--db', srv.db, 'incident', 'show', key, '--json']);
+  assert.equal(JSON.parse(show.stdout).title, 'Melding tijdens het stoppen');
+  await rm(srv.dir, { recursive: true, force: true });
+});
+
+test('writes from several threads at once all land, gap-free, and the register verifies', async () => {
+  const srv = await startServer({ threads: 2, keep: true });
+  try {
+    const answers = await Promise.all(Array.from({ length: 24 }, (_, i) =>
+      srv.api('servicedesk', 'POST', '/api/v1/incidents', { title: `Gelijktijdig ${i}` })));
+    assert.deepEqual(answers.map((a) => a.status), Array(24).fill(201));
+    const keys = answers.map((a) => a.headers.location.split('/').pop()).sort();
+    const year = keys[0].slice(3, 7);
+    assert.deepEqual(keys, Array.from({ length: 24 }, (_, i) => `MK-${year}-${String(i + 1).padStart(4, '0')}`));
+    assert.equal(await srv.stop(), 0);
+    const v = await runCli(['--db', srv.db, 'log', 'verify']);
+    assert.equal(v.code, 0, v.stderr);
+  } finally {
+    await srv.stop();
+    await rm(srv.dir, { recursive: true, force: true });
+  }
 });
 
 test('serve refuses a bad address with exit 2 and a missing database with a hint', async () => {

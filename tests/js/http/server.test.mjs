@@ -174,3 +174,22 @@ test('HTML answers carry the Content-Security-Policy, others do not need it', as
   assert.equal(r.headers['x-frame-options'], 'DENY');
   assert.equal(r.headers['cache-control'], 'no-store');
 });
+
+test('a Content-Length that is not a number is refused before the body is read', async () => {
+  const net = await import('node:net');
+  const u = new URL(srv.url);
+  for (const [cl, status] of [['abc', /^HTTP\/1\.1 400 /], ['-1', /^HTTP\/1\.1 400 /],
+    ['99999999999999999999999', /^HTTP\/1\.1 413 /]]) {
+    const text = await new Promise((resolve, reject) => {
+      const s = net.connect({ host: u.hostname, port: Number(u.port) }, () => {
+        s.write(`POST /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: ${cl}\r\nConnection: close\r\n\r\n`);
+      });
+      let data = '';
+      s.on('data', (d) => { data += d; });
+      s.on('close', () => resolve(data));
+      s.on('error', reject);
+    });
+    assert.match(text, status, `Content-Length: ${cl}`);
+  }
+  assert.equal((await srv.raw('GET', '/healthz')).status, 200, 'the server still answers');
+});
