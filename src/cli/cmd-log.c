@@ -118,10 +118,8 @@ static int verify_all(struct mk_cli *cli)
 				mk_cli_error("%s: %s: %s\n", cli->prog, k.keys[i], verr.message);
 		}
 		if (rows)
-			json_array_append_new(rows, json_pack("{s:s, s:b, s:I, s:s, s:s?}", "key", k.keys[i],
-							      "intact", rc == MK_OK, "entries",
-							      (json_int_t)st.entries, "head", st.head,
-							      "problem", rc ? verr.message : NULL));
+			json_array_append_new(rows, mk_json_chain_status(k.keys[i], &st, rc == MK_OK,
+									 rc ? verr.message : NULL));
 	}
 	/* Beyond each chain: an incident deleted with its logbook, or a
 	 * logbook left without its incident, breaks no chain. */
@@ -220,11 +218,9 @@ int mk_cmd_log_verify(struct mk_cli *cli, int argc, char **argv)
 		head_ok = fh.found;
 	}
 	if (cli->json)
-		status = mk_cli_print_json(json_pack("{s:s, s:b, s:I, s:s, s:s?}", "key", key, "intact",
-						     rc == MK_OK && head_ok, "entries",
-						     (json_int_t)st.entries, "head", st.head, "problem",
-						     rc ? err.message : head_ok ? NULL
-										: "the head differs from the expected head"));
+		status = mk_cli_print_json(mk_json_chain_status(
+			key, &st, rc == MK_OK && head_ok,
+			rc ? err.message : head_ok ? NULL : "the head differs from the expected head"));
 	else if (rc == MK_OK && head_ok)
 		printf("%s: logbook intact, %lld entr%s, head %lld:%s\n", key, (long long)st.entries,
 		       st.entries == 1 ? "y" : "ies", (long long)st.entries, st.head);

@@ -115,6 +115,13 @@ json_t *mk_json_deadline(const struct mk_deadline *d)
 			 mk_json_time(d->met_at));
 }
 
+json_t *mk_json_chain_status(const char *key, const struct mk_chain_status *st, bool intact,
+			     const char *problem)
+{
+	return json_pack("{s:s, s:b, s:I, s:s, s:s?}", "key", key, "intact", intact, "entries",
+			 (json_int_t)st->entries, "head", st->head, "problem", problem);
+}
+
 json_t *mk_json_matrix_row(const struct mk_matrix_row *row)
 {
 	return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "table",

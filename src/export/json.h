@@ -22,6 +22,10 @@ json_t *mk_json_log_entry(const struct mk_log_entry *e);
 json_t *mk_json_task(const struct mk_task_view *t);
 json_t *mk_json_decision(const struct mk_decision *d);
 json_t *mk_json_deadline(const struct mk_deadline *d);
+/* One logbook's chain status, the contract of `meldkamer log verify KEY
+ * --json`: key, intact, entries, head, problem (NULL when intact). */
+json_t *mk_json_chain_status(const char *key, const struct mk_chain_status *st, bool intact,
+			     const char *problem);
 /* The contract of `meldkamer matrix list --json`: table, category,
  * incident, helpdesk, ciso, directie ("X", "(X)" or ""). */
 json_t *mk_json_matrix_row(const struct mk_matrix_row *row);

@@ -78,7 +78,5 @@ void mk_api_log_verify(struct mk_http_request *req, struct mk_http_response *res
 	/* A broken chain is the answer to the question, not a failure to
 	 * answer it: 200 with intact false and the first bad entry named. */
 	mk_api_send(resp, 200,
-		    json_pack("{s:s, s:b, s:I, s:s, s:s?}", "key", req->key, "intact", rc == MK_OK,
-			      "entries", (json_int_t)st.entries, "head", st.head, "problem",
-			      rc ? err.message : NULL));
+		    mk_json_chain_status(req->key, &st, rc == MK_OK, rc ? err.message : NULL));
 }

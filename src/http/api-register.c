@@ -212,10 +212,7 @@ void mk_api_chain(struct mk_http_request *req, struct mk_http_response *resp)
 		 * are the count. */
 		broken++;
 		if (json_array_append_new(chains,
-					  json_pack("{s:s, s:b, s:I, s:s, s:s?}", "key", k.keys[i],
-						    "intact", rc == MK_OK, "entries",
-						    (json_int_t)st.entries, "head", st.head,
-						    "problem", rc ? verr.message : NULL))) {
+					  mk_json_chain_status(k.keys[i], &st, false, verr.message))) {
 			mk_error_set(&err, MK_ENOMEM, "", "out of memory");
 			goto fail;
 		}
