@@ -13,7 +13,7 @@ DB       ?= meldkamer.db
 
 # Debian packages meldkamer needs to build and test (scripts/deps.sh).
 DEB_PACKAGES = gcc make meson ninja-build pkg-config python3 \
-	libsqlite3-dev libjansson-dev libsodium-dev libcmocka-dev \
+	libsqlite3-dev libjansson-dev libsodium-dev libcmocka-dev libgmime-3.0-dev \
 	sqlite3 valgrind tzdata
 
 .PHONY: all deps build run check test test-san test-valgrind bench fuzz clean
