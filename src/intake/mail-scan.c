@@ -17,6 +17,15 @@
 #include "base/utf8.h"
 #include "intake/mail-internal.h"
 
+/* The buffer's text, or NULL (and the buffer freed) if it failed. */
+static char *detach(struct mk_buf *b)
+{
+	char *s = mk_buf_detach(b, NULL);
+	if (s == NULL)
+		mk_buf_release(b);
+	return s;
+}
+
 /* Length of the UTF-8 sequence that the lead byte c announces, 0 if c
  * cannot start one. */
 static size_t seq_len(unsigned char c)
@@ -97,7 +106,7 @@ char *mk_mail_clean(const char *s, size_t n, bool multiline, bool *guessed)
 		mk_buf_add(&b, s + i, len);
 		i += len;
 	}
-	return mk_buf_detach(&b, NULL);
+	return detach(&b);
 }
 
 const char *mk_mail_casestr(const char *hay, const char *needle)
@@ -498,7 +507,7 @@ char *mk_mail_html_text(const char *html)
 		add_html_decoded(&b, p, n);
 		p += n;
 	}
-	return mk_buf_detach(&b, NULL);
+	return detach(&b);
 }
 
 /* --- Received ----------------------------------------------------------------------- */
