@@ -24,6 +24,14 @@
 #define MK_PAGE_MAX 1000
 #define MK_PAGE_DEFAULT 50
 
+/* Intake (issue 4). One line of eve.json or a Wazuh alert is a few KB;
+ * Suricata's largest (with payload and http bodies) stay far below 1 MB,
+ * so a longer line is refused before it is parsed. */
+#define MK_ALERT_LINE_MAX (1024 * 1024)
+/* One evidence file kept in the content-addressed store: the largest
+ * mail message intake accepts. */
+#define MK_EVIDENCE_MAX (100 * 1024 * 1024)
+
 /* A search query. */
 #define MK_QUERY_MAX 200
 
