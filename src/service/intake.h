@@ -18,6 +18,9 @@
 #include "core/observable.h"
 #include "service/service.h"
 
+/* The views handed to callbacks (mk_observable_view, mk_evidence_view,
+ * mk_alert_group_view, mk_alert_view) are in store/store.h. */
+
 /* --- Observables --------------------------------------------------------- */
 
 /* An observable as found (value not yet normalised). */
@@ -45,21 +48,6 @@ enum mk_rc mk_svc_observable_add(struct mk_service *svc, const struct mk_actor *
 				 mk_time now, const char *key, const struct mk_observable_input *o,
 				 enum mk_obs_source source, struct mk_error *err);
 
-/* One observable, with where it is attached when listed per incident. */
-struct mk_observable_view {
-	int64_t id;
-	enum mk_obs_type type;
-	const char *value;
-	enum mk_tlp tlp;
-	mk_time first_seen, last_seen;
-	/* Per incident (mk_svc_observables with a key); else NULL/unknown. */
-	const char *incident_key;
-	const char *role;
-	enum mk_obs_source source;
-	const char *added_by;
-	mk_time added_at;
-};
-typedef enum mk_rc (*mk_observable_cb)(void *ctx, const struct mk_observable_view *o);
 
 /* key NULL: every observable (by type, value); otherwise the observables
  * of that incident (MK_ENOTFOUND if it does not exist) in the order added. */
@@ -106,17 +94,6 @@ struct mk_evidence_input {
 	size_t size;             /* at most MK_EVIDENCE_MAX */
 };
 
-struct mk_evidence_view {
-	int64_t id;
-	const char *incident_key;
-	const char *what, *why, *name, *media_type;
-	char sha256[65];
-	int64_t size;
-	const char *stored_path;  /* relative to the evidence folder: sha256/ab/<hex> */
-	const char *collected_by;
-	mk_time collected_at;
-};
-typedef enum mk_rc (*mk_evidence_cb)(void *ctx, const struct mk_evidence_view *e);
 
 /* Adds evidence to incident `key` with a logbook entry giving its SHA-256.
  * ret_sha256 (optional, 65 bytes) gets the hash. */
@@ -135,7 +112,10 @@ enum mk_rc mk_svc_evidence_list(struct mk_service *svc, const char *key, mk_evid
  * everything is. An observable that fails normalisation fails the call
  * (MK_EINVAL naming it) unless reject is given: then it goes to reject
  * and is left out. Duplicates among obs (same type, value and role) are
- * kept once. Inside mk_svc_batch_begin .. commit it joins the batch. */
+ * kept once. Inside mk_svc_batch_begin .. commit it joins the batch.
+ * A source_ref field (e.g. "mail:<Message-ID>") that names an incident
+ * already registered writes nothing and gives MK_ECONFLICT, with that
+ * incident's key in ret_key. */
 enum mk_rc mk_svc_intake_report(struct mk_service *svc, const struct mk_actor *actor,
 				mk_time now, const struct mk_field_value *fields, size_t nfields,
 				enum mk_obs_source source, const struct mk_observable_input *obs,
@@ -167,20 +147,6 @@ enum mk_rc mk_svc_alert_take(struct mk_service *svc, const struct mk_actor *acto
 			     const struct mk_alert_options *opt, struct mk_alert_stats *stats,
 			     struct mk_error *err);
 
-struct mk_alert_group_view {
-	int64_t id;
-	enum mk_alert_kind kind;
-	enum mk_source detection;
-	const char *signature_id, *signature;
-	int severity;
-	const char *severity_orig;
-	const char *src_ip, *dst_ip, *proto;
-	int src_port, dst_port;  /* -1 unknown */
-	mk_time first_seen, last_seen;
-	int64_t count;
-	const char *incident_key; /* NULL until promoted */
-};
-typedef enum mk_rc (*mk_alert_group_cb)(void *ctx, const struct mk_alert_group_view *g);
 
 /* Alert groups newest first (by last_seen, then id). */
 enum mk_rc mk_svc_alert_groups(struct mk_service *svc, mk_alert_group_cb cb, void *ctx,
@@ -188,14 +154,6 @@ enum mk_rc mk_svc_alert_groups(struct mk_service *svc, mk_alert_group_cb cb, voi
 enum mk_rc mk_svc_alert_group_get(struct mk_service *svc, int64_t group, mk_alert_group_cb cb,
 				  void *ctx, struct mk_error *err);
 
-struct mk_alert_view {
-	int64_t id;
-	mk_time at;
-	const char *file;
-	int64_t line;
-	const char *raw;
-};
-typedef enum mk_rc (*mk_alert_cb)(void *ctx, const struct mk_alert_view *a);
 /* The alerts of a group in order of time, at most limit (0: all). */
 enum mk_rc mk_svc_alerts_of_group(struct mk_service *svc, int64_t group, int limit,
 				  mk_alert_cb cb, void *ctx, struct mk_error *err);
