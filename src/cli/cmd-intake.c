@@ -409,8 +409,15 @@ out:
 	return rc;
 }
 
+/* Messages per transaction: a commit (and its sync) per message would
+ * hold intake to a few dozen messages a second on a slow disk. A batch
+ * lost to a database failure is named, and the next one starts afresh. */
+#define MAIL_BATCH 100
+
 struct tally {
 	size_t taken, duplicates, failed;
+	size_t in_batch; /* messages in the open batch */
+	size_t batch_taken; /* of which taken */
 	json_t *items; /* --json */
 };
 
@@ -459,6 +466,7 @@ out:
 			mk_cli_out("%s  %s  already taken (SHA-256 %.16s...)\n", o.key, shown, o.sha256);
 	} else {
 		t->taken++;
+		t->batch_taken++;
 		if (t->items) {
 			json_array_append_new(t->items, json_pack(
 				"{s:s, s:s, s:s, s:b, s:s, s:o, s:I, s:o}", "file", shown, "key", o.key,
@@ -475,6 +483,35 @@ out:
 	json_decref(left_out);
 	mk_mail_report_release(&r);
 	mk_free(data);
+}
+
+/* Commits the open batch; a batch that failed is rolled back whole and its
+ * messages count as failed. */
+static void batch_end(struct mk_cli *cli, struct tally *t)
+{
+	struct mk_error err = {0};
+	if (!mk_svc_in_batch(cli->svc))
+		return;
+	if (mk_svc_batch_commit(cli->svc, &err) != MK_OK) {
+		mk_cli_error("%s: %zu message%s rolled back: %s\n", cli->prog, t->batch_taken,
+			     t->batch_taken == 1 ? "" : "s", err.message);
+		t->taken -= t->batch_taken;
+		t->failed += t->batch_taken;
+	}
+	t->in_batch = t->batch_taken = 0;
+}
+
+/* Before each message: a new batch every MAIL_BATCH messages. */
+static void batch_step(struct mk_cli *cli, struct tally *t, bool first)
+{
+	struct mk_error err = {0};
+	if (!first && t->in_batch < MAIL_BATCH)
+		goto counted;
+	batch_end(cli, t);
+	if (mk_svc_batch_begin(cli->svc, &err) != MK_OK)
+		mk_cli_error("%s: %s\n", cli->prog, err.message); /* each message then fails alone */
+counted:
+	t->in_batch++;
 }
 
 int mk_cmd_intake_mail(struct mk_cli *cli, int argc, char **argv)
@@ -519,10 +556,15 @@ int mk_cmd_intake_mail(struct mk_cli *cli, int argc, char **argv)
 			goto out;
 		}
 	}
-	if (optind == argc)
+	if (optind == argc) {
+		batch_step(cli, &t, true);
 		one_message(cli, NULL, STDIN_FILENO, &t);
-	for (size_t i = 0; i < f.n; i++)
+	}
+	for (size_t i = 0; i < f.n; i++) {
+		batch_step(cli, &t, i == 0);
 		one_message(cli, f.items[i], -1, &t);
+	}
+	batch_end(cli, &t);
 	t.failed += unreadable;
 
 	if (cli->json) {

@@ -114,7 +114,9 @@ enum mk_rc mk_svc_register_prepared(struct mk_service *svc, mk_time now,
 /* Batches for imports: begin, any number of register_prepared calls,
  * commit. A refused record (bad input, duplicate) writes nothing and the
  * others go on; a failure after writing began (the database) fails the
- * batch, whose commit then rolls everything back. */
+ * batch, whose commit then rolls everything back. The changes through
+ * mk_svc_change (edit, assess, phase) join an open batch the same way
+ * (mail intake classifies each report in its batch). */
 enum mk_rc mk_svc_batch_begin(struct mk_service *svc, struct mk_error *err);
 enum mk_rc mk_svc_batch_commit(struct mk_service *svc, struct mk_error *err);
 void mk_svc_batch_abort(struct mk_service *svc);
