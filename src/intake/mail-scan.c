@@ -342,6 +342,33 @@ enum mk_rc mk_mail_scan_html_urls(const char *html, mk_mail_found_cb cb, void *c
 		mk_buf_reset(&href);
 		add_html_decoded(&href, v, vlen);
 		buf_trim(&href);
+		/* As a browser reads it (WHATWG URL): tabs and newlines inside
+		 * are dropped, a space is sent as %20. */
+		size_t w = 0;
+		for (size_t r = 0; r < href.len && href.cap > 0; r++) {
+			char ch = href.data[r];
+			if (ch == '\t' || ch == '\n' || ch == '\r')
+				continue;
+			href.data[w++] = ch;
+		}
+		if (href.cap > 0) {
+			href.len = w;
+			href.data[w] = '\0';
+		}
+		if (strchr(href.data, ' ') != NULL) {
+			struct mk_buf enc;
+			mk_buf_init(&enc, MK_MAIL_URL_MAX * 2);
+			for (const char *q = href.data; *q != '\0'; q++)
+				if (*q == ' ')
+					mk_buf_adds(&enc, "%20");
+				else
+					mk_buf_addc(&enc, *q);
+			mk_buf_reset(&href);
+			mk_buf_add(&href, enc.data, enc.len);
+			if (mk_buf_rc(&enc) != MK_OK)
+				href.rc = mk_buf_rc(&enc);
+			mk_buf_release(&enc);
+		}
 		if (mk_buf_rc(&href) != MK_OK)
 			continue; /* longer than any URL we keep */
 		if (strncasecmp(href.data, "http://", 7) != 0 &&
