@@ -7,7 +7,7 @@ set -eu
 BUILD=$1
 SECONDS_EACH=${2:-60}
 CORPUS=${FUZZ_CORPUS:-$BUILD/fuzz-corpus}
-mkdir -p "$CORPUS/veris" "$CORPUS/tables"
+mkdir -p "$CORPUS/veris" "$CORPUS/tables" "$CORPUS/mail"
 
 cp tests/intake/veris/*.json "$CORPUS/veris/"
 if [ -d ../shared/data/vcdb ]; then
@@ -28,4 +28,10 @@ printf '\004%s' 'MK-2026-0001' >"$CORPUS/tables/seed-key"
 	-max_total_time="$SECONDS_EACH" -artifact_prefix="$CORPUS/" "$CORPUS/veris"
 "$BUILD/tests/fuzz/fuzz-tables" -max_len=65536 -max_total_time="$SECONDS_EACH" \
 	-artifact_prefix="$CORPUS/" "$CORPUS/tables"
+cp tests/intake/mail/*.eml "$CORPUS/mail/"
+if [ -d ../shared/data/phishing ]; then
+	cp ../shared/data/phishing/*.eml "$CORPUS/mail/"
+fi
+"$BUILD/tests/fuzz/fuzz-mail" -dict=tests/fuzz/mail.dict -max_len=65536 -rss_limit_mb=1024 \
+	-max_total_time="$SECONDS_EACH" -artifact_prefix="$CORPUS/" "$CORPUS/mail"
 echo "fuzzing: no crashes in ${SECONDS_EACH}s per harness"

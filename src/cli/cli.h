@@ -115,6 +115,7 @@ void mk_cli_relative(mk_time now, mk_time t, char *buf, size_t cap);
 /* The commands. */
 int mk_cmd_init(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_intake_mail(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_playbook_attach(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_incident_new(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_incident_list(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_incident_show(struct mk_cli *cli, int argc, char **argv);

@@ -393,14 +393,21 @@ static enum mk_rc take(struct mk_cli *cli, const char *path, const char *data, s
 	o->observables = obs.n - rj.n;
 	o->left_out = rj.n;
 
-	/* The classification is a second step (the intake call has no
-	 * assessment); the row is a default one, so this fails only if an
-	 * admin removed it, and then the report stays unclassified. */
+	/* Classification and playbook are further steps in the same batch
+	 * (the intake call takes no assessment); the row is a default one, so
+	 * this fails only if an admin removed it. A failure after writing
+	 * fails the batch, which then rolls back whole (and says so). */
 	struct mk_assessment a = {.has_matrix = true, .table = PHISHING_TABLE,
 				  .category = PHISHING_CATEGORY, .incident = PHISHING_INCIDENT};
 	struct mk_error aerr = {0};
 	if (mk_svc_incident_assess(cli->svc, &cli->actor, cli->now, o->key, 0, &a, &aerr) != MK_OK)
 		mk_cli_error("%s: %s: %s is not classified: %s\n", cli->prog, path, o->key,
+			     aerr.message);
+	/* The phishing playbook's tasks: block, search and remove, who
+	 * clicked, reset, warn staff (data/playbooks/phishing.tsv). */
+	if (mk_svc_playbook_attach(cli->svc, &cli->actor, cli->now, o->key, "phishing", NULL,
+				   &aerr) != MK_OK)
+		mk_cli_error("%s: %s: %s has no playbook tasks: %s\n", cli->prog, path, o->key,
 			     aerr.message);
 out:
 	mk_buf_release(&title);

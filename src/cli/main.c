@@ -77,6 +77,8 @@ static const struct mk_cli_command commands[] = {
 	 "  --reason TEXT  why (required); the correction goes into the logbook\n"},
 	{"task", "list", mk_cmd_task_list, "KEY [--open]",
 	 "the incident's checklist (Bijlage 1)", "  --open         only open tasks\n"},
+	{"playbook", "attach", mk_cmd_playbook_attach, "KEY NAME",
+	 "add a playbook's tasks to the incident's checklist (playbooks: phishing)", ""},
 	{"log", "add", mk_cmd_log_add, "KEY TEXT [--kind KIND]",
 	 "append to the logbook (TEXT - reads standard input)",
 	 "  --kind note|action|decision|communication (default note)\n"},

@@ -187,6 +187,16 @@ enum mk_rc mk_svc_task_set(struct mk_service *svc, const struct mk_actor *actor,
 			   const char *key, const char *code, enum mk_task_state state,
 			   const char *note, struct mk_error *err);
 
+/* Attaches playbook `name` (core/playbook.h: "phishing") to the incident:
+ * its tasks join the incident's checklist, open, after the Bijlage 1
+ * tasks, and are worked with mk_svc_task_set like any other. Logged with
+ * the tasks added; a playbook attached before adds nothing (MK_OK, 0
+ * added). ret_added (optional) gets the number of tasks added.
+ * MK_ENOTFOUND for an unknown playbook or incident. */
+enum mk_rc mk_svc_playbook_attach(struct mk_service *svc, const struct mk_actor *actor,
+				  mk_time now, const char *key, const char *name,
+				  size_t *ret_added, struct mk_error *err);
+
 /* --- Logbook ---------------------------------------------------------------- */
 
 /* Appends a note, action, decision or communication (status and system
