@@ -280,6 +280,8 @@ static void describe(const struct mk_mail_report *r, struct mk_buf *b)
 		mk_buf_adds(b, "Let op: tekst in een onbekende tekenset is naar beste kunnen gelezen.\n");
 	if (m->body_truncated)
 		mk_buf_adds(b, "Let op: een berichttekst is ingekort.\n");
+	if (b->len > 0 && b->data[b->len - 1] == '\n')
+		b->data[--b->len] = '\0'; /* no trailing newline in a stored text */
 }
 
 struct rejects {
