@@ -188,7 +188,10 @@ static enum mk_rc get_time(const json_t *obj, const char *key, mk_time *ret,
 		return mk_time_parse(s, key, ret, err);
 	char utc[72];
 	snprintf(utc, sizeof(utc), "%sZ", s);
-	return mk_time_parse(utc, key, ret, err);
+	if (mk_time_parse(utc, key, ret, NULL) == MK_OK)
+		return MK_OK;
+	return mk_error_set(err, MK_EINVAL, key,
+			    "%s '%s' is not an RFC 3339 time ('2026-03-02T09:00:00Z')", key, s);
 }
 
 /* An address into buf as its canonical text; "" if absent. Wazuh's
