@@ -55,9 +55,15 @@ int mk_cmd_alert_list(struct mk_cli *cli, int argc, char **argv)
 		return status;
 	struct listing l = {cli->json ? json_array() : NULL, 0};
 	struct mk_error err = {0};
-	if (!cli->json)
-		printf("%-6s%-9s%-6s%-21s%-21s%-13s%s\n", "GROUP", "SEVERITY", "COUNT", "FIRST SEEN",
-		       "LAST SEEN", "INCIDENT", "SOURCE -> DESTINATION  SIGNATURE");
+	if (!cli->json) {
+		mk_cli_print_cell("GROUP", 6);
+		mk_cli_print_cell("SEVERITY", 9);
+		mk_cli_print_cell("COUNT", 6);
+		mk_cli_print_cell("FIRST SEEN", 21);
+		mk_cli_print_cell("LAST SEEN", 21);
+		mk_cli_print_cell("INCIDENT", 13);
+		printf("SOURCE -> DESTINATION  SIGNATURE\n");
+	}
 	if (mk_svc_alert_groups(cli->svc, list_row, &l, &err)) {
 		json_decref(l.rows);
 		return mk_cli_fail(cli, &err);

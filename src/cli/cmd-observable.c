@@ -54,9 +54,16 @@ int mk_cmd_observable_list(struct mk_cli *cli, int argc, char **argv)
 		return status;
 	struct listing l = {cli->json ? json_array() : NULL, 0};
 	struct mk_error err = {0};
-	if (!cli->json)
-		printf(key ? "%-9s%-13s%-18s%-7s%s\n" : "%-9s%-13s%-21s%s\n", "TYPE", "TLP",
-		       key ? "ROLE" : "LAST SEEN", key ? "SOURCE" : "VALUE", "VALUE");
+	if (!cli->json) {
+		mk_cli_print_cell("TYPE", 9);
+		mk_cli_print_cell("TLP", 13);
+		if (key) {
+			mk_cli_print_cell("ROLE", 18);
+			mk_cli_print_cell("SOURCE", 7);
+		} else
+			mk_cli_print_cell("LAST SEEN", 21);
+		printf("VALUE\n");
+	}
 	if (mk_svc_observables(cli->svc, key, list_row, &l, &err)) {
 		json_decref(l.rows);
 		return mk_cli_fail(cli, &err);
@@ -73,7 +80,7 @@ int mk_cmd_observable_add(struct mk_cli *cli, int argc, char **argv)
 	static const struct option opts[] = {
 		MK_CLI_COMMON_OPTIONS,
 		{"tlp", required_argument, NULL, OPT_TLP},
-		{"role", required_argument, NULL, OPT_ROLE},
+		{"obs-role", required_argument, NULL, OPT_ROLE},
 		{0},
 	};
 	struct mk_observable_input o = {.tlp = MK_TLP_AMBER, .role = "indicator"};

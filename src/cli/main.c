@@ -126,10 +126,10 @@ static const struct mk_cli_command commands[] = {
 	{"observable", "list", mk_cmd_observable_list, "[--incident KEY]",
 	 "observables (indicators), all or of one incident",
 	 "  --incident KEY the observables of that incident, with role and source\n"},
-	{"observable", "add", mk_cmd_observable_add, "KEY TYPE VALUE [--tlp T] [--role R]",
+	{"observable", "add", mk_cmd_observable_add, "KEY TYPE VALUE [--tlp T] [--obs-role R]",
 	 "add an observable (ip, domain, url, email, hash, filename) to an incident",
 	 "  --tlp T        clear, green, amber (default), amber+strict, red\n"
-	 "  --role R       what it is to the incident (default indicator): sender, url, ...\n"},
+	 "  --obs-role R   what it is to the incident (default indicator): sender, c2, ...\n"},
 	{"observable", "seen", mk_cmd_observable_seen, "VALUE",
 	 "where a value appears: incidents and alert groups (seen-before correlation)", ""},
 };
