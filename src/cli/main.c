@@ -118,6 +118,27 @@ static const struct mk_cli_command commands[] = {
 	{"export", "json", mk_cmd_export_json, "[--output FILE]",
 	 "every incident with checklist, logbook and decisions, as one JSON document",
 	 "  --output FILE  write to FILE instead of standard output\n"},
+	{"intake", "alerts", mk_cmd_intake_alerts,
+	 "FILE.jsonl... [--window 1h] [--promote-severity N]",
+	 "take Suricata eve.json, Wazuh or generic alert lines into alert groups",
+	 "  --window DUR   repeated alerts this close together join one group (default 1h;\n"
+	 "                 seconds, or a number with s, m, h or d)\n"
+	 "  --promote-severity N  make an incident of every group at or above severity N\n"
+	 "                 (1 low, 2 medium, 3 high, 4 critical, or the names)\n"},
+	{"alert", "list", mk_cmd_alert_list, "", "alert groups, most recently seen first", ""},
+	{"alert", "show", mk_cmd_alert_show, "GROUP",
+	 "one alert group with its first alerts and where they came from", ""},
+	{"alert", "promote", mk_cmd_alert_promote, "GROUP",
+	 "make an incident of an alert group, carrying its IP addresses as observables", ""},
+	{"observable", "list", mk_cmd_observable_list, "[--incident KEY]",
+	 "observables (indicators), all or of one incident",
+	 "  --incident KEY the observables of that incident, with role and source\n"},
+	{"observable", "add", mk_cmd_observable_add, "KEY TYPE VALUE [--tlp T] [--obs-role R]",
+	 "add an observable (ip, domain, url, email, hash, filename) to an incident",
+	 "  --tlp T        clear, green, amber (default), amber+strict, red\n"
+	 "  --obs-role R   what it is to the incident (default indicator): sender, c2, ...\n"},
+	{"observable", "seen", mk_cmd_observable_seen, "VALUE",
+	 "where a value appears: incidents and alert groups (seen-before correlation)", ""},
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

@@ -464,6 +464,35 @@ static enum mk_rc log_observables(struct mk_service *svc, struct mk_incident *in
 	return rc;
 }
 
+/* The editable fields and, for intake only, "source_ref": where the
+ * report came from ("mail:<Message-ID>"), which no one edits later and
+ * which keeps the same message from being registered twice. */
+#define SOURCE_REF_MAX 1000
+
+static enum mk_rc apply_report_fields(struct mk_incident *inc, const struct mk_field_value *fields,
+				      size_t nfields, struct mk_error *err)
+{
+	struct mk_field_value *rest = nfields ? mk_calloc(nfields, sizeof(*rest)) : NULL;
+	size_t n = 0;
+	enum mk_rc rc = MK_OK;
+	if (nfields && !rest)
+		return mk_error_set(err, MK_ENOMEM, "", "out of memory");
+	for (size_t i = 0; i < nfields && rc == MK_OK; i++) {
+		if (strcmp(fields[i].name, "source_ref") != 0) {
+			rest[n++] = fields[i];
+			continue;
+		}
+		rc = mk_text_check("source_ref", fields[i].value, SOURCE_REF_MAX, MK_TEXT_LINE, true,
+				   err);
+		if (rc == MK_OK && mk_incident_set_text(&inc->source_ref, fields[i].value))
+			rc = mk_error_set(err, MK_ENOMEM, "", "out of memory");
+	}
+	if (rc == MK_OK)
+		rc = mk_incident_apply_fields(inc, rest, n, err);
+	mk_free(rest);
+	return rc;
+}
+
 enum mk_rc mk_svc_intake_report(struct mk_service *svc, const struct mk_actor *actor,
 				mk_time now, const struct mk_field_value *fields, size_t nfields,
 				enum mk_obs_source source, const struct mk_observable_input *obs,
@@ -488,7 +517,7 @@ enum mk_rc mk_svc_intake_report(struct mk_service *svc, const struct mk_actor *a
 			goto out;
 	if ((rc = normalise_all(obs, nobs, reject, reject_ctx, &n, &count, err)))
 		goto out;
-	if ((rc = mk_incident_apply_fields(&reg.inc, fields, nfields, err)))
+	if ((rc = apply_report_fields(&reg.inc, fields, nfields, err)))
 		goto out;
 	if (!reg.inc.title) {
 		rc = mk_error_set(err, MK_EINVAL, "title", "title is empty");

@@ -113,7 +113,9 @@ enum mk_rc mk_svc_evidence_list(struct mk_service *svc, const char *key, mk_evid
  * (MK_EINVAL naming it) unless reject is given: then it goes to reject
  * and is left out. Duplicates among obs (same type, value and role) are
  * kept once. Inside mk_svc_batch_begin .. commit it joins the batch.
- * A source_ref field (e.g. "mail:<Message-ID>") that names an incident
+ * Besides the fields of mk_incident_field_name, a "source_ref" pair is
+ * accepted (one line, at most 1000 bytes): where the report came from.
+ * A source_ref (e.g. "mail:<Message-ID>") that names an incident
  * already registered writes nothing and gives MK_ECONFLICT, with that
  * incident's key in ret_key. */
 enum mk_rc mk_svc_intake_report(struct mk_service *svc, const struct mk_actor *actor,
