@@ -5,7 +5,7 @@
 #   make check   install what is missing, build, run every test, also
 #                under AddressSanitizer + UBSan and valgrind
 #
-# More: make deps | build | test | test-san | test-valgrind | bench | fuzz | clean
+# More: make deps | build | test | test-san | test-valgrind | bench | bench-serve | fuzz | clean
 
 BUILD    ?= build
 SANBUILD ?= build-san
@@ -14,14 +14,19 @@ DB       ?= meldkamer.db
 # Debian packages meldkamer needs to build and test (scripts/deps.sh).
 DEB_PACKAGES = gcc make meson ninja-build pkg-config python3 \
 	libsqlite3-dev libjansson-dev libsodium-dev libcmocka-dev libgmime-3.0-dev \
-	sqlite3 valgrind tzdata
+	sqlite3 valgrind tzdata libmicrohttpd-dev wrk chromium nodejs
 
-.PHONY: all deps build run check test test-san test-valgrind bench fuzz clean
+.PHONY: all deps build run check test test-san test-valgrind bench bench-serve fuzz clean
 
 all: build
 
+# npm comes with some builds of nodejs and conflicts with them; it is
+# installed on its own only where it is missing. The JS tests' packages
+# (playwright-core, axe-core, ajv) come from tests/js/package-lock.json.
 deps:
 	@scripts/deps.sh $(DEB_PACKAGES)
+	@command -v npm >/dev/null 2>&1 || scripts/deps.sh npm
+	@[ -d tests/js/node_modules ] || (cd tests/js && npm ci --no-audit --no-fund)
 
 $(BUILD)/build.ninja:
 	meson setup $(BUILD)
@@ -55,6 +60,11 @@ check: test test-san test-valgrind
 
 bench: build
 	bench/run.sh $(BUILD)
+
+# meldkamer serve under wrk: requests/s, p99, page time, peak RSS (issue 3).
+# BENCH_ARGS=--incidents 1000 for a quick look.
+bench-serve: build
+	python3 bench/serve.py $(BUILD) $(BENCH_ARGS)
 
 # The libFuzzer harnesses of tests/fuzz, FUZZ_SECONDS each. Their corpora
 # stay outside the repository (one starts from the shared VCDB records).

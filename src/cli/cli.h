@@ -150,5 +150,16 @@ int mk_cmd_observable_seen(struct mk_cli *cli, int argc, char **argv);
  * correlation: printed, or (ret_json given) as a new JSON array. Returns
  * the exit status. */
 int mk_cli_show_observables(struct mk_cli *cli, const char *key, json_t **ret_json);
+int mk_cmd_serve(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_user_add(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_user_passwd(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_user_disable(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_user_list(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_user_lang(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_token_add(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_token_revoke(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_team_add(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_team_remove(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_team_list(struct mk_cli *cli, int argc, char **argv);
 
 #endif

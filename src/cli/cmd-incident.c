@@ -112,17 +112,7 @@ int mk_cmd_incident_new(struct mk_cli *cli, int argc, char **argv)
 		status = mk_cli_usage_error(cli, "unexpected argument '%s'", argv[optind]);
 		goto out;
 	}
-	/* Someone registering it now knows of it now: the golden hour starts
-	 * unless the report says when it was discovered. */
-	bool has_detected = false;
-	for (size_t i = 0; i < fo.n; i++)
-		has_detected |= strcmp(fo.values[i].name, "detected_at") == 0;
-	char now_text[MK_TIME_TEXT];
-	if (!has_detected && fo.n < MAX_FIELDS) {
-		fo.values[fo.n].name = "detected_at";
-		fo.values[fo.n].value = mk_time_format_utc(cli->now, now_text);
-		fo.owned[fo.n++] = NULL;
-	}
+	/* detected_at defaults to now in the service (mk_svc_incident_register). */
 	if ((status = mk_cli_open(cli, MK_STORE_WRITE)))
 		goto out;
 	char key[MK_KEY_TEXT];

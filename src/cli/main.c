@@ -139,6 +139,39 @@ static const struct mk_cli_command commands[] = {
 	 "  --obs-role R   what it is to the incident (default indicator): sender, c2, ...\n"},
 	{"observable", "seen", mk_cmd_observable_seen, "VALUE",
 	 "where a value appears: incidents and alert groups (seen-before correlation)", ""},
+	{"serve", NULL, mk_cmd_serve, "[--listen ADDR:PORT] [--threads N] [--timeout S]",
+	 "the web application and the JSON API (/api/v1), until SIGTERM or SIGINT",
+	 "  --listen ADDR:PORT  where to listen (default 127.0.0.1:8080; [::1]:8080 for\n"
+	 "                 IPv6; port 0 takes a free one, printed when serving)\n"
+	 "  --threads N    worker threads, each with its own database connection\n"
+	 "                 (default: the number of cores)\n"
+	 "  --timeout S    close a connection idle this many seconds (default 15)\n"
+	 "  the database must exist: create it with 'meldkamer init' first\n"},
+	{"user", "add", mk_cmd_user_add,
+	 "NAME --role ROLE [--display-name TEXT] --password-stdin",
+	 "add an account for the web application",
+	 "  --role ROLE    the new account's role (your own role, if needed, goes before\n"
+	 "                 the command: meldkamer --role admin user add ...)\n"
+	 "  --display-name TEXT  the name shown and written in logbooks (default NAME)\n"
+	 "  --password-stdin  read the password from standard input (one line; at\n"
+	 "                 least 12 characters)\n"
+	 "  NAME: 1 to 64 of a-z, 0-9, '.', '_', '-', starting with a letter or digit\n"},
+	{"user", "passwd", mk_cmd_user_passwd, "NAME --password-stdin",
+	 "set a new password (ends the account's sessions)",
+	 "  --password-stdin  read the password from standard input\n"},
+	{"user", "disable", mk_cmd_user_disable, "NAME",
+	 "disable an account: its sessions end and its API tokens are revoked", ""},
+	{"user", "list", mk_cmd_user_list, "", "every account with its role and state", ""},
+	{"user", "lang", mk_cmd_user_lang, "NAME nl|en", "the language of the account's web pages",
+	 ""},
+	{"token", "add", mk_cmd_token_add, "NAME --user ACCOUNT",
+	 "an API token with the rights of ACCOUNT, printed once",
+	 "  --user ACCOUNT the account whose role the token carries\n"},
+	{"token", "revoke", mk_cmd_token_revoke, "NAME", "revoke an API token at once", ""},
+	{"team", "add", mk_cmd_team_add, "KEY ACCOUNT",
+	 "put an account on the incident's team (it then sees the incident if confidential)", ""},
+	{"team", "remove", mk_cmd_team_remove, "KEY ACCOUNT", "take an account off the team", ""},
+	{"team", "list", mk_cmd_team_list, "KEY", "the accounts on the incident's team", ""},
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

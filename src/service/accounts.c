@@ -677,7 +677,7 @@ static enum mk_rc team_change(struct mk_service *svc, struct mk_incident *inc,
 		return rc;
 	struct mk_buf text;
 	mk_buf_init(&text, MK_SHORT_TEXT_MAX);
-	mk_buf_addf(&text, "%s aan het team: %s (%s, %s)", tc->add ? "Toegevoegd" : "Verwijderd",
+	mk_buf_addf(&text, "%s het team: %s (%s, %s)", tc->add ? "Toegevoegd aan" : "Verwijderd uit",
 		    f.account.display_name, f.account.name, mk_role_name(f.account.role));
 	if ((rc = mk_buf_rc(&text)))
 		mk_error_set(err, rc, "", "out of memory");

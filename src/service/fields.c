@@ -69,6 +69,12 @@ static const struct field *find_field(const char *name)
 	return NULL;
 }
 
+bool mk_incident_field_is_flag(const char *name)
+{
+	const struct field *f = find_field(name);
+	return f && f->type == F_BOOL;
+}
+
 static enum mk_rc parse_bool(const char *field, const char *v, bool *ret, struct mk_error *err)
 {
 	static const char *const yes[] = {"ja", "yes", "true", "1", "j", "y"};

@@ -208,6 +208,13 @@ enum mk_rc mk_svc_incident_register(struct mk_service *svc, const struct mk_acto
 	mk_registration_init(&reg);
 	bool duplicate;
 	enum mk_rc rc = mk_incident_apply_fields(&reg.inc, fields, nfields, err);
+	/* Someone registering it now knows of it now: the golden hour starts
+	 * unless the report says when it was discovered (or clears it). */
+	bool has_detected = false;
+	for (size_t i = 0; i < nfields; i++)
+		has_detected |= strcmp(fields[i].name, "detected_at") == 0;
+	if (rc == MK_OK && !has_detected)
+		reg.inc.detected_at = now;
 	if (rc == MK_OK && !reg.inc.title)
 		rc = mk_error_set(err, MK_EINVAL, "title", "title is empty");
 	if (rc == MK_OK)

@@ -1,6 +1,10 @@
 /* Reading across incidents: deadlines and KPIs. */
 #include "service/internal.h"
 
+#include <string.h>
+
+#include "base/alloc.h"
+
 void mk_svc_incident_deadlines(const struct mk_incident *inc, mk_time now,
 			       struct mk_deadline ret[MK_CLOCK_COUNT])
 {
@@ -88,4 +92,15 @@ enum mk_rc mk_svc_register_check(struct mk_service *svc, mk_problem_cb cb, void 
 				 struct mk_error *err)
 {
 	return mk_store_register_check(svc->store, cb, ctx, err);
+}
+
+enum mk_rc mk_svc_impact_table(struct mk_service *svc, struct mk_impact_table *t,
+			       struct mk_error *err)
+{
+	char *body = NULL;
+	enum mk_rc rc = mk_store_config_get(svc->store, "impact", NULL, &body, err);
+	if (rc == MK_OK)
+		rc = mk_impact_table_parse(t, body, strlen(body), "the stored impact table", err);
+	mk_free(body);
+	return rc;
 }

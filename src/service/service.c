@@ -153,6 +153,7 @@ struct tail_check {
 	const struct mk_incident *inc;
 	bool ok;
 	int64_t seq;
+	struct mk_error *err;
 };
 
 static enum mk_rc check_tail(void *ctx, const struct mk_log_entry *e)
@@ -160,16 +161,19 @@ static enum mk_rc check_tail(void *ctx, const struct mk_log_entry *e)
 	struct tail_check *tc = ctx;
 	struct mk_log_entry copy = *e;
 	tc->seq = e->seq;
+	/* Running out of memory while sealing is not a broken chain. */
+	enum mk_rc rc = mk_logbook_seal(tc->inc->uuid, e->prev_hash, &copy, NULL);
+	if (rc == MK_ENOMEM)
+		return mk_error_set(tc->err, rc, "", "out of memory checking the logbook");
 	tc->ok = e->seq == tc->inc->log_count && strcmp(e->hash, tc->inc->log_head) == 0 &&
-		 mk_logbook_seal(tc->inc->uuid, e->prev_hash, &copy, NULL) == MK_OK &&
-		 strcmp(copy.hash, e->hash) == 0;
+		 rc == MK_OK && strcmp(copy.hash, e->hash) == 0;
 	return MK_OK;
 }
 
 static enum mk_rc logbook_tail_intact(struct mk_service *svc, const struct mk_incident *inc,
 				      struct mk_error *err)
 {
-	struct tail_check tc = {inc, inc->log_count == 0, 0};
+	struct tail_check tc = {inc, inc->log_count == 0, 0, err};
 	enum mk_rc rc = mk_store_log_last(svc->store, inc->id, check_tail, &tc, err);
 	if (rc)
 		return rc;

@@ -67,6 +67,9 @@ struct mk_field_value {
 /* The names `incident new` and `incident edit` accept: the i-th, or NULL
  * past the last. */
 const char *mk_incident_field_name(size_t i);
+/* Whether the named field is a yes/no flag (confidential, exercise...):
+ * the JSON API takes those as true/false and the rest as strings. */
+bool mk_incident_field_is_flag(const char *name);
 
 /* Applies the pairs to inc (no storage), with the same checks as the
  * service. For previews and tests. */
@@ -76,7 +79,9 @@ enum mk_rc mk_incident_apply_fields(struct mk_incident *inc, const struct mk_fie
 /* --- Incidents ------------------------------------------------------------ */
 
 /* Registers a new incident from the field pairs (title is required;
- * reported_at defaults to now). Gives it a UUID and the next key of now's
+ * reported_at defaults to now, and so does detected_at unless the pairs
+ * name it: someone registering it now knows of it now, so the golden hour
+ * starts). Gives it a UUID and the next key of now's
  * year, instantiates the checklist, and writes the first logbook entry.
  * The new key goes to ret_key (MK_KEY_TEXT). */
 enum mk_rc mk_svc_incident_register(struct mk_service *svc, const struct mk_actor *actor,
@@ -262,6 +267,12 @@ typedef enum mk_rc (*mk_deadline_cb)(void *ctx, const struct mk_incident *inc,
  * evaluation windows of closed ones, in no particular order. */
 enum mk_rc mk_svc_deadlines(struct mk_service *svc, mk_time now, mk_deadline_cb cb, void *ctx,
 			    struct mk_error *err);
+
+/* The impact criteria in force: the stored "impact" table (Tabel 1 as
+ * data/impact.tsv by default), parsed into t, which the caller releases
+ * with mk_impact_table_release. */
+enum mk_rc mk_svc_impact_table(struct mk_service *svc, struct mk_impact_table *t,
+			       struct mk_error *err);
 
 /* The KPIs over every incident (exercises excluded). ret_kpi initialised
  * by the caller. */

@@ -1,0 +1,47 @@
+/* The route table of the JSON API: every endpoint with the one
+ * core/access.h action the router decides before the handler runs.
+ * Reading this table is reading who may do what through the API; the
+ * table-driven role test (tests/js/http/api-roles.test.mjs) walks it. */
+#include "http/api-handlers.h"
+
+#define V1 "/api/v1"
+#define INC V1 "/incidents/{key}"
+
+const struct mk_http_route mk_api_routes[] = {
+	/* The register. */
+	{"GET", V1 "/incidents", MK_ACT_INCIDENT_LIST, false, false, mk_api_incidents_list},
+	{"POST", V1 "/incidents", MK_ACT_INCIDENT_CREATE, false, false, mk_api_incident_create},
+	{"GET", V1 "/deadlines", MK_ACT_DEADLINES_READ, false, false, mk_api_deadlines},
+	{"GET", V1 "/search", MK_ACT_INCIDENT_LIST, false, false, mk_api_search},
+	{"GET", V1 "/kpi", MK_ACT_KPI_READ, false, false, mk_api_kpi},
+	{"GET", V1 "/matrix", MK_ACT_MATRIX_READ, false, false, mk_api_matrix},
+	{"GET", V1 "/impact", MK_ACT_MATRIX_READ, false, false, mk_api_impact},
+	{"GET", V1 "/priority", MK_ACT_MATRIX_READ, false, false, mk_api_priority},
+	{"GET", V1 "/chain", MK_ACT_CHAIN_CHECK, false, false, mk_api_chain},
+	/* Everyone who is logged in may list (their own reports at least),
+	 * so the list action also stands for "logged in" here. */
+	{"GET", V1 "/me", MK_ACT_INCIDENT_LIST, false, false, mk_api_me},
+	{"GET", V1 "/openapi.json", MK_ACT_MATRIX_READ, true, false, mk_api_openapi},
+
+	/* One incident. */
+	{"GET", INC, MK_ACT_INCIDENT_READ, false, false, mk_api_incident_get},
+	{"PATCH", INC, MK_ACT_INCIDENT_EDIT, false, false, mk_api_incident_patch},
+	{"POST", INC "/assessment", MK_ACT_INCIDENT_ASSESS, false, false, mk_api_incident_assess},
+	{"POST", INC "/phase", MK_ACT_INCIDENT_PHASE, false, false, mk_api_incident_phase},
+	{"POST", INC "/close", MK_ACT_INCIDENT_PHASE, false, false, mk_api_incident_close},
+	{"GET", INC "/tasks", MK_ACT_INCIDENT_READ, false, false, mk_api_tasks_list},
+	{"POST", INC "/tasks/{code}", MK_ACT_TASK_SET, false, false, mk_api_task_set},
+	{"GET", INC "/log", MK_ACT_INCIDENT_READ, false, false, mk_api_log_list},
+	{"POST", INC "/log", MK_ACT_LOG_ADD, false, false, mk_api_log_add},
+	{"GET", INC "/log/verify", MK_ACT_INCIDENT_READ, false, false, mk_api_log_verify},
+	{"GET", INC "/decisions", MK_ACT_INCIDENT_READ, false, false, mk_api_decisions_list},
+	{"POST", INC "/decisions", MK_ACT_DECISION_ADD, false, false, mk_api_decision_add},
+	{"GET", INC "/deadlines", MK_ACT_INCIDENT_READ, false, false, mk_api_incident_deadlines},
+	/* The team decides who sees a confidential incident: changing it is
+	 * editing the incident. */
+	{"GET", INC "/team", MK_ACT_INCIDENT_READ, false, false, mk_api_team_list},
+	{"POST", INC "/team", MK_ACT_INCIDENT_EDIT, false, false, mk_api_team_add},
+	{"DELETE", INC "/team/{account}", MK_ACT_INCIDENT_EDIT, false, false, mk_api_team_remove},
+};
+
+const size_t mk_api_nroutes = sizeof(mk_api_routes) / sizeof(mk_api_routes[0]);

@@ -1,0 +1,236 @@
+#!/usr/bin/env python3
+"""Writes data/openapi.json, the OpenAPI 3.1 document of /api/v1 (served at
+GET /api/v1/openapi.json and checked against real answers by
+tests/js/lib/openapi.mjs). Edit the API description here and run it:
+    python3 tools/gen-openapi.py
+The shapes follow src/export/json.c; the paths follow src/http/api-routes.c."""
+import json
+def ref(n): return {"$ref": "#/components/schemas/" + n}
+TIME = {"type": ["string", "null"], "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$",
+        "description": "RFC 3339 UTC, or null when unknown"}
+TIME_REQ = {"type": "string", "pattern": TIME["pattern"]}
+def nstr(): return {"type": ["string", "null"]}
+def obj(props, req=None, extra=False, desc=None):
+    o = {"type": "object", "properties": props, "required": list(props) if req is None else req,
+         "additionalProperties": extra}
+    if desc: o["description"] = desc
+    return o
+LEVEL = {"enum": ["laag", "midden", "hoog", None]}
+LEVEL_REQ = {"enum": ["laag", "midden", "hoog"]}
+PHASE = {"enum": ["detectie", "initiatie", "analyse", "indammen", "oplossen", "herstel", "remediatie", "afsluiten", "evaluatie"]}
+PRIO = {"enum": ["P1", "P2", "P3", "P4", None]}
+EVENT = {"enum": ["normaal", "escalatie", "noodsituatie"]}
+SOURCE = {"enum": ["onbekend", "ids-ips", "dlp", "fim", "webfilter", "casb", "siem-soc", "gebruiker-partner", "tip", "cti", "pers", "servicedesk", "vertraging"]}
+TLP = {"enum": ["clear", "green", "amber", "amber+strict", "red"]}
+ROLE = {"enum": ["melder", "servicedesk", "behandelaar", "incidentmanager", "ciso", "fg", "directie", "auditor", "admin"]}
+KIND = {"enum": ["note", "action", "decision", "communication", "status", "system"]}
+NOTIFY = {"enum": ["X", "(X)", ""]}
+HASH = {"type": "string", "pattern": "^[0-9a-f]{64}$"}
+KEY = {"type": "string", "pattern": "^MK-[0-9]{4}-[0-9]{4,}$"}
+CRITERIA = ["mensen", "apparatuur", "programmatuur", "gegevens", "organisatieprocessen", "omgeving", "diensten", "betrokkenen", "reputatie", "financieel", "herstelwerk", "verspreiding", "keten", "beschikbaarheid"]
+CLOCK = {"enum": ["golden-hour", "ap-72h", "subjects-7d", "evaluation", "retention"]}
+DSTATE = {"enum": ["n/a", "not-yet", "running", "overdue", "met", "met-late", "ended"]}
+STAT = {"type": "object", "required": ["n", "min", "avg", "max"], "additionalProperties": False,
+        "properties": {"n": {"type": "integer", "minimum": 0}, "min": {"type": ["integer", "null"]},
+                       "avg": {"type": ["integer", "null"]}, "max": {"type": ["integer", "null"]}}}
+COUNTS = {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0}}
+
+schemas = {
+ "Problem": obj({"type": {"type": "string"}, "status": {"type": "integer"}, "title": {"type": "string"},
+                 "detail": {"type": "string"}, "field": {"type": "string"},
+                 "current_version": {"type": "integer", "minimum": 1}},
+                req=["type", "status", "title"], desc="RFC 9457 problem; field names the input at fault"),
+ "IncidentSummary": obj({"key": KEY, "title": nstr(), "phase": PHASE, "priority": PRIO, "event_type": EVENT,
+                         "personal_data": {"type": "boolean"}, "confidential": {"type": "boolean"},
+                         "reported_at": TIME, "detected_at": TIME, "closed_at": TIME,
+                         "version": {"type": "integer", "minimum": 1}}),
+ "Incident": obj({
+   "key": KEY, "uuid": {"type": "string", "pattern": "^[0-9a-f-]{36}$"}, "title": nstr(), "description": nstr(),
+   "reporter": obj({"name": nstr(), "department": nstr(), "phone": nstr(), "email": nstr()}),
+   "source": SOURCE,
+   "matrix": {"oneOf": [{"type": "null"}, obj({"table": {"enum": ["gebruikers", "beheer"]}, "category": nstr(), "incident": nstr()})]},
+   "impact": obj({c: LEVEL for c in CRITERIA}),
+   "impact_overall": LEVEL, "people_affected": {"type": ["integer", "null"], "minimum": 0},
+   "urgency": LEVEL, "priority": PRIO, "priority_label": {"enum": ["kritiek", "hoog", "midden", "laag", None]},
+   "event_type": EVENT, "phase": PHASE, "confidential": {"type": "boolean"}, "tlp": TLP,
+   "personal_data": {"type": "boolean"}, "exercise": {"type": "boolean"}, "parent": {"oneOf": [KEY, {"type": "null"}]},
+   "supplier": nstr(),
+   "times": obj({"occurred_at": TIME, "occurred_estimated": {"type": "boolean"}, "detected_at": TIME,
+                 "reported_at": TIME, "management_informed_at": TIME, "subjects_informed_at": TIME,
+                 "contained_at": TIME, "resolved_at": TIME, "closed_at": TIME, "ap_notified_at": TIME,
+                 "evaluated_at": TIME}),
+   "source_ref": nstr(), "victim": nstr(), "industry": nstr(),
+   "logbook": obj({"entries": {"type": "integer", "minimum": 0}, "head": HASH}),
+   "version": {"type": "integer", "minimum": 1}, "created_at": TIME, "updated_at": TIME}),
+ "IncidentPage": obj({"items": {"type": "array", "items": ref("IncidentSummary")},
+                      "next": {"type": ["string", "null"], "description": "the next page's URL, or null on the last"}}),
+ "Task": obj({"code": {"type": "string"}, "step": {"type": "integer", "minimum": 0, "maximum": 7},
+              "title": {"type": "string"}, "owner": {"type": "string"}, "role": ROLE,
+              "closing": {"type": "boolean"}, "state": {"enum": ["open", "done", "nvt"]},
+              "done_by": nstr(), "done_at": TIME, "note": nstr()}),
+ "LogEntry": obj({"seq": {"type": "integer", "minimum": 1}, "at": TIME_REQ, "author": {"type": "string"},
+                  "role": ROLE, "kind": KIND, "text": {"type": "string"}, "prev_hash": HASH, "hash": HASH}),
+ "ChainStatus": obj({"key": KEY, "intact": {"type": "boolean"}, "entries": {"type": "integer", "minimum": 0},
+                     "head": {"type": "string"}, "problem": nstr()}),
+ "RegisterChain": obj({"incidents": {"type": "integer", "minimum": 0}, "broken": {"type": "integer", "minimum": 0},
+                       "chains": {"type": "array", "items": ref("ChainStatus")},
+                       "register_problems": {"type": "array", "items": {"type": "string"}}}),
+ "Decision": obj({"id": {"type": "integer", "minimum": 1}, "beeldvorming": {"type": "string"},
+                  "opties": {"type": "string"}, "besluit": {"type": "string"},
+                  "opdracht": obj({"wie": {"type": "string"}, "uiterlijk": TIME}),
+                  "controle": obj({"op": TIME, "resultaat": nstr()}),
+                  "decided_by": {"type": "string"}, "decided_at": TIME}),
+ "Deadline": obj({"clock": CLOCK, "label": {"type": "string"}, "state": DSTATE, "start": TIME,
+                  "opens": TIME, "due": TIME, "met_at": TIME}),
+ "DueDeadline": {"allOf": [{"$ref": "#/components/schemas/Deadline"}]},
+ "DeadlineList": obj({"pending": {"type": "integer", "minimum": 0}, "overdue": {"type": "integer", "minimum": 0},
+                      "deadlines": {"type": "array", "items": obj({"clock": CLOCK, "label": {"type": "string"}, "state": DSTATE,
+                          "start": TIME, "opens": TIME, "due": TIME, "met_at": TIME, "key": KEY, "title": {"type": "string"}})}}),
+ "MatrixRow": obj({"table": {"enum": ["gebruikers", "beheer"]}, "category": {"type": "string"},
+                   "incident": {"type": "string"}, "helpdesk": NOTIFY, "ciso": NOTIFY, "directie": NOTIFY}),
+ "ImpactCriterion": obj({"criterion": {"enum": CRITERIA}, "label": {"type": "string"},
+                         "levels": obj({"laag": {"type": "string"}, "midden": {"type": "string"}, "hoog": {"type": "string"}})}),
+ "PriorityCell": obj({"impact": LEVEL_REQ, "urgency": LEVEL_REQ, "priority": {"enum": ["P1", "P2", "P3", "P4"]},
+                      "label": {"enum": ["kritiek", "hoog", "midden", "laag"]}}),
+ "Kpi": obj({"incidents": {"type": "integer", "minimum": 0}, "exercises_excluded": {"type": "integer", "minimum": 0},
+             "with_personal_data": {"type": "integer", "minimum": 0}, "with_citizen_impact": {"type": "integer", "minimum": 0},
+             "by_category": COUNTS, "by_priority": COUNTS, "by_phase": COUNTS,
+             "detection_lag_s": STAT, "containment_s": STAT, "report_to_resolution_s": STAT}),
+ "Me": obj({"name": {"type": "string"}, "display_name": {"type": "string"}, "role": ROLE,
+            "lang": {"enum": ["nl", "en"]}, "auth": {"enum": ["token", "session"]}}),
+ "Team": {"type": "array", "items": {"type": "string"}, "description": "account names"},
+}
+del schemas["DueDeadline"]
+FIELD_NAMES = ["title", "description", "reporter_name", "reporter_department", "reporter_phone", "reporter_email",
+               "source", "tlp", "confidential", "personal_data", "exercise", "parent", "supplier", "occurred_at",
+               "occurred_estimated", "detected_at", "reported_at", "management_informed_at", "subjects_informed_at",
+               "contained_at", "resolved_at"]
+FLAGS = {"confidential", "personal_data", "exercise", "occurred_estimated"}
+def field_schema(n):
+    if n in FLAGS: return {"type": ["boolean", "null"]}
+    return {"type": ["string", "null"]}
+schemas["IncidentFields"] = {"type": "object", "additionalProperties": False,
+    "properties": {n: field_schema(n) for n in FIELD_NAMES},
+    "description": "the fields of `incident new` / `incident edit`: flags as booleans, the rest as strings (times RFC 3339, source and tlp by code name); null clears a field"}
+schemas["NewIncident"] = {"allOf": [ref("IncidentFields"), {"required": ["title"]}]}
+schemas["Assessment"] = obj({"matrix": obj({"table": {"enum": ["gebruikers", "beheer"]}, "category": {"type": "string"}, "incident": {"type": "string"}}),
+    "impact": {"type": "object", "additionalProperties": False, "properties": {c: LEVEL_REQ for c in CRITERIA}},
+    "people": {"type": "integer", "minimum": 0, "maximum": 100000000000},
+    "urgency": LEVEL_REQ, "event_type": EVENT}, req=[])
+schemas["PhaseChange"] = obj({"phase": PHASE, "reason": {"type": "string"}}, req=["phase"])
+schemas["Close"] = obj({"reason": {"type": "string"}}, req=[])
+schemas["TaskChange"] = obj({"state": {"enum": ["open", "done", "nvt"]}, "note": {"type": "string"}, "reason": {"type": "string"}}, req=["state"])
+schemas["NewLogEntry"] = obj({"kind": {"enum": ["note", "action", "decision", "communication"]}, "text": {"type": "string"}}, req=["text"])
+schemas["NewDecision"] = obj({"beeldvorming": {"type": "string"}, "opties": {"type": "string"}, "besluit": {"type": "string"},
+    "opdracht": obj({"wie": {"type": "string"}, "uiterlijk": TIME_REQ}),
+    "controle": obj({"op": TIME_REQ, "resultaat": {"type": "string"}}, req=[])}, req=["beeldvorming", "opties", "besluit", "opdracht"])
+schemas["TeamMember"] = obj({"account": {"type": "string"}})
+
+def problem(desc): return {"description": desc, "content": {"application/problem+json": {"schema": ref("Problem")}}}
+COMMON = {"401": problem("not logged in (no or a bad bearer token or session)"),
+          "403": problem("the role may not do this"),
+          "500": problem("the logbook's hash chain does not verify, or another fault"),
+          "503": problem("the database is busy or out of memory")}
+ONE = {"404": problem("no such incident, or one the caller may not know of")}
+BODY = {"400": problem("malformed JSON (line, column and byte named), invalid UTF-8 or too deep"),
+        "413": problem("the body is larger than 262144 bytes"),
+        "415": problem("not application/json (charset, if given, utf-8)"),
+        "422": problem("a member unknown, of the wrong type or refused by the rules (field named); nothing was written"),
+        "409": problem("refused by the state of the incident (a phase rule, a task's state, the clock behind the last change)")}
+VERSIONED = {"412": problem("If-Match names a version that is no longer current (current_version given)"),
+             "428": problem("If-Match is missing")}
+def M(*ds):
+    r = {}
+    for d in ds: r.update(d)
+    return r
+def ok(schema, desc="OK", status="200", headers=None):
+    r = {"description": desc, "content": {"application/json": {"schema": schema}}}
+    if headers: r["headers"] = headers
+    return {status: r}
+ETAG = {"ETag": {"description": "the incident's version, as \"<version>\"", "schema": {"type": "string"}}}
+def op(summary, responses, opid, body=None, params=None, public=False, tags=None):
+    o = {"summary": summary, "operationId": opid, "responses": {}}
+    o["responses"].update(responses)
+    if not public:
+        o["responses"].update(COMMON)
+    else:
+        o["security"] = []
+    if body:
+        o["requestBody"] = {"required": True, "content": {"application/json": {"schema": ref(body)}}}
+    if params: o["parameters"] = params
+    if tags: o["tags"] = tags
+    return o
+def q(name, schema, desc, required=False): return {"name": name, "in": "query", "required": required, "schema": schema, "description": desc}
+KEYP = {"name": "key", "in": "path", "required": True, "schema": KEY, "description": "the incident key"}
+IFM = {"name": "If-Match", "in": "header", "required": True, "schema": {"type": "string"}, "description": "the ETag of the version the change is based on"}
+IFM_OPT = dict(IFM, required=False)
+LIMIT = q("limit", {"type": "integer", "minimum": 1, "maximum": 1000, "default": 50}, "rows on a page")
+arr = lambda n: {"type": "array", "items": ref(n)}
+paths = {
+ "/incidents": {
+   "get": op("List incidents newest first, a page at a time (only those the caller may see)",
+             M(ok(ref("IncidentPage")), {"422": problem("a bad query parameter")}), "listIncidents",
+             params=[LIMIT, q("before", {"type": "integer", "minimum": 1}, "the opaque cursor from `next`"),
+                     q("open", {"type": "boolean"}, "only incidents not closed")], tags=["incidents"]),
+   "post": op("Register an incident (incident new); detected_at defaults to now",
+              M(ok(ref("Incident"), "registered", "201", M(ETAG, {"Location": {"description": "the new incident's URL", "schema": {"type": "string"}}})), BODY),
+              "createIncident", body="NewIncident", tags=["incidents"])},
+ "/incidents/{key}": {
+   "parameters": [KEYP],
+   "get": op("One incident's record", M(ok(ref("Incident"), headers=ETAG), ONE), "getIncident", tags=["incidents"]),
+   "patch": op("Change fields (incident edit)", M(ok(ref("Incident"), headers=ETAG), ONE, BODY, VERSIONED),
+               "editIncident", body="IncidentFields", params=[IFM], tags=["incidents"])},
+ "/incidents/{key}/assessment": {"parameters": [KEYP],
+   "post": op("Classify: matrix row, impact per criterion, people affected, urgency, event type (incident assess)",
+              M(ok(ref("Incident"), headers=ETAG), ONE, BODY, VERSIONED), "assessIncident", body="Assessment", params=[IFM], tags=["incidents"])},
+ "/incidents/{key}/phase": {"parameters": [KEYP],
+   "post": op("Move to a phase; back or skipping needs a reason (incident phase)",
+              M(ok(ref("Incident"), headers=ETAG), ONE, BODY, VERSIONED, {"409": problem("the phase rules refuse it")}),
+              "movePhase", body="PhaseChange", params=[IFM], tags=["incidents"])},
+ "/incidents/{key}/close": {"parameters": [KEYP],
+   "post": op("Close: move to afsluiten (incident close); the body may be empty",
+              M(ok(ref("Incident"), headers=ETAG), ONE, BODY, {"412": VERSIONED["412"], "409": problem("the closing tasks are not done")}),
+              "closeIncident", params=[IFM_OPT], tags=["incidents"])},
+ "/incidents/{key}/tasks": {"parameters": [KEYP],
+   "get": op("The Bijlage 1 checklist with each task's state", M(ok(arr("Task")), ONE), "listTasks", tags=["tasks"])},
+ "/incidents/{key}/tasks/{code}": {"parameters": [KEYP, {"name": "code", "in": "path", "required": True, "schema": {"type": "string"}, "description": "the task code, e.g. 1.4"}],
+   "post": op("Mark a task done (note optional), nvt or open again (reason required)",
+              M(ok(ref("Task")), ONE, BODY, {"409": problem("the task's state does not allow it")}), "setTask", body="TaskChange", tags=["tasks"])},
+ "/incidents/{key}/log": {"parameters": [KEYP],
+   "get": op("The logbook in order", M(ok(arr("LogEntry")), ONE), "listLog", tags=["logbook"]),
+   "post": op("Append a note, action, decision or communication", M(ok(ref("LogEntry"), "appended", "201"), ONE, BODY), "addLog", body="NewLogEntry", tags=["logbook"])},
+ "/incidents/{key}/log/verify": {"parameters": [KEYP],
+   "get": op("The hash chain's status: entries, head, intact or the first bad entry", M(ok(ref("ChainStatus")), ONE), "verifyLog", tags=["logbook"])},
+ "/incidents/{key}/decisions": {"parameters": [KEYP],
+   "get": op("BOBOC decisions", M(ok(arr("Decision")), ONE), "listDecisions", tags=["decisions"]),
+   "post": op("Record a BOBOC decision", M(ok(ref("Decision"), "recorded", "201"), ONE, BODY), "addDecision", body="NewDecision", tags=["decisions"])},
+ "/incidents/{key}/deadlines": {"parameters": [KEYP],
+   "get": op("Every clock of the incident now", M(ok(arr("Deadline")), ONE), "incidentDeadlines", tags=["deadlines"])},
+ "/incidents/{key}/team": {"parameters": [KEYP],
+   "get": op("The incident's team (account names)", M(ok(ref("Team")), ONE), "listTeam", tags=["team"]),
+   "post": op("Put an account on the team", M(ok(ref("Team"), "added", "201"), ONE, BODY), "addTeam", body="TeamMember", tags=["team"])},
+ "/incidents/{key}/team/{account}": {"parameters": [KEYP, {"name": "account", "in": "path", "required": True, "schema": {"type": "string"}}],
+   "delete": op("Take an account off the team", M(ok(ref("Team")), ONE), "removeTeam", tags=["team"])},
+ "/deadlines": {"get": op("The most urgent running or overdue clocks (meldkamer deadlines --json)", M(ok(ref("DeadlineList")), {"422": problem("a bad limit")}), "deadlines", params=[LIMIT], tags=["deadlines"])},
+ "/search": {"get": op("Full-text search in incidents and logbooks; a key finds its incident", M(ok(arr("IncidentSummary")), {"422": problem("q missing, too long or not text")}), "search",
+                       params=[q("q", {"type": "string", "maxLength": 200}, "words, all required; a trailing * for a prefix", True), LIMIT], tags=["register"])},
+ "/kpi": {"get": op("The KPIs (meldkamer report kpi --json)", ok(ref("Kpi")), "kpi", tags=["register"])},
+ "/matrix": {"get": op("The Bijlage 3 notification matrix (meldkamer matrix list --json)", ok(arr("MatrixRow")), "matrix", tags=["tables"])},
+ "/impact": {"get": op("The 14 impact criteria of Tabel 1 with their laag/midden/hoog descriptions", ok(arr("ImpactCriterion")), "impact", tags=["tables"])},
+ "/priority": {"get": op("The priority matrix: impact x urgency, 9 cells", ok(arr("PriorityCell")), "priority", tags=["tables"])},
+ "/chain": {"get": op("Every logbook's chain and the register check (meldkamer log verify --json)", ok(ref("RegisterChain")), "chain", tags=["register"])},
+ "/me": {"get": op("The caller's account", ok(ref("Me")), "me", tags=["accounts"])},
+ "/openapi.json": {"get": op("This document", ok({"type": "object"}), "openapi", public=True, tags=["meta"])},
+}
+doc = {"openapi": "3.1.0",
+       "info": {"title": "meldkamer API", "version": "1",
+                "description": "The JSON API of meldkamer, the incident register of a Dutch municipality (IBD Handreiking Incident- en response management). Same service calls and JSON shapes as the CLI's --json output. Errors are application/problem+json naming the field; writes to one incident carry If-Match with the ETag read."},
+       "servers": [{"url": "/api/v1"}],
+       "security": [{"bearer": []}, {"session": []}],
+       "paths": paths,
+       "components": {"schemas": schemas, "securitySchemes": {
+           "bearer": {"type": "http", "scheme": "bearer", "description": "an API token (meldkamer token add)"},
+           "session": {"type": "apiKey", "in": "cookie", "name": "mk_session", "description": "the web UI's session"}}}}
+import os, sys
+out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "data", "openapi.json")
+open(out, "w").write(json.dumps(doc, indent=1, ensure_ascii=False) + "\n")
