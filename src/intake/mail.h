@@ -111,9 +111,11 @@ void mk_mail_report_release(struct mk_mail_report *r);
 enum mk_rc mk_mail_parse(const void *data, size_t len, struct mk_mail_report *r,
 			 struct mk_error *err);
 
-/* True if ip (text) is a private, loopback, link-local, CGNAT,
- * documentation-free... i.e. not a public unicast address. Unparsable
- * text counts as not public. */
+/* True if ip (IPv4 or IPv6 text) is a public address: not private
+ * (10/8, 172.16/12, 192.168/16, fc00::/7), loopback, link-local, CGNAT
+ * (100.64/10), "this network" (0/8, ::), multicast or reserved (224/3,
+ * ff00::/8). The documentation ranges count as public (test messages use
+ * them). Text that is no address counts as not public. */
 bool mk_mail_ip_is_public(const char *ip);
 
 #endif
