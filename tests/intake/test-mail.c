@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 
 #include <cmocka.h>
 
@@ -485,6 +486,38 @@ static void test_every_allocation_failure_is_reported_and_frees_everything(void 
 	free(data);
 }
 
+/* Every file in tests/intake/mail/, the fuzzer's crashers (crash-*) among
+ * them once it finds any: parsed or refused with a message, and clean. */
+static void test_every_fixture_parses_clean(void **state)
+{
+	(void)state;
+	char dir[4096];
+	const char *root = getenv("MK_SOURCE_ROOT");
+	snprintf(dir, sizeof dir, "%s/tests/intake/mail", root ? root : ".");
+	DIR *d = opendir(dir);
+	assert_non_null(d);
+	struct dirent *e;
+	int n = 0;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		size_t len;
+		char *data = read_fixture(e->d_name, &len);
+		struct mk_mail_report r;
+		struct mk_error err = {0};
+		mk_mail_report_init(&r);
+		if (mk_mail_parse(data, len, &r, &err) == MK_OK)
+			assert_report_clean(&r);
+		else
+			assert_true(err.message[0] != '\0');
+		mk_mail_report_release(&r);
+		free(data);
+		n++;
+	}
+	closedir(d);
+	assert_true(n >= 8);
+}
+
 /* ---- helpers on their own ------------------------------------------------------------ */
 
 static void test_public_ip_ranges(void **state)
@@ -614,6 +647,7 @@ int main(void)
 		cmocka_unit_test(test_empty_and_headerless_input_is_not_a_message),
 		cmocka_unit_test(test_non_utf8_everywhere_comes_out_clean),
 		cmocka_unit_test(test_every_allocation_failure_is_reported_and_frees_everything),
+		cmocka_unit_test(test_every_fixture_parses_clean),
 		cmocka_unit_test(test_public_ip_ranges),
 		cmocka_unit_test(test_received_variants),
 		cmocka_unit_test(test_url_rules),
