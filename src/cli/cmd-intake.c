@@ -7,9 +7,13 @@
 
 #include "cli/cli.h"
 #include "intake/alerts.h"
+#include "intake/json-arena.h"
 #include "service/intake.h"
 
 enum { OPT_WINDOW = MK_OPT_FIRST_OWN, OPT_PROMOTE };
+
+/* Room for one parsed line's JSON; a bigger line falls back to malloc. */
+#define ALERT_ARENA_SIZE (256 * 1024)
 
 struct file_result {
 	struct mk_alert_stats stats;
@@ -64,16 +68,21 @@ static int take_file(struct mk_cli *cli, const char *file, const struct mk_alert
 		}
 		struct mk_alert a;
 		enum mk_alert_line kind;
-		if (mk_alert_parse_line(&p, line, len, &a, &kind, &e)) {
-			bad_line(cli, r, file, rd.line, truncated, &e);
-			continue;
-		}
-		if (kind == MK_ALERT_LINE_SKIPPED) {
+		/* The line's JSON lives in an arena until the alert is stored:
+		 * jansson's many small allocations were a tenth of the work. */
+		mk_json_arena_begin(ALERT_ARENA_SIZE);
+		bool bad = mk_alert_parse_line(&p, line, len, &a, &kind, &e) != MK_OK;
+		if (!bad && kind == MK_ALERT_LINE_SKIPPED)
 			r->skipped++;
-			continue;
-		}
-		if ((store_rc = mk_svc_alert_take(cli->svc, &cli->actor, cli->now, &a, file, rd.line,
-						  opt, &r->stats, &err)))
+		else if (!bad)
+			store_rc = mk_svc_alert_take(cli->svc, &cli->actor, cli->now, &a, file, rd.line,
+						     opt, &r->stats, &err);
+		mk_alert_parser_release(&p);
+		mk_json_arena_end();
+		/* After the arena: the report's JSON must outlive the line. */
+		if (bad)
+			bad_line(cli, r, file, rd.line, truncated, &e);
+		if (store_rc)
 			break;
 	}
 	int64_t rd_line = rd.line;
@@ -117,6 +126,7 @@ int mk_cmd_intake_alerts(struct mk_cli *cli, int argc, char **argv)
 		return mk_cli_usage_error(cli, "which files? give one or more .jsonl files");
 	if ((status = mk_cli_open(cli, MK_STORE_WRITE)))
 		return status;
+	mk_json_arena_install();
 	json_t *files = cli->json ? json_array() : NULL;
 	bool any_bad = false;
 	int failed = 0;
@@ -145,6 +155,7 @@ int mk_cmd_intake_alerts(struct mk_cli *cli, int argc, char **argv)
 				   (long long)r.bad, (long long)r.stats.promoted);
 		}
 	}
+	mk_json_arena_release();
 	if (files)
 		mk_cli_print_json(json_pack("{s:o}", "files", files));
 	/* A file that failed as a whole is a failure (1); bad lines are bad

@@ -256,7 +256,7 @@ static void test_alerts_hostile_input(void **state)
 	size_t big = 10 * 1024 * 1024;
 	static const char good[] = "{\"source\":\"s\",\"time\":\"2026-03-02T09:00:00Z\","
 				   "\"severity\":\"low\",\"signature\":\"s\",\"detection\":\"tip\"}\n";
-	char *content = mk_malloc(big + 2 * sizeof(good));
+	char *content = mk_malloc(big + 3 * sizeof(good) + 64);
 	assert_non_null(content);
 	size_t len = 0;
 	memcpy(content, good, sizeof(good) - 1);
