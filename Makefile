@@ -14,7 +14,7 @@ DB       ?= meldkamer.db
 
 # Debian packages meldkamer needs to build and test (scripts/deps.sh).
 DEB_PACKAGES = gcc make meson ninja-build pkg-config python3 \
-	libsqlite3-dev libjansson-dev libsodium-dev libcmocka-dev \
+	libsqlite3-dev libjansson-dev libsodium-dev libcmocka-dev libgmime-3.0-dev \
 	sqlite3 valgrind tzdata libmicrohttpd-dev wrk chromium nodejs
 
 .PHONY: all deps build run demo-cli check test test-san test-valgrind bench bench-serve fuzz clean
@@ -86,7 +86,8 @@ fuzz:
 	@scripts/deps.sh $(DEB_PACKAGES) clang libclang-rt-14-dev
 	[ -f $(FUZZBUILD)/build.ninja ] || CC=clang meson setup $(FUZZBUILD) -Dfuzz=true \
 		-Db_sanitize=address,undefined -Db_lundef=false -Dtests=false
-	ninja -C $(FUZZBUILD) tests/fuzz/fuzz-veris tests/fuzz/fuzz-tables tests/fuzz/fuzz-html
+	ninja -C $(FUZZBUILD) tests/fuzz/fuzz-veris tests/fuzz/fuzz-tables tests/fuzz/fuzz-html \
+		tests/fuzz/fuzz-mail tests/fuzz/fuzz-alerts
 	scripts/fuzz.sh $(FUZZBUILD) $(FUZZ_SECONDS)
 
 clean:

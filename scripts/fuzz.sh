@@ -7,7 +7,7 @@ set -eu
 BUILD=$1
 SECONDS_EACH=${2:-60}
 CORPUS=${FUZZ_CORPUS:-$BUILD/fuzz-corpus}
-mkdir -p "$CORPUS/veris" "$CORPUS/tables" "$CORPUS/html"
+mkdir -p "$CORPUS/veris" "$CORPUS/tables" "$CORPUS/html" "$CORPUS/mail" "$CORPUS/alerts"
 
 cp tests/intake/veris/*.json "$CORPUS/veris/"
 if [ -d ../shared/data/vcdb ]; then
@@ -31,4 +31,16 @@ printf '\004%s' 'MK-2026-0001' >"$CORPUS/tables/seed-key"
 printf '%s' '<script>alert(1)</script> & "x" '"'"'y'"'"' é' >"$CORPUS/html/seed-script"
 "$BUILD/tests/fuzz/fuzz-html" -max_len=4096 -max_total_time="$SECONDS_EACH" \
 	-artifact_prefix="$CORPUS/" "$CORPUS/html"
+cp tests/intake/mail/*.eml "$CORPUS/mail/"
+if [ -d ../shared/data/phishing ]; then
+	cp ../shared/data/phishing/*.eml "$CORPUS/mail/"
+fi
+"$BUILD/tests/fuzz/fuzz-mail" -dict=tests/fuzz/mail.dict -max_len=65536 -rss_limit_mb=1024 \
+	-max_total_time="$SECONDS_EACH" -artifact_prefix="$CORPUS/" "$CORPUS/mail"
+# Alert seeds: every line of the intake fixtures, one file each.
+split -l 1 -a 3 tests/intake/alerts/mixed.jsonl "$CORPUS/alerts/mixed-"
+split -l 1 -a 3 tests/intake/alerts/bad.jsonl "$CORPUS/alerts/bad-"
+cp tests/intake/alerts/crash-* "$CORPUS/alerts/" 2>/dev/null || true
+"$BUILD/tests/fuzz/fuzz-alerts" -max_len=8192 -max_total_time="$SECONDS_EACH" \
+	-artifact_prefix="$CORPUS/" "$CORPUS/alerts"
 echo "fuzzing: no crashes in ${SECONDS_EACH}s per harness"

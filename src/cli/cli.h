@@ -114,6 +114,8 @@ void mk_cli_relative(mk_time now, mk_time t, char *buf, size_t cap);
 
 /* The commands. */
 int mk_cmd_init(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_intake_mail(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_playbook_attach(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_incident_new(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_incident_list(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_incident_show(struct mk_cli *cli, int argc, char **argv);
@@ -136,6 +138,18 @@ int mk_cmd_search(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_report_kpi(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_import_veris(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_export_json(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_intake_alerts(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_alert_list(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_alert_show(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_alert_promote(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_observable_list(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_observable_add(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_observable_seen(struct mk_cli *cli, int argc, char **argv);
+
+/* The observables section of `incident show` with each one's
+ * correlation: printed, or (ret_json given) as a new JSON array. Returns
+ * the exit status. */
+int mk_cli_show_observables(struct mk_cli *cli, const char *key, json_t **ret_json);
 int mk_cmd_serve(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_user_add(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_user_passwd(struct mk_cli *cli, int argc, char **argv);

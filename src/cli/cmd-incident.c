@@ -460,6 +460,10 @@ static int show_text(struct mk_cli *cli, const struct mk_incident *inc)
 	if (mk_svc_decisions(cli->svc, inc->key, show_decision, &sh, &err))
 		return mk_cli_fail(cli, &err);
 
+	int status = mk_cli_show_observables(cli, inc->key, NULL);
+	if (status)
+		return status;
+
 	struct mk_chain_status chain;
 	struct mk_error chain_err = {0};
 	enum mk_rc chain_rc = mk_svc_log_verify(cli->svc, inc->key, &chain, &chain_err);
@@ -507,6 +511,14 @@ static int show_json(struct mk_cli *cli, const struct mk_incident *inc)
 	json_object_set_new(out, "crisis_team", crisis_team(inc));
 	json_object_set_new(out, "tasks", tasks);
 	json_object_set_new(out, "decisions", decisions);
+	json_t *observables = NULL;
+	int status = mk_cli_show_observables(cli, inc->key, &observables);
+	if (status) {
+		json_decref(out);
+		json_decref(log);
+		return status;
+	}
+	json_object_set_new(out, "observables", observables);
 	json_object_set_new(out, "log", log);
 	json_object_set_new(out, "chain", json_pack("{s:b, s:s?}", "intact", chain_rc == MK_OK,
 						    "problem", chain_rc ? chain_err.message : NULL));

@@ -77,6 +77,8 @@ static const struct mk_cli_command commands[] = {
 	 "  --reason TEXT  why (required); the correction goes into the logbook\n"},
 	{"task", "list", mk_cmd_task_list, "KEY [--open]",
 	 "the incident's checklist (Bijlage 1)", "  --open         only open tasks\n"},
+	{"playbook", "attach", mk_cmd_playbook_attach, "KEY NAME",
+	 "add a playbook's tasks to the incident's checklist (playbooks: phishing)", ""},
 	{"log", "add", mk_cmd_log_add, "KEY TEXT [--kind KIND]",
 	 "append to the logbook (TEXT - reads standard input)",
 	 "  --kind note|action|decision|communication (default note)\n"},
@@ -108,9 +110,35 @@ static const struct mk_cli_command commands[] = {
 	 "metrics (H3): counts per category, detection lag, time to containment", ""},
 	{"import", "veris", mk_cmd_import_veris, "PATH...",
 	 "import VERIS incident records (files, or folders of .json files)", ""},
+	{"intake", "mail", mk_cmd_intake_mail, "[FILE|FOLDER...]",
+	 "phishing mail forwarded by staff as reports: stdin, .eml files or a Maildir",
+	 "  FILE           one message (RFC 5322); without FILE one on standard input\n"
+	 "  FOLDER         its .eml files, or a Maildir's cur/ and new/\n"
+	 "  a message taken before (same SHA-256) adds nothing; exit 2 if any failed\n"},
 	{"export", "json", mk_cmd_export_json, "[--output FILE]",
 	 "every incident with checklist, logbook and decisions, as one JSON document",
 	 "  --output FILE  write to FILE instead of standard output\n"},
+	{"intake", "alerts", mk_cmd_intake_alerts,
+	 "FILE.jsonl... [--window 1h] [--promote-severity N]",
+	 "take Suricata eve.json, Wazuh or generic alert lines into alert groups",
+	 "  --window DUR   repeated alerts this close together join one group (default 1h;\n"
+	 "                 seconds, or a number with s, m, h or d)\n"
+	 "  --promote-severity N  make an incident of every group at or above severity N\n"
+	 "                 (1 low, 2 medium, 3 high, 4 critical, or the names)\n"},
+	{"alert", "list", mk_cmd_alert_list, "", "alert groups, most recently seen first", ""},
+	{"alert", "show", mk_cmd_alert_show, "GROUP",
+	 "one alert group with its first alerts and where they came from", ""},
+	{"alert", "promote", mk_cmd_alert_promote, "GROUP",
+	 "make an incident of an alert group, carrying its IP addresses as observables", ""},
+	{"observable", "list", mk_cmd_observable_list, "[--incident KEY]",
+	 "observables (indicators), all or of one incident",
+	 "  --incident KEY the observables of that incident, with role and source\n"},
+	{"observable", "add", mk_cmd_observable_add, "KEY TYPE VALUE [--tlp T] [--obs-role R]",
+	 "add an observable (ip, domain, url, email, hash, filename) to an incident",
+	 "  --tlp T        clear, green, amber (default), amber+strict, red\n"
+	 "  --obs-role R   what it is to the incident (default indicator): sender, c2, ...\n"},
+	{"observable", "seen", mk_cmd_observable_seen, "VALUE",
+	 "where a value appears: incidents and alert groups (seen-before correlation)", ""},
 	{"serve", NULL, mk_cmd_serve, "[--listen ADDR:PORT] [--threads N] [--timeout S]",
 	 "the web application and the JSON API (/api/v1), until SIGTERM or SIGINT",
 	 "  --listen ADDR:PORT  where to listen (default 127.0.0.1:8080; [::1]:8080 for\n"

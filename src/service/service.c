@@ -195,8 +195,16 @@ enum mk_rc mk_svc_change(struct mk_service *svc, const char *key, int64_t expect
 {
 	struct mk_incident inc;
 	int checklist_version = 0;
+	/* Inside an intake batch (mk_svc_batch_begin) the change joins the
+	 * batch's transaction: a refusal before anything is written leaves
+	 * the batch going, a failure after it fails the batch (as in
+	 * mk_svc_register_prepared). Alone it has a transaction of its own. */
+	bool own = !svc->batch;
+	bool wrote = false;
+	if (!own && svc->batch_failed)
+		return mk_error_set(err, MK_ESTORE, "", "an earlier failure ended this batch");
 	mk_incident_init(&inc);
-	enum mk_rc rc = mk_store_begin(svc->store, true, err);
+	enum mk_rc rc = own ? mk_store_begin(svc->store, true, err) : MK_OK;
 	if (rc)
 		return rc;
 	if ((rc = mk_store_incident_get(svc->store, key, &inc, &checklist_version, err)))
@@ -223,10 +231,12 @@ enum mk_rc mk_svc_change(struct mk_service *svc, const char *key, int64_t expect
 		goto fail;
 	}
 	bool unchanged = false;
+	wrote = true; /* the change may write (logbook, tasks) before it fails */
 	if ((rc = change(svc, &inc, checklist_version, ctx, &unchanged, err)))
 		goto fail;
 	if (unchanged) {
-		mk_store_rollback(svc->store);
+		if (own)
+			mk_store_rollback(svc->store);
 		mk_incident_release(&inc);
 		return MK_OK;
 	}
@@ -234,12 +244,15 @@ enum mk_rc mk_svc_change(struct mk_service *svc, const char *key, int64_t expect
 		goto fail;
 	inc.updated_at = now;
 	if ((rc = mk_store_incident_update(svc->store, &inc, err)) ||
-	    (rc = mk_store_commit(svc->store, err)))
+	    (own && (rc = mk_store_commit(svc->store, err))))
 		goto fail;
 	mk_incident_release(&inc);
 	return MK_OK;
 fail:
-	mk_store_rollback(svc->store);
+	if (own)
+		mk_store_rollback(svc->store);
+	else if (wrote)
+		svc->batch_failed = true;
 	mk_incident_release(&inc);
 	return rc;
 }

@@ -127,7 +127,9 @@ enum mk_rc mk_svc_register_prepared(struct mk_service *svc, mk_time now,
 /* Batches for imports: begin, any number of register_prepared calls,
  * commit. A refused record (bad input, duplicate) writes nothing and the
  * others go on; a failure after writing began (the database) fails the
- * batch, whose commit then rolls everything back. */
+ * batch, whose commit then rolls everything back. The changes through
+ * mk_svc_change (edit, assess, phase) join an open batch the same way
+ * (mail intake classifies each report in its batch). */
 enum mk_rc mk_svc_batch_begin(struct mk_service *svc, struct mk_error *err);
 enum mk_rc mk_svc_batch_commit(struct mk_service *svc, struct mk_error *err);
 void mk_svc_batch_abort(struct mk_service *svc);
@@ -197,6 +199,16 @@ enum mk_rc mk_svc_tasks(struct mk_service *svc, const char *key, mk_task_view_cb
 enum mk_rc mk_svc_task_set(struct mk_service *svc, const struct mk_actor *actor, mk_time now,
 			   const char *key, const char *code, enum mk_task_state state,
 			   const char *note, struct mk_error *err);
+
+/* Attaches playbook `name` (core/playbook.h: "phishing") to the incident:
+ * its tasks join the incident's checklist, open, after the Bijlage 1
+ * tasks, and are worked with mk_svc_task_set like any other. Logged with
+ * the tasks added; a playbook attached before adds nothing (MK_OK, 0
+ * added). ret_added (optional) gets the number of tasks added.
+ * MK_ENOTFOUND for an unknown playbook or incident. */
+enum mk_rc mk_svc_playbook_attach(struct mk_service *svc, const struct mk_actor *actor,
+				  mk_time now, const char *key, const char *name,
+				  size_t *ret_added, struct mk_error *err);
 
 /* --- Logbook ---------------------------------------------------------------- */
 

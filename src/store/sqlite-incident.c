@@ -533,6 +533,34 @@ static bool add_id(int64_t *ids, int *n, int max, int64_t id)
 	"SELECT l.incident_id FROM logbook_fts f JOIN logbook l ON l.id = f.rowid "  \
 	"JOIN incident i ON i.id = l.incident_id "                                   \
 	"WHERE logbook_fts MATCH ?1" vis " ORDER BY f.rowid DESC"
+/* Incidents carrying an observable whose normal form is the query as
+ * typed or lower-cased (schema 3): searching "evil.example.com" or an IP
+ * address finds them even where no text mentions it. */
+#define OBS_SQL(vis)                                                                 \
+	"SELECT DISTINCT io.incident_id FROM observable o "                          \
+	"JOIN incident_observable io ON io.observable_id = o.id "                    \
+	"JOIN incident i ON i.id = io.incident_id "                                  \
+	"WHERE (o.value = ?1 OR o.value = ?2)" vis " ORDER BY io.incident_id DESC LIMIT ?4"
+static const char *const obs_sql[3] = {
+	[VIS_ALL] = OBS_SQL(""),
+	[VIS_ONLY_OWN] = OBS_SQL(VIS_OWN("?3")),
+	[VIS_NOT_CONFIDENTIAL] = OBS_SQL(VIS_HIDE("?3")),
+};
+
+/* The query as one observable value: trimmed, and lower-cased (domains,
+ * e-mail addresses and hashes are stored in lower case). */
+static void obs_query(const char *query, struct mk_buf *typed, struct mk_buf *lowered)
+{
+	const char *p = query, *e = query + strlen(query);
+	while (p < e && (*p == ' ' || *p == '\t'))
+		p++;
+	while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
+		e--;
+	mk_buf_add(typed, p, (size_t)(e - p));
+	for (; p < e; p++)
+		mk_buf_addc(lowered, *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a') : *p);
+}
+
 static const char *const search_sql[3][2] = {
 	[VIS_ALL] = {"SELECT rowid FROM incident_fts WHERE incident_fts MATCH ?1 "
 		     "ORDER BY rowid DESC LIMIT ?2",
@@ -550,7 +578,7 @@ enum mk_rc mk_store_search(struct mk_store *s, const char *query, int limit,
 	const char *text_sql = search_sql[vis][0], *log_sql = search_sql[vis][1];
 	static const char row_sql[] = "SELECT " INCIDENT_COLUMNS("NULL")
 		" FROM incident i WHERE i.id = ?1";
-	struct mk_buf fts;
+	struct mk_buf fts, typed, lowered;
 	int64_t *ids = NULL;
 	int n = 0, src;
 	enum mk_rc rc;
@@ -559,12 +587,37 @@ enum mk_rc mk_store_search(struct mk_store *s, const char *query, int limit,
 		return mk_error_set(err, MK_EINVAL, "limit", "limit must be between 1 and %d",
 				    MK_PAGE_MAX);
 	mk_buf_init(&fts, MK_QUERY_MAX * 3);
+	mk_buf_init(&typed, 0);
+	mk_buf_init(&lowered, 0);
 	if ((rc = fts_query(query, &fts, err)))
 		goto out;
 	ids = mk_calloc((size_t)limit, sizeof(*ids));
 	if (!ids) {
 		rc = mk_error_set(err, MK_ENOMEM, "", "out of memory searching");
 		goto out;
+	}
+
+	mk_buf_init(&typed, MK_QUERY_MAX + 1);
+	mk_buf_init(&lowered, MK_QUERY_MAX + 1);
+	obs_query(query, &typed, &lowered);
+	if (typed.len && !mk_buf_rc(&typed) && !mk_buf_rc(&lowered)) {
+		sqlite3_stmt *ost = mk_sql_prepare(s, obs_sql[vis], err);
+		if (!ost) {
+			rc = err ? err->rc : MK_ESTORE;
+			goto out;
+		}
+		mk_sql_bind_text(ost, 1, typed.data);
+		mk_sql_bind_text(ost, 2, lowered.data);
+		if (vis != VIS_ALL)
+			mk_sql_bind_text(ost, 3, scope->viewer_account);
+		sqlite3_bind_int(ost, 4, limit);
+		while ((src = sqlite3_step(ost)) == SQLITE_ROW)
+			add_id(ids, &n, limit, sqlite3_column_int64(ost, 0));
+		sqlite3_reset(ost);
+		if (src != SQLITE_DONE) {
+			rc = mk_sql_fail(s, src, "searching observables", err);
+			goto out;
+		}
 	}
 
 	sqlite3_stmt *st = mk_sql_prepare(s, text_sql, err);
@@ -614,5 +667,7 @@ enum mk_rc mk_store_search(struct mk_store *s, const char *query, int limit,
 out:
 	mk_free(ids);
 	mk_buf_release(&fts);
+	mk_buf_release(&typed);
+	mk_buf_release(&lowered);
 	return rc;
 }

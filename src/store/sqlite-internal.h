@@ -7,11 +7,12 @@
 
 #include "store/store.h"
 
-#define STMT_CACHE_MAX 128
+#define STMT_CACHE_MAX 160
 
 struct mk_store {
 	sqlite3 *db;
 	char *path;
+	char *blob_dir; /* <path>.evidence, made on first use; or NULL */
 	bool in_transaction;
 	int opened_version; /* the schema version on disk at open (0: new) */
 	int savepoints;

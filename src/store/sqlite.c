@@ -13,11 +13,12 @@
 /* 'MKDB': marks the file as meldkamer's (PRAGMA application_id). */
 #define APPLICATION_ID 0x4d4b4442
 
-extern const char mk_migration_0001[], mk_migration_0002[];
+extern const char mk_migration_0001[], mk_migration_0002[], mk_migration_0003[];
 
 static const char *const migrations[] = {
 	mk_migration_0001,
 	mk_migration_0002,
+	mk_migration_0003,
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -243,10 +244,11 @@ static enum mk_rc open_read_only_fallback(struct mk_store *s, const char *path,
 }
 
 /* The triggers that make the register append-only (schema 0001) and
- * keep the account audit trail and its accounts (0002). */
+ * keep the account audit trail and its accounts (0002), and the evidence
+ * records (0003). */
 static const char *const guards[] = {"logbook_no_update", "logbook_no_delete", "incident_no_delete",
 				     "account_audit_no_update", "account_audit_no_delete",
-				     "account_no_delete"};
+				     "account_no_delete", "evidence_no_update", "evidence_no_delete"};
 
 enum mk_rc mk_store_guards_check(struct mk_store *s, struct mk_error *err)
 {
@@ -381,6 +383,7 @@ void mk_store_close(struct mk_store *s)
 		sqlite3_finalize(s->cache[i].stmt);
 	sqlite3_close(s->db);
 	mk_free(s->path);
+	mk_free(s->blob_dir);
 	mk_free(s);
 }
 

@@ -23,10 +23,12 @@
 #include "base/rc.h"
 #include "base/time.h"
 #include "core/access.h"
+#include "core/alert.h"
 #include "core/checklist.h"
 #include "core/decision.h"
 #include "core/incident.h"
 #include "core/logbook.h"
+#include "core/observable.h"
 
 /* How long a writer waits for another writer before giving up. */
 #define MK_STORE_BUSY_MS 10000
@@ -154,7 +156,9 @@ enum mk_rc mk_store_incident_count_query(struct mk_store *s, const struct mk_inc
 					 int64_t *ret_count, struct mk_error *err);
 
 /* Full-text search in incident text (title, description, victim) and
- * logbook text. `query` is what a person typed: words, all required, a
+ * logbook text, and the incidents carrying an observable whose value is
+ * the query (trimmed, as typed or lower-cased; schema 3). `query` is what
+ * a person typed: words, all required, a
  * trailing * on a word for a prefix; FTS operators in it are taken as
  * plain words. Calls cb for at most limit incidents: those newest by id
  * among the text matches and those with the most recent matching logbook
@@ -354,5 +358,146 @@ enum mk_rc mk_store_incident_set_reporter_account(struct mk_store *s, int64_t in
  * MK_ENOTFOUND naming the key if the incident does not exist. */
 enum mk_rc mk_store_access_facts(struct mk_store *s, const char *key, const char *account_name,
 				 struct mk_access_subject *ret, struct mk_error *err);
+
+/* --- Intake: observables, alert groups, evidence (schema 3) -------------- *
+ * Rows only: normalising values, the collapse rule and promotion are the
+ * service's (service/intake.c, core/observable.h, core/alert.h). Strings
+ * in the views are valid only during the callback. */
+
+/* One observable, with where it is attached when listed per incident. */
+struct mk_observable_view {
+	int64_t id;
+	enum mk_obs_type type;
+	const char *value;
+	enum mk_tlp tlp;
+	mk_time first_seen, last_seen;
+	/* Per incident (mk_svc_observables with a key); else NULL/unknown. */
+	const char *incident_key;
+	const char *role;
+	enum mk_obs_source source;
+	const char *added_by;
+	mk_time added_at;
+};
+typedef enum mk_rc (*mk_observable_cb)(void *ctx, const struct mk_observable_view *o);
+
+struct mk_evidence_view {
+	int64_t id;
+	const char *incident_key;
+	const char *what, *why, *name, *media_type;
+	char sha256[65];
+	int64_t size;
+	const char *stored_path;  /* relative to the evidence folder: sha256/ab/<hex> */
+	const char *collected_by;
+	mk_time collected_at;
+};
+typedef enum mk_rc (*mk_evidence_cb)(void *ctx, const struct mk_evidence_view *e);
+
+struct mk_alert_group_view {
+	int64_t id;
+	enum mk_alert_kind kind;
+	enum mk_source detection;
+	const char *signature_id, *signature;
+	int severity;
+	const char *severity_orig;
+	const char *src_ip, *dst_ip, *proto;
+	int src_port, dst_port;  /* -1 unknown */
+	mk_time first_seen, last_seen;
+	int64_t count;
+	const char *incident_key; /* NULL until promoted */
+};
+typedef enum mk_rc (*mk_alert_group_cb)(void *ctx, const struct mk_alert_group_view *g);
+
+struct mk_alert_view {
+	int64_t id;
+	mk_time at;
+	const char *file;
+	int64_t line;
+	const char *raw;
+};
+typedef enum mk_rc (*mk_alert_cb)(void *ctx, const struct mk_alert_view *a);
+
+/* Inserts the observable (type, normalised value) or, if it exists, moves
+ * its last_seen to at (first_seen back to at if earlier) and its TLP to
+ * the stricter of the two. ret_id gets its id. */
+enum mk_rc mk_store_observable_upsert(struct mk_store *s, enum mk_obs_type type,
+				      const char *value, enum mk_tlp tlp, mk_time at,
+				      int64_t *ret_id, struct mk_error *err);
+
+/* Attaches observable_id to the incident in a role. MK_ECONFLICT if that
+ * observable is attached in that role already. */
+enum mk_rc mk_store_incident_observable_add(struct mk_store *s, int64_t incident_id,
+					    int64_t observable_id, const char *role,
+					    enum mk_obs_source source, mk_time at,
+					    const char *by, struct mk_error *err);
+
+/* incident_id 0: every observable by type and value (incident fields
+ * unset); else the incident's, in the order attached. */
+enum mk_rc mk_store_observable_list(struct mk_store *s, int64_t incident_id,
+				    mk_observable_cb cb, void *ctx, struct mk_error *err);
+
+/* The observable of this type and normalised value; *ret_found false if
+ * none (cb not called). */
+enum mk_rc mk_store_observable_get(struct mk_store *s, enum mk_obs_type type, const char *value,
+				   mk_observable_cb cb, void *ctx, bool *ret_found,
+				   struct mk_error *err);
+
+/* The keys of the incidents carrying observable_id, oldest first, except
+ * except_id (0: none): cb gets the first `max`, *ret_count the number. */
+enum mk_rc mk_store_observable_incidents(struct mk_store *s, int64_t observable_id,
+					 int64_t except_id, int max, mk_store_name_cb cb,
+					 void *ctx, int64_t *ret_count, struct mk_error *err);
+
+/* The number of alert groups whose src or dst IP is ip. */
+enum mk_rc mk_store_alert_groups_with_ip(struct mk_store *s, const char *ip,
+					 int64_t *ret_count, struct mk_error *err);
+
+/* The open group for the collapse key gkey that an alert at `at` joins
+ * (core/alert.h: within window of its span), the most recent if several:
+ * *ret_id 0 if none. ret_severity and ret_incident (0: not promoted) are
+ * the group's. */
+enum mk_rc mk_store_alert_group_find(struct mk_store *s, const char *gkey, mk_time at,
+				     int64_t window, int64_t *ret_id, int *ret_severity,
+				     int64_t *ret_incident, struct mk_error *err);
+/* A new group of one alert (count 1, first = last = a->at). */
+enum mk_rc mk_store_alert_group_insert(struct mk_store *s, const char *gkey,
+				       const struct mk_alert *a, int64_t *ret_id,
+				       struct mk_error *err);
+/* One more alert at `at` in the group: count + 1, the span widened, the
+ * severity raised to `severity` if higher. */
+enum mk_rc mk_store_alert_group_join(struct mk_store *s, int64_t id, mk_time at, int severity,
+				     struct mk_error *err);
+enum mk_rc mk_store_alert_group_set_incident(struct mk_store *s, int64_t id,
+					     int64_t incident_id, struct mk_error *err);
+/* The alert as read (raw: raw_len bytes). */
+enum mk_rc mk_store_alert_insert(struct mk_store *s, int64_t group_id, mk_time at,
+				 const char *raw, size_t raw_len, const char *file, int64_t line,
+				 struct mk_error *err);
+/* id 0: every group, newest last_seen first; else that group
+ * (MK_ENOTFOUND naming it if none). */
+enum mk_rc mk_store_alert_group_list(struct mk_store *s, int64_t id, mk_alert_group_cb cb,
+				     void *ctx, struct mk_error *err);
+/* The group's alerts by time, at most limit (0: all). */
+enum mk_rc mk_store_alert_list(struct mk_store *s, int64_t group_id, int limit, mk_alert_cb cb,
+			       void *ctx, struct mk_error *err);
+
+/* Writes data into the content-addressed evidence folder next to the
+ * database (<database>.evidence/sha256/ab/<hex>), unless a file of that
+ * hash is there already: written to a temporary name, synced, renamed.
+ * sha256 is the hex of data's hash (the caller computed it). ret_path
+ * (at least 80 bytes) gets the path relative to the folder. A file left
+ * behind by a rolled-back transaction is harmless: it is named by its
+ * content. */
+enum mk_rc mk_store_blob_put(struct mk_store *s, const unsigned char *data, size_t size,
+			     const char *sha256, char *ret_path, struct mk_error *err);
+/* The evidence folder of this database (owned by the store). */
+const char *mk_store_blob_dir(struct mk_store *s);
+
+/* Inserts an evidence row (e->id, e->incident_key ignored); ret_id
+ * optional. */
+enum mk_rc mk_store_evidence_insert(struct mk_store *s, int64_t incident_id,
+				    const struct mk_evidence_view *e, int64_t *ret_id,
+				    struct mk_error *err);
+enum mk_rc mk_store_evidence_list(struct mk_store *s, int64_t incident_id, mk_evidence_cb cb,
+				  void *ctx, struct mk_error *err);
 
 #endif

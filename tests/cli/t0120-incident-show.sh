@@ -77,6 +77,9 @@ decisions (BOBOC):
       Opdracht: FG, uiterlijk 2026-10-25 12:00 CET
       Controle: 2026-10-25 12:00 CET
 
+observables:
+  (none)
+
 logbook (4 entries, chain intact):
   #1 2026-10-24 12:00 CEST  tester (servicedesk)  [system]
       Incident geregistreerd via cli door tester (servicedesk): Verloren USB-stick
@@ -107,7 +110,7 @@ eq(list(d), ["key", "uuid", "title", "description", "reporter", "source", "matri
   "impact_overall", "people_affected", "urgency", "priority", "priority_label", "event_type",
   "phase", "confidential", "tlp", "personal_data", "exercise", "parent", "supplier", "times",
   "source_ref", "victim", "industry", "logbook", "version", "created_at", "updated_at",
-  "clocks", "crisis_team", "tasks", "decisions", "log", "chain"], "top-level keys in order")
+  "clocks", "crisis_team", "tasks", "decisions", "observables", "log", "chain"], "top-level keys in order")
 eq(list(d["crisis_team"]), ["basis"], "impact midden suggests the basic crisis team")
 eq(len(d["crisis_team"]["basis"]), 11, "eleven roles in the basic team")
 eq(d["matrix"], {"table": "gebruikers", "category": "Gegevens en gegevensdragers", "incident": "Zoekraken gegevensdragers"}, "matrix")
