@@ -51,6 +51,19 @@ void mk_api_send(struct mk_http_response *resp, int status, json_t *value)
 	resp->content_type = "application/json";
 }
 
+void mk_api_send_written(struct mk_http_response *resp, int status, enum mk_rc rc)
+{
+	mk_buf_addc(&resp->body, '\n');
+	if (rc != MK_OK || mk_buf_rc(&resp->body) != MK_OK) {
+		resp->body.rc = MK_OK;
+		mk_buf_reset(&resp->body);
+		mk_http_problem(resp, 503, NULL, "the answer is too large to send");
+		return;
+	}
+	resp->status = status;
+	resp->content_type = "application/json";
+}
+
 void mk_api_problem(struct mk_http_response *resp, int status, const char *field,
 		    const char *detail, json_t *extra)
 {
