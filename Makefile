@@ -17,7 +17,7 @@ DEB_PACKAGES = gcc make meson ninja-build pkg-config python3 \
 	libsqlite3-dev libjansson-dev libsodium-dev libcmocka-dev libgmime-3.0-dev \
 	sqlite3 valgrind tzdata libmicrohttpd-dev wrk chromium nodejs
 
-.PHONY: all deps build run demo-cli check test test-san test-valgrind bench bench-serve fuzz clean
+.PHONY: all deps build run demo-cli check test test-san test-valgrind bench bench-serve bench-intake fuzz clean
 
 all: build
 
@@ -77,6 +77,12 @@ bench: build
 # BENCH_ARGS=--incidents 1000 for a quick look.
 bench-serve: build
 	python3 bench/serve.py $(BUILD) $(BENCH_ARGS)
+
+# Alert and mail intake: eve.json lines/s, messages/s, peak RSS with a
+# 25 MB attachment (issue 4).
+bench-intake: build
+	python3 bench/intake.py $(BUILD) $(BENCH_ARGS)
+	python3 bench/mail.py $(BUILD)
 
 # The libFuzzer harnesses of tests/fuzz, FUZZ_SECONDS each. Their corpora
 # stay outside the repository (one starts from the shared VCDB records).
