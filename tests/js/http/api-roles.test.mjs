@@ -151,6 +151,21 @@ test('a melder lists and finds only their own reports', { skip }, async () => {
   assert.equal(chain.json.incidents, 2);
 });
 
+test('a melder adds notes to their own report, nothing else', { skip }, async () => {
+  const path = `/api/v1/incidents/${keys.own}/log`;
+  for (const kind of ['action', 'decision', 'communication']) {
+    const r = await srv.api('melder', 'POST', path, { kind, text: 'Besloten: alles uitzetten' });
+    assert.equal(r.status, 403, `${kind}: ${r.text}`);
+    assert.equal(r.json.field, 'kind');
+    assert.equal(r.json.detail, `a melder adds notes only, not kind '${kind}'`);
+  }
+  const before = await srv.api('incidentmanager', 'GET', path);
+  const r = await srv.api('melder', 'POST', path, { kind: 'note', text: 'Het briefje hing bij de printer' });
+  assert.equal(r.status, 201, r.text);
+  const after = await srv.api('incidentmanager', 'GET', path);
+  assert.equal(after.json.length ?? after.json.entries.length, (before.json.length ?? before.json.entries.length) + 1);
+});
+
 test('a place on the team opens a confidential incident', { skip }, async () => {
   let r = await srv.api('incidentmanager', 'GET', `/api/v1/incidents/${keys.secret}`);
   assert.equal(r.status, 404);
