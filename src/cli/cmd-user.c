@@ -1,4 +1,4 @@
-/* meldkamer user add|passwd|disable|list|lang: the accounts of the web
+/* meldkamer user add|passwd|disable|enable|list|lang: the accounts of the web
  * application (service/accounts.h). Passwords come only from standard
  * input: on the command line they would show in the process list and in
  * the shell's history. */
@@ -166,6 +166,23 @@ int mk_cmd_user_disable(struct mk_cli *cli, int argc, char **argv)
 	char text[200];
 	snprintf(text, sizeof(text),
 		 "account '%s' disabled: its sessions ended and its API tokens were revoked", name);
+	return print_account(cli, name, text);
+}
+
+int mk_cmd_user_enable(struct mk_cli *cli, int argc, char **argv)
+{
+	static const struct option opts[] = {MK_CLI_COMMON_OPTIONS, {0}};
+	bool unused = false;
+	const char *name = NULL;
+	int status = name_only(cli, argc, argv, opts, &unused, &name);
+	if (status || (status = mk_cli_open(cli, MK_STORE_WRITE)))
+		return status;
+	struct mk_error err = {0};
+	if (mk_svc_user_enable(cli->svc, &cli->actor, cli->now, name, &err))
+		return mk_cli_fail(cli, &err);
+	char text[200];
+	snprintf(text, sizeof(text),
+		 "account '%s' enabled: it can log in again; its old API tokens stay revoked", name);
 	return print_account(cli, name, text);
 }
 

@@ -320,6 +320,29 @@ out:
 	return finish(svc, rc, err);
 }
 
+enum mk_rc mk_svc_user_enable(struct mk_service *svc, const struct mk_actor *actor, mk_time now,
+			      const char *name, struct mk_error *err)
+{
+	struct found_account f;
+	enum mk_rc rc = mk_store_begin(svc->store, true, err);
+	if (rc)
+		return rc;
+	if ((rc = find_account(svc, "name", name, &f, err)))
+		goto out;
+	if (!f.account.disabled) {
+		rc = mk_error_set(err, MK_ECONFLICT, "name", "account '%s' is not disabled", name);
+		goto out;
+	}
+	/* The tokens revoked at disabling stay revoked: whoever held them
+	 * gets new ones on purpose, not back by accident. */
+	if ((rc = mk_store_account_set_disabled(svc->store, f.account.id, false, err)))
+		goto out;
+	rc = audit(svc, actor, now, f.account.name, "account enabled; its old API tokens stay revoked",
+		   err);
+out:
+	return finish(svc, rc, err);
+}
+
 enum mk_rc mk_svc_user_set_lang(struct mk_service *svc, const struct mk_actor *actor,
 				mk_time now, const char *name, const char *lang,
 				struct mk_error *err)
@@ -373,6 +396,24 @@ enum mk_rc mk_svc_users(struct mk_service *svc, mk_account_cb cb, void *ctx,
 {
 	struct user_walk w = {cb, ctx};
 	return mk_store_account_list(svc->store, each_user, &w, err);
+}
+
+struct token_walk {
+	mk_token_cb cb;
+	void *ctx;
+};
+
+static enum mk_rc each_token(void *ctx, const struct mk_store_token *t)
+{
+	const struct token_walk *w = ctx;
+	struct mk_token_info info = {t->name, t->account.name, t->created_at, t->revoked_at};
+	return w->cb(w->ctx, &info);
+}
+
+enum mk_rc mk_svc_tokens(struct mk_service *svc, mk_token_cb cb, void *ctx, struct mk_error *err)
+{
+	struct token_walk w = {cb, ctx};
+	return mk_store_token_list(svc->store, each_token, &w, err);
 }
 
 /* --- Sessions ------------------------------------------------------------------- */

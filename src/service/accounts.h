@@ -59,6 +59,10 @@ enum mk_rc mk_svc_user_passwd(struct mk_service *svc, const struct mk_actor *act
 enum mk_rc mk_svc_user_disable(struct mk_service *svc, const struct mk_actor *actor,
 			       mk_time now, const char *name, struct mk_error *err);
 /* Sets the account's language ("nl" or "en"). */
+/* Lets a disabled account log in again; its revoked tokens stay revoked.
+ * MK_ECONFLICT if it is not disabled. */
+enum mk_rc mk_svc_user_enable(struct mk_service *svc, const struct mk_actor *actor, mk_time now,
+			      const char *name, struct mk_error *err);
 enum mk_rc mk_svc_user_set_lang(struct mk_service *svc, const struct mk_actor *actor,
 				mk_time now, const char *name, const char *lang,
 				struct mk_error *err);
@@ -100,6 +104,16 @@ enum mk_rc mk_svc_token_auth(struct mk_service *svc, mk_time now, const char *to
 			     struct mk_account *ret_account, struct mk_error *err);
 enum mk_rc mk_svc_token_revoke(struct mk_service *svc, const struct mk_actor *actor,
 			       mk_time now, const char *token_name, struct mk_error *err);
+/* A token as `token list` shows it: never its text, which is not kept. */
+struct mk_token_info {
+	const char *name;
+	const char *account;
+	mk_time created_at;
+	mk_time revoked_at; /* MK_TIME_UNKNOWN while valid */
+};
+typedef enum mk_rc (*mk_token_cb)(void *ctx, const struct mk_token_info *t);
+/* Every token, revoked or not, by name. */
+enum mk_rc mk_svc_tokens(struct mk_service *svc, mk_token_cb cb, void *ctx, struct mk_error *err);
 
 /* --- Need-to-know ----------------------------------------------------------- */
 

@@ -373,6 +373,31 @@ enum mk_rc mk_store_token_get_by_name(struct mk_store *s, const char *name,
 	return rc;
 }
 
+enum mk_rc mk_store_token_list(struct mk_store *s, mk_store_token_cb cb, void *ctx,
+			       struct mk_error *err)
+{
+	static const char sql[] = TOKEN_SELECT "ORDER BY t.name";
+	sqlite3_stmt *st = mk_sql_prepare(s, sql, err);
+	if (!st)
+		return err ? err->rc : MK_ESTORE;
+	enum mk_rc rc = MK_OK;
+	int src;
+	while (rc == MK_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
+		struct mk_store_token t = {
+			.name = mk_sql_column_text(st, 0),
+			.created_at = mk_sql_column_time(st, 1),
+			.revoked_at = mk_sql_column_time(st, 2),
+		};
+		rc = read_account(s, st, 3, &t.account, err);
+		if (rc == MK_OK)
+			rc = cb(ctx, &t);
+	}
+	if (rc == MK_OK && src != SQLITE_DONE)
+		rc = mk_sql_fail(s, src, "listing the tokens", err);
+	sqlite3_reset(st);
+	return rc;
+}
+
 enum mk_rc mk_store_token_revoke(struct mk_store *s, const char *name, mk_time now,
 				 struct mk_error *err)
 {

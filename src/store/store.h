@@ -315,6 +315,9 @@ enum mk_rc mk_store_token_get(struct mk_store *s, const char *token_hash, mk_sto
 /* Calls cb with the token named name; MK_ENOTFOUND naming it if none. */
 enum mk_rc mk_store_token_get_by_name(struct mk_store *s, const char *name,
 				      mk_store_token_cb cb, void *ctx, struct mk_error *err);
+/* Calls cb with every token, revoked or not, by name. */
+enum mk_rc mk_store_token_list(struct mk_store *s, mk_store_token_cb cb, void *ctx,
+			       struct mk_error *err);
 /* Revokes the named token if it is not revoked yet. */
 enum mk_rc mk_store_token_revoke(struct mk_store *s, const char *name, mk_time now,
 				 struct mk_error *err);

@@ -1,5 +1,5 @@
 #!/bin/bash
-# user add | passwd | disable | list | lang: accounts for the web
+# user add | passwd | disable | enable | list | lang: accounts for the web
 # application. The password comes only from standard input (one trailing
 # newline stripped); bad names, roles and passwords are refused with a
 # clear message and nothing written; every change is in the account audit.
@@ -120,12 +120,24 @@ refused 2 "meldkamer user disable: account 'nobody' does not exist" user disable
 mk user list --json
 json_py 'eq([(a["name"], a["disabled"], a["lang"]) for a in d], [("anna", False, "en"), ("bram", True, "nl"), ("carl", False, "nl"), ("twaalf", False, "nl")])'
 
+# enable: back in, tokens not
+mk user enable bram
+check_ok
+check_out "account 'bram' enabled: it can log in again; its old API tokens stay revoked"
+refused 1 "meldkamer user enable: account 'bram' is not disabled" user enable bram
+refused 2 "meldkamer user enable: account 'nobody' does not exist" user enable nobody
+check_eq "bram is active" 0 "$(sql "SELECT disabled FROM account WHERE name = 'bram'")"
+mk user disable bram
+check_ok
+
 check_eq "the audit, in order" "anna|account created with role servicedesk
 bram|account created with role ciso
 twaalf|account created with role auditor
 carl|account created with role behandelaar
 anna|language set to en
 anna|password changed; sessions ended
+bram|account disabled; sessions ended, 0 API tokens revoked
+bram|account enabled; its old API tokens stay revoked
 bram|account disabled; sessions ended, 0 API tokens revoked" \
 	"$(sql "SELECT account_name, what FROM account_audit ORDER BY id")"
 
