@@ -152,7 +152,8 @@ int mk_cmd_user_passwd(struct mk_cli *cli, int argc, char **argv)
 	return status;
 }
 
-int mk_cmd_user_disable(struct mk_cli *cli, int argc, char **argv)
+/* user disable and user enable: the account's name, and one service call. */
+static int set_disabled(struct mk_cli *cli, int argc, char **argv, bool disable)
 {
 	static const struct option opts[] = {MK_CLI_COMMON_OPTIONS, {0}};
 	bool unused = false;
@@ -161,29 +162,25 @@ int mk_cmd_user_disable(struct mk_cli *cli, int argc, char **argv)
 	if (status || (status = mk_cli_open(cli, MK_STORE_WRITE)))
 		return status;
 	struct mk_error err = {0};
-	if (mk_svc_user_disable(cli->svc, &cli->actor, cli->now, name, &err))
+	if (disable ? mk_svc_user_disable(cli->svc, &cli->actor, cli->now, name, &err)
+		    : mk_svc_user_enable(cli->svc, &cli->actor, cli->now, name, &err))
 		return mk_cli_fail(cli, &err);
 	char text[200];
 	snprintf(text, sizeof(text),
-		 "account '%s' disabled: its sessions ended and its API tokens were revoked", name);
+		 disable ? "account '%s' disabled: its sessions ended and its API tokens were revoked"
+			 : "account '%s' enabled: it can log in again; its old API tokens stay revoked",
+		 name);
 	return print_account(cli, name, text);
+}
+
+int mk_cmd_user_disable(struct mk_cli *cli, int argc, char **argv)
+{
+	return set_disabled(cli, argc, argv, true);
 }
 
 int mk_cmd_user_enable(struct mk_cli *cli, int argc, char **argv)
 {
-	static const struct option opts[] = {MK_CLI_COMMON_OPTIONS, {0}};
-	bool unused = false;
-	const char *name = NULL;
-	int status = name_only(cli, argc, argv, opts, &unused, &name);
-	if (status || (status = mk_cli_open(cli, MK_STORE_WRITE)))
-		return status;
-	struct mk_error err = {0};
-	if (mk_svc_user_enable(cli->svc, &cli->actor, cli->now, name, &err))
-		return mk_cli_fail(cli, &err);
-	char text[200];
-	snprintf(text, sizeof(text),
-		 "account '%s' enabled: it can log in again; its old API tokens stay revoked", name);
-	return print_account(cli, name, text);
+	return set_disabled(cli, argc, argv, false);
 }
 
 int mk_cmd_user_lang(struct mk_cli *cli, int argc, char **argv)
