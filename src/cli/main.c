@@ -139,13 +139,16 @@ static const struct mk_cli_command commands[] = {
 	 "  --obs-role R   what it is to the incident (default indicator): sender, c2, ...\n"},
 	{"observable", "seen", mk_cmd_observable_seen, "VALUE",
 	 "where a value appears: incidents and alert groups (seen-before correlation)", ""},
-	{"serve", NULL, mk_cmd_serve, "[--listen ADDR:PORT] [--threads N] [--timeout S]",
+	{"serve", NULL, mk_cmd_serve,
+	 "[--listen ADDR:PORT] [--threads N] [--timeout S] [--trusted-proxy ADDR]",
 	 "the web application and the JSON API (/api/v1), until SIGTERM or SIGINT",
 	 "  --listen ADDR:PORT  where to listen (default 127.0.0.1:8080; [::1]:8080 for\n"
 	 "                 IPv6; port 0 takes a free one, printed when serving)\n"
 	 "  --threads N    worker threads, each with its own database connection\n"
 	 "                 (default: the number of cores)\n"
 	 "  --timeout S    close a connection idle this many seconds (default 15)\n"
+	 "  --trusted-proxy ADDR  the reverse proxy's address: its X-Forwarded-For\n"
+	 "                 names the client, X-Forwarded-Proto https makes cookies Secure\n"
 	 "  the database must exist: create it with 'meldkamer init' first\n"},
 	{"user", "add", mk_cmd_user_add,
 	 "NAME --role ROLE [--display-name TEXT] --password-stdin",

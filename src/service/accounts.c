@@ -445,16 +445,17 @@ enum mk_rc mk_svc_login(struct mk_service *svc, mk_time now, const char *name,
 	 * password is checked. Concurrent attempts therefore each take a
 	 * slot, and no more than the limit are ever checked in a window. */
 	mk_time since = now - MK_LOGIN_WINDOW + 1; /* a failure counts for WINDOW seconds */
-	int64_t by_account = 0, by_address = 0, attempt = 0;
+	int64_t by_pair = 0, by_account = 0, by_address = 0, attempt = 0;
 	struct found_account f;
 	bool found = false;
 	enum mk_rc rc = mk_store_begin(svc->store, true, err);
 	if (rc)
 		return rc;
-	if ((rc = mk_store_login_failures(svc->store, name, address, since, &by_account,
+	if ((rc = mk_store_login_failures(svc->store, name, address, since, &by_pair, &by_account,
 					  &by_address, err)))
 		goto fail;
-	if (by_account >= MK_LOGIN_FAILS_PER_ACCOUNT || by_address >= MK_LOGIN_FAILS_PER_ADDRESS) {
+	if (by_pair >= MK_LOGIN_FAILS_PER_ACCOUNT || by_account >= MK_LOGIN_FAILS_PER_ACCOUNT_ALL ||
+	    by_address >= MK_LOGIN_FAILS_PER_ADDRESS) {
 		rc = mk_error_set(err, MK_ETHROTTLED, "",
 				  "too many failed logins: try again in %d minutes",
 				  (int)(MK_LOGIN_WINDOW / MK_MINUTE));

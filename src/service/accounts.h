@@ -29,9 +29,15 @@
 #define MK_SESSION_IDLE (8 * MK_HOUR)  /* a session ends after this long unused */
 #define MK_SESSION_MAX (12 * MK_HOUR)  /* and in any case after a working day */
 /* Login throttling: this many failures within MK_LOGIN_WINDOW refuse
- * further attempts (MK_ETHROTTLED) for that account, or from that address,
- * until the window has passed. */
+ * further attempts (MK_ETHROTTLED) until the window has passed: for an
+ * account from one address; for an account from all addresses together
+ * (guessing spread over many machines); and from one address for all
+ * names. Five wrong passwords from one machine therefore do not lock the
+ * account for its owner elsewhere: locking someone out takes fifty, from
+ * several addresses. Behind a reverse proxy the address is the one it
+ * forwards (serve --trusted-proxy), else every user would share it. */
 #define MK_LOGIN_FAILS_PER_ACCOUNT 5
+#define MK_LOGIN_FAILS_PER_ACCOUNT_ALL 50
 #define MK_LOGIN_FAILS_PER_ADDRESS 20
 #define MK_LOGIN_WINDOW (15 * MK_MINUTE)
 

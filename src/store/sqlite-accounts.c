@@ -469,12 +469,14 @@ enum mk_rc mk_store_login_failures_clear(struct mk_store *s, const char *account
 }
 
 enum mk_rc mk_store_login_failures(struct mk_store *s, const char *account_name,
-				   const char *address, mk_time since, int64_t *ret_account,
-				   int64_t *ret_address, struct mk_error *err)
+				   const char *address, mk_time since, int64_t *ret_pair,
+				   int64_t *ret_account, int64_t *ret_address, struct mk_error *err)
 {
-	/* Two index range counts in one statement. */
+	/* Index range counts in one statement. */
 	static const char sql[] =
-		"SELECT (SELECT count(*) FROM login_failure WHERE account_name = ?1 AND at >= ?3), "
+		"SELECT (SELECT count(*) FROM login_failure WHERE account_name = ?1 AND at >= ?3 "
+		"AND address = ?2), "
+		"(SELECT count(*) FROM login_failure WHERE account_name = ?1 AND at >= ?3), "
 		"(SELECT count(*) FROM login_failure WHERE address = ?2 AND at >= ?3)";
 	sqlite3_stmt *st = mk_sql_prepare(s, sql, err);
 	if (!st)
@@ -485,8 +487,9 @@ enum mk_rc mk_store_login_failures(struct mk_store *s, const char *account_name,
 	int src = sqlite3_step(st);
 	enum mk_rc rc = MK_OK;
 	if (src == SQLITE_ROW) {
-		*ret_account = sqlite3_column_int64(st, 0);
-		*ret_address = sqlite3_column_int64(st, 1);
+		*ret_pair = sqlite3_column_int64(st, 0);
+		*ret_account = sqlite3_column_int64(st, 1);
+		*ret_address = sqlite3_column_int64(st, 2);
 	} else {
 		rc = mk_sql_fail(s, src, "counting failed logins", err);
 	}
