@@ -10,6 +10,7 @@
 #include "export/json.h"
 #include "http/api-handlers.h"
 #include "http/api.h"
+#include "http/router.h"
 
 /* --- reading ----------------------------------------------------------------- */
 
@@ -143,6 +144,7 @@ void mk_api_incident_create(struct mk_http_request *req, struct mk_http_response
 	if (!mk_api_read_object(req, resp, &body))
 		return;
 	if (body_fields(body, fields, &n, &err) ||
+	    mk_router_check_parent(req, fields, n, &err) ||
 	    mk_svc_incident_register(req->svc, &req->actor, req->now, fields, n, key, &err)) {
 		mk_api_fail(resp, &err);
 		goto out;
@@ -170,7 +172,7 @@ void mk_api_incident_patch(struct mk_http_request *req, struct mk_http_response 
 	struct mk_error err = {0};
 	if (!mk_api_if_match(req, resp, true, &version) || !mk_api_read_object(req, resp, &body))
 		return;
-	if (body_fields(body, fields, &n, &err)) {
+	if (body_fields(body, fields, &n, &err) || mk_router_check_parent(req, fields, n, &err)) {
 		mk_api_fail(resp, &err);
 	} else if (n == 0) {
 		mk_http_problem(resp, 422, NULL, "nothing to change: give at least one field");

@@ -57,9 +57,15 @@ static void new_incident(struct mk_service *svc, const struct mk_actor *who, con
 		{"title", title},
 		{"confidential", confidential ? "ja" : "nee"},
 	};
+	/* A melder says only what happened; the service desk marks the
+	 * report confidential afterwards. */
+	bool melder = who->role == MK_ROLE_MELDER;
 	struct mk_error err = {0};
-	if (mk_svc_incident_register(svc, who, NOW, fields, 2, key, &err) != MK_OK)
+	if (mk_svc_incident_register(svc, who, NOW, fields, melder ? 1 : 2, key, &err) != MK_OK)
 		fail_msg("register: %s", err.message);
+	if (melder && confidential &&
+	    mk_svc_incident_edit(svc, &admin, NOW, key, 1, fields + 1, 1, &err) != MK_OK)
+		fail_msg("mark confidential: %s", err.message);
 }
 
 static char *dump(const char *path)
