@@ -4,10 +4,12 @@
 #include "store/sqlite-internal.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "base/alloc.h"
 #include "base/buf.h"
@@ -293,6 +295,22 @@ enum mk_rc mk_store_open(const char *path, enum mk_store_mode mode, struct mk_st
 		mk_free(s);
 		return mk_error_set(err, MK_ENOMEM, "", "out of memory opening '%s'", path);
 	}
+	/* The register holds confidential incidents and password hashes:
+	 * made readable by its owner alone (SQLite gives its -wal and -shm
+	 * files the same mode), whatever the umask. */
+	bool made = false;
+	if (!exists && mode == MK_STORE_CREATE) {
+		int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		if (fd < 0) {
+			rc = mk_error_set(err, MK_ESTORE, "db", "cannot create database '%s': %s", path,
+					  strerror(errno));
+			mk_free(s->path);
+			mk_free(s);
+			return rc;
+		}
+		close(fd);
+		made = true;
+	}
 	int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
 	flags |= mode == MK_STORE_READ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 	if (mode == MK_STORE_CREATE)
@@ -372,6 +390,8 @@ enum mk_rc mk_store_open(const char *path, enum mk_store_mode mode, struct mk_st
 	return MK_OK;
 fail:
 	mk_store_close(s);
+	if (made) /* nothing was in it: leave nothing behind */
+		unlink(path);
 	return rc;
 }
 
