@@ -22,7 +22,13 @@ static char *read_password(struct mk_cli *cli, bool given, int *ret_status)
 						      "standard input, never from the command line");
 		return NULL;
 	}
-	return mk_cli_text_arg(cli, "-", MK_PASSWORD_MAX, ret_status);
+	char *pw = mk_cli_text_arg(cli, "-", MK_PASSWORD_MAX, ret_status);
+	/* A line ended CRLF (a file written on Windows, some terminals):
+	 * the \r is the line's end, not part of what the person typed. */
+	size_t len = pw ? strlen(pw) : 0;
+	if (len && pw[len - 1] == '\r')
+		pw[len - 1] = '\0';
+	return pw;
 }
 
 static void drop_password(char *pw)

@@ -102,6 +102,12 @@ static enum mk_rc check_password(const char *password, struct mk_error *err)
 	if (bad < len)
 		return mk_error_set(err, MK_EINVAL, "password",
 				    "password is not valid UTF-8 (at byte %zu)", bad + 1);
+	/* No one types a control character into a login form: such a
+	 * password could never be used. */
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)password[i] < 0x20 || password[i] == 0x7f)
+			return mk_error_set(err, MK_EINVAL, "password",
+					    "password holds a control character (at byte %zu)", i + 1);
 	/* Characters, not bytes: what a person counts when choosing one. */
 	size_t chars = mk_utf8_length(password, len);
 	if (chars < MK_PASSWORD_MIN)

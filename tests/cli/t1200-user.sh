@@ -30,7 +30,7 @@ refused_stdin "$T/pw11" 2 "meldkamer user add: password is too short (11 charact
 	user add elf --role auditor --password-stdin
 # Only one newline is stripped.
 printf '\n\n' >"$T/pw-blank"
-refused_stdin "$T/pw-blank" 2 "password is too short (1 characters, at least 12)" \
+refused_stdin "$T/pw-blank" 2 "password holds a control character (at byte 1)" \
 	user add leeg --role auditor --password-stdin
 : >"$T/pw-empty"
 refused_stdin "$T/pw-empty" 2 "meldkamer user add: password is empty" \
@@ -111,6 +111,14 @@ refused_stdin "$T/pw2" 2 "meldkamer user passwd: account 'nobody' does not exist
 	user passwd nobody --password-stdin
 refused_stdin "$T/pw2" 2 "meldkamer user passwd: needs --password-stdin" user passwd anna
 
+# A CRLF line end is the line's end; other control characters are refused.
+printf 'een lange zin als wachtwoord\r\n' >"$T/pwcrlf"
+mk_stdin "$T/pwcrlf" user passwd carl --password-stdin
+check_ok
+printf 'een lange\tzin als wachtwoord\n' >"$T/pwtab"
+refused_stdin "$T/pwtab" 2 "meldkamer user passwd: password holds a control character (at byte 10)" \
+	user passwd carl --password-stdin
+
 # disable
 mk user disable bram
 check_ok
@@ -136,6 +144,7 @@ twaalf|account created with role auditor
 carl|account created with role behandelaar
 anna|language set to en
 anna|password changed; sessions ended
+carl|password changed; sessions ended
 bram|account disabled; sessions ended, 0 API tokens revoked
 bram|account enabled; its old API tokens stay revoked
 bram|account disabled; sessions ended, 0 API tokens revoked" \
