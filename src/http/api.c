@@ -434,10 +434,16 @@ bool mk_api_if_match(const struct mk_http_request *req, struct mk_http_response 
 static void stale(struct mk_http_response *resp, int64_t expected, int64_t current)
 {
 	char detail[200];
-	snprintf(detail, sizeof(detail),
-		 "the incident changed since version %lld: it is now version %lld; "
-		 "read it again and retry",
-		 (long long)expected, (long long)current);
+	if (expected < current)
+		snprintf(detail, sizeof(detail),
+			 "the incident changed since version %lld: it is now version %lld; "
+			 "read it again and retry",
+			 (long long)expected, (long long)current);
+	else /* a version it never had: an ETag made up, or of another incident */
+		snprintf(detail, sizeof(detail),
+			 "the incident has no version %lld: it is at version %lld; read it again "
+			 "and retry",
+			 (long long)expected, (long long)current);
 	mk_api_problem(resp, 412, "If-Match", detail,
 		       json_pack("{s:I}", "current_version", (json_int_t)current));
 }
