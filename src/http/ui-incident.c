@@ -19,6 +19,7 @@ struct page {
 	const struct mk_incident *inc;
 	const struct mk_ui_form_error *e;
 	bool may[MK_ACT_COUNT];
+	bool handling; /* sees the handling, not only the report (core/access.h) */
 };
 
 /* The value a form field shows: what was just posted when this form was
@@ -529,6 +530,8 @@ static enum mk_rc log_cb(void *ctx, const struct mk_log_entry *e)
 {
 	struct log_ctx *c = ctx;
 	struct mk_buf *b = c->p->b;
+	if (!mk_access_log_entry_visible(c->p->req->account.role, e->kind, e->role))
+		return MK_OK;
 	if (c->n++ == 0)
 		mk_buf_adds(b, "<ol class=\"logbook\">\n");
 	mk_buf_addf(b, "<li class=\"entry kind-%s\" id=\"log-%lld\"><div class=\"meta\">#%lld ",
@@ -585,7 +588,9 @@ static enum mk_rc logbook_section(const struct page *p, struct mk_buf *timeline,
 			    mk_t(p->lang, MSG_INC_LOG_KIND));
 		static const enum mk_log_kind kinds[] = {MK_LOG_NOTE, MK_LOG_ACTION, MK_LOG_DECISION,
 							 MK_LOG_COMMUNICATION};
-		for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		/* A reporter adds notes only (service/logbook.c). */
+		size_t nkinds = p->handling ? sizeof(kinds) / sizeof(kinds[0]) : 1;
+		for (size_t i = 0; i < nkinds; i++) {
 			const char *code = mk_log_kind_name(kinds[i]);
 			mk_buf_addf(b, "<option value=\"%s\"%s>%s</option>", code,
 				    strcmp(kind, code) == 0 ? " selected" : "", code);
@@ -794,20 +799,22 @@ static void toc(const struct page *p)
 		const char *id;
 		enum mk_msg label;
 		enum mk_action need; /* MK_ACT_COUNT: always */
+		bool handling;       /* a section of the handling */
 	} items[] = {
-		{"gegevens", MSG_INC_RECORD, MK_ACT_COUNT},
-		{"klokken", MSG_INC_CLOCKS, MK_ACT_COUNT},
-		{"beoordeling", MSG_INC_ASSESS, MK_ACT_COUNT},
-		{"fase", MSG_INC_PHASE, MK_ACT_COUNT},
-		{"stappenplan", MSG_INC_CHECKLIST, MK_ACT_COUNT},
-		{"logboek", MSG_INC_LOGBOOK, MK_ACT_COUNT},
-		{"besluiten", MSG_INC_DECISIONS, MK_ACT_COUNT},
-		{"tijdlijn", MSG_INC_TIMELINE, MK_ACT_COUNT},
-		{"bewerken", MSG_INC_EDIT, MK_ACT_INCIDENT_EDIT},
+		{"gegevens", MSG_INC_RECORD, MK_ACT_COUNT, false},
+		{"klokken", MSG_INC_CLOCKS, MK_ACT_COUNT, true},
+		{"beoordeling", MSG_INC_ASSESS, MK_ACT_COUNT, true},
+		{"fase", MSG_INC_PHASE, MK_ACT_COUNT, false},
+		{"stappenplan", MSG_INC_CHECKLIST, MK_ACT_COUNT, true},
+		{"logboek", MSG_INC_LOGBOOK, MK_ACT_COUNT, false},
+		{"besluiten", MSG_INC_DECISIONS, MK_ACT_COUNT, true},
+		{"tijdlijn", MSG_INC_TIMELINE, MK_ACT_COUNT, false},
+		{"bewerken", MSG_INC_EDIT, MK_ACT_INCIDENT_EDIT, false},
 	};
 	mk_buf_addf(p->b, "<nav class=\"toc\" aria-label=\"%s\"><ul>\n", mk_t(p->lang, MSG_INC_RECORD));
 	for (size_t i = 0; i < sizeof(items) / sizeof(items[0]); i++)
-		if (items[i].need == MK_ACT_COUNT || p->may[items[i].need])
+		if ((items[i].need == MK_ACT_COUNT || p->may[items[i].need]) &&
+		    (!items[i].handling || p->handling))
 			mk_buf_addf(p->b, "<li><a href=\"#%s\">%s</a></li>\n", items[i].id,
 				    mk_t(p->lang, items[i].label));
 	mk_buf_adds(p->b, "</ul></nav>\n");
@@ -827,13 +834,14 @@ void mk_ui_incident_render(struct mk_http_request *req, struct mk_http_response 
 	if (rc != MK_OK)
 		goto out;
 
-	struct page p = {req, lang, &b, &inc, e, {0}};
+	struct page p = {req, lang, &b, &inc, e, {0}, false};
 	struct mk_access_subject subject;
 	if ((rc = mk_svc_access_subject(req->svc, inc.key, req->account.name, &subject, &err)))
 		goto out;
 	for (int a = MK_ACT_INCIDENT_READ; a < MK_ACT_COUNT; a++)
 		p.may[a] = mk_access_decide(req->account.role, (enum mk_action)a, &subject) ==
 			   MK_ACCESS_ALLOW;
+	p.handling = mk_access_sees_handling(req->account.role);
 
 	struct mk_buf title;
 	mk_buf_init(&title, MK_TITLE_MAX + 64);
@@ -870,16 +878,18 @@ void mk_ui_incident_render(struct mk_http_request *req, struct mk_http_response 
 	toc(&p);
 	mk_buf_adds(&b, "<div class=\"incident-grid\">\n<div class=\"col\">\n");
 	record_section(&p);
-	clocks_section(&p);
+	if (p.handling)
+		clocks_section(&p);
 	phase_section(&p);
 	mk_buf_adds(&b, "</div>\n<div class=\"col\">\n");
 	if ((rc = logbook_section(&p, &timeline, &err)))
 		goto out;
-	if ((rc = decisions_section(&p, &err)))
+	if (p.handling && (rc = decisions_section(&p, &err)))
 		goto out;
 	mk_buf_adds(&b, "</div>\n</div>\n");
-	assess_section(&p);
-	if ((rc = checklist_section(&p, &err)))
+	if (p.handling)
+		assess_section(&p);
+	if (p.handling && (rc = checklist_section(&p, &err)))
 		goto out;
 	section_open(&p, "tijdlijn", MSG_INC_TIMELINE);
 	mk_buf_adds(&b, "<ol class=\"timeline\">\n");
