@@ -10,6 +10,7 @@
 
 #include "core/impact.h"
 #include "core/matrix.h"
+#include "http/ui-edit-fields.h"
 #include "http/ui.h"
 
 struct page {
@@ -750,48 +751,81 @@ static void edit_input(const struct page *p, const char *name, enum mk_msg label
 	}
 }
 
-static void edit_time(const struct page *p, const char *name, enum mk_msg label, mk_time t)
-{
-	struct mk_buf v;
-	mk_buf_init(&v, 64);
-	mk_html_time_input(&v, t);
-	edit_input(p, name, label, "datetime-local", v.data);
-	mk_buf_release(&v);
-}
-
-static void edit_bool(const struct page *p, const char *name, enum mk_msg label, bool stored)
+/* A choice among code names: the sources of H2 or the TLP levels. */
+static void edit_select(const struct page *p, const struct mk_ui_edit_field *f, const char *v)
 {
 	struct mk_buf *b = p->b;
-	const char *v = value(p, "bewerken", name, stored ? "ja" : "nee");
-	mk_buf_addf(b, "<div class=\"field\"><label for=\"e-%s\">%s</label><select id=\"e-%s\" name=\"%s\">"
-		       "<option value=\"ja\"%s>%s</option><option value=\"nee\"%s>%s</option></select></div>\n",
-		    name, mk_t(p->lang, label), name, name, strcmp(v, "ja") == 0 ? " selected" : "",
-		    mk_t(p->lang, MSG_YES), strcmp(v, "ja") != 0 ? " selected" : "", mk_t(p->lang, MSG_NO));
+	bool source = f->kind == MK_UI_EDIT_SOURCE;
+	int n = source ? MK_SOURCE_COUNT : MK_TLP_COUNT;
+	mk_buf_addf(b, "<div class=\"field\"><label for=\"e-%s\">%s</label>", f->name,
+		    mk_t(p->lang, f->label));
+	mk_ui_field_message(b, p->e, "bewerken", f->name);
+	mk_buf_addf(b, "<select id=\"e-%s\" name=\"%s\">", f->name, f->name);
+	for (int i = 0; i < n; i++) {
+		const char *code = source ? mk_source_name((enum mk_source)i)
+					  : mk_tlp_name((enum mk_tlp)i);
+		mk_buf_addf(b, "<option value=\"%s\"%s>", code, strcmp(v, code) == 0 ? " selected" : "");
+		mk_html_escape(b, source ? mk_source_label((enum mk_source)i) : code);
+		mk_buf_adds(b, "</option>");
+	}
+	mk_buf_adds(b, "</select></div>\n");
 }
 
+static void edit_bool(const struct page *p, const struct mk_ui_edit_field *f, const char *v)
+{
+	mk_buf_addf(p->b, "<div class=\"field\"><label for=\"e-%s\">%s</label><select id=\"e-%s\" name=\"%s\">"
+			  "<option value=\"ja\"%s>%s</option><option value=\"nee\"%s>%s</option></select></div>\n",
+		    f->name, mk_t(p->lang, f->label), f->name, f->name,
+		    strcmp(v, "ja") == 0 ? " selected" : "", mk_t(p->lang, MSG_YES),
+		    strcmp(v, "ja") != 0 ? " selected" : "", mk_t(p->lang, MSG_NO));
+}
+
+/* Every field of ui-edit-fields.c, in its order: title and description
+ * across, the rest two by two. */
 static void edit_section(const struct page *p)
 {
 	if (!p->may[MK_ACT_INCIDENT_EDIT])
 		return;
-	const struct mk_incident *inc = p->inc;
 	section_open(p, "bewerken", MSG_INC_EDIT);
 	form_open(p, "bewerken", "bewerken", "edit-form");
 	version_field(p);
-	edit_input(p, "title", MSG_COL_TITLE, "text", inc->title);
-	edit_input(p, "description", MSG_INC_DESCRIPTION, "textarea", inc->description);
-	mk_buf_adds(p->b, "<div class=\"grid2\">\n");
-	edit_time(p, "occurred_at", MSG_T_OCCURRED, inc->occurred_at);
-	edit_time(p, "detected_at", MSG_T_DETECTED, inc->detected_at);
-	edit_time(p, "contained_at", MSG_T_CONTAINED, inc->contained_at);
-	edit_time(p, "resolved_at", MSG_T_RESOLVED, inc->resolved_at);
-	edit_bool(p, "personal_data", MSG_INC_PERSONAL_DATA, inc->personal_data);
-	edit_bool(p, "confidential", MSG_INC_CONFIDENTIAL, inc->confidential);
-	mk_buf_adds(p->b, "</div>\n");
+	struct mk_buf stored;
+	mk_buf_init(&stored, MK_TEXT_MAX + 1);
+	bool grid = false;
+	for (size_t i = 0; i < mk_ui_edit_nfields; i++) {
+		const struct mk_ui_edit_field *f = &mk_ui_edit_fields[i];
+		mk_buf_reset(&stored);
+		mk_ui_edit_value(p->inc, f, &stored);
+		if (!grid && i >= 2) {
+			mk_buf_adds(p->b, "<div class=\"grid2\">\n");
+			grid = true;
+		}
+		const char *v = value(p, "bewerken", f->name, stored.data);
+		switch (f->kind) {
+		case MK_UI_EDIT_LINE:
+			edit_input(p, f->name, f->label, "text", stored.data);
+			break;
+		case MK_UI_EDIT_TEXT:
+			edit_input(p, f->name, f->label, "textarea", stored.data);
+			break;
+		case MK_UI_EDIT_TIME:
+			edit_input(p, f->name, f->label, "datetime-local", stored.data);
+			break;
+		case MK_UI_EDIT_BOOL:
+			edit_bool(p, f, v ? v : "");
+			break;
+		case MK_UI_EDIT_SOURCE:
+		case MK_UI_EDIT_TLP:
+			edit_select(p, f, v ? v : "");
+			break;
+		}
+	}
+	mk_buf_release(&stored);
+	if (grid)
+		mk_buf_adds(p->b, "</div>\n");
 	mk_buf_addf(p->b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n</form>\n</section>\n",
 		    mk_t(p->lang, MSG_INC_EDIT_SUBMIT));
 }
-
-/* --- The page -------------------------------------------------------------------------- */
 
 static void toc(const struct page *p)
 {
