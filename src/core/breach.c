@@ -518,19 +518,25 @@ enum mk_rc mk_ap_notification_check(const struct mk_ap_notification *prev, size_
 	return MK_OK;
 }
 
-const char *mk_ap_status(const struct mk_ap_notification *list, size_t n)
+const char *mk_ap_status_of(int64_t count, bool final, bool withdrawn)
 {
-	if (n == 0)
+	if (count <= 0)
 		return "niet gemeld";
-	bool final = false;
-	for (size_t i = 0; i < n; i++) {
-		if (list[i].kind == MK_AP_INTREKKING)
-			return "ingetrokken";
-		final |= list[i].kind == MK_AP_DEFINITIEF;
-	}
+	if (withdrawn)
+		return "ingetrokken";
 	if (final)
 		return "definitief gemeld";
-	return n > 1 ? "aangevuld" : "voorlopig gemeld";
+	return count > 1 ? "aangevuld" : "voorlopig gemeld";
+}
+
+const char *mk_ap_status(const struct mk_ap_notification *list, size_t n)
+{
+	bool final = false, withdrawn = false;
+	for (size_t i = 0; i < n; i++) {
+		withdrawn |= list[i].kind == MK_AP_INTREKKING;
+		final |= list[i].kind == MK_AP_DEFINITIEF;
+	}
+	return mk_ap_status_of((int64_t)n, final, withdrawn);
 }
 
 /* --- logbook texts ------------------------------------------------------------ */

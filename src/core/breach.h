@@ -180,6 +180,9 @@ enum mk_rc mk_ap_notification_check(const struct mk_ap_notification *prev, size_
 /* The AP status of a breach after its notifications: "niet gemeld",
  * "voorlopig gemeld", "aangevuld", "ingetrokken", "definitief gemeld". */
 const char *mk_ap_status(const struct mk_ap_notification *list, size_t n);
+/* The same from a summary: how many, whether one was definitief, whether
+ * one was an intrekking (the register reads it that way). */
+const char *mk_ap_status_of(int64_t count, bool final, bool withdrawn);
 
 /* Logbook texts. */
 void mk_breach_log_text(const struct mk_breach *b, bool created, struct mk_buf *out);

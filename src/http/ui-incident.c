@@ -172,7 +172,7 @@ static void clocks_section(const struct page *p)
 {
 	struct mk_buf *b = p->b;
 	struct mk_deadline d[MK_CLOCK_COUNT];
-	mk_svc_incident_deadlines(p->inc, p->req->now, d);
+	mk_svc_incident_deadlines(p->req->svc, p->inc, p->req->now, d);
 	section_open(p, "klokken", MSG_INC_CLOCKS);
 	mk_buf_addf(b, "<table class=\"clocks\">\n<thead><tr><th scope=\"col\">%s</th>"
 		       "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
