@@ -802,6 +802,7 @@ static void toc(const struct page *p)
 		{"stappenplan", MSG_INC_CHECKLIST, MK_ACT_COUNT},
 		{"logboek", MSG_INC_LOGBOOK, MK_ACT_COUNT},
 		{"besluiten", MSG_INC_DECISIONS, MK_ACT_COUNT},
+		{"datalek", MSG_BR_TITLE, MK_ACT_BREACH_READ},
 		{"tijdlijn", MSG_INC_TIMELINE, MK_ACT_COUNT},
 		{"bewerken", MSG_INC_EDIT, MK_ACT_INCIDENT_EDIT},
 	};
@@ -878,6 +879,9 @@ void mk_ui_incident_render(struct mk_http_request *req, struct mk_http_response 
 	if ((rc = decisions_section(&p, &err)))
 		goto out;
 	mk_buf_adds(&b, "</div>\n</div>\n");
+	if (p.may[MK_ACT_BREACH_READ] &&
+	    (rc = mk_ui_breach_section(req, &b, &inc, e, p.may[MK_ACT_BREACH_EDIT], &err)))
+		goto out;
 	assess_section(&p);
 	if ((rc = checklist_section(&p, &err)))
 		goto out;
