@@ -316,10 +316,12 @@ void mk_svc_incident_deadlines(struct mk_service *svc, const struct mk_incident 
 		facts.breach_aware_at = b.aware_at;
 		/* Art. 33(1): no notification when the breach is unlikely to
 		 * result in a risk; art. 34(1): subjects only at a high risk,
-		 * and not when it was decided (with its ground) not to. */
+		 * and not when it was decided (with its ground) not to. A
+		 * decision to inform them anyway keeps the target running. */
 		facts.ap_not_required = b.risk == MK_RISK_GEEN;
-		facts.subjects_not_required = b.inform == MK_TRI_NO || b.risk == MK_RISK_GEEN ||
-					      b.risk == MK_RISK_LAAG;
+		facts.subjects_not_required =
+			b.inform == MK_TRI_NO ||
+			(b.inform == MK_TRI_UNKNOWN && (b.risk == MK_RISK_GEEN || b.risk == MK_RISK_LAAG));
 	}
 	mk_breach_release(&b);
 	mk_deadlines_compute(&facts, now, ret);

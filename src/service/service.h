@@ -313,8 +313,8 @@ enum mk_rc mk_svc_register_check(struct mk_service *svc, mk_problem_cb cb, void 
 /* The clocks of one incident at now. For an incident with personal data
  * the breach record (if any) steers the AP and subject clocks: they run
  * from its aware_at, the AP clock does not apply at risk geen, the
- * subject clock not at risk geen or laag or after a decision not to
- * inform (service/breach.c). svc NULL: the incident's own times only. */
+ * subject clock not after a decision not to inform, nor at risk geen or
+ * laag while nothing was decided (service/breach.c). svc NULL: the incident's own times only. */
 void mk_svc_incident_deadlines(struct mk_service *svc, const struct mk_incident *inc,
 			       mk_time now, struct mk_deadline ret[MK_CLOCK_COUNT]);
 
