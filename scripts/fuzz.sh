@@ -43,4 +43,12 @@ split -l 1 -a 3 tests/intake/alerts/bad.jsonl "$CORPUS/alerts/bad-"
 cp tests/intake/alerts/crash-* "$CORPUS/alerts/" 2>/dev/null || true
 "$BUILD/tests/fuzz/fuzz-alerts" -max_len=8192 -max_total_time="$SECONDS_EACH" \
 	-artifact_prefix="$CORPUS/" "$CORPUS/alerts"
+# Breach seeds: the vocabulary selector byte (0 categories ... 7 exceptions)
+# and a set as the CLI takes it.
+mkdir -p "$CORPUS/breach"
+printf '\000%s' 'naw, bsn,email' >"$CORPUS/breach/seed-categories"
+printf '\001%s' 'gezondheid,strafrechtelijk' >"$CORPUS/breach/seed-special"
+printf '\003%s' '=HYPERLINK("x"),gelezen' >"$CORPUS/breach/seed-formula"
+"$BUILD/tests/fuzz/fuzz-breach" -max_len=4096 -max_total_time="$SECONDS_EACH" \
+	-artifact_prefix="$CORPUS/" "$CORPUS/breach"
 echo "fuzzing: no crashes in ${SECONDS_EACH}s per harness"
