@@ -292,6 +292,17 @@ static void notes_release(struct note_list *l)
 	mk_buf_release(&l->text);
 }
 
+/* The logbook text could not be built: out of memory, or longer than one
+ * entry may be (MK_TEXT_MAX). */
+static void log_failed(struct mk_error *err, enum mk_rc rc, const char *field)
+{
+	if (rc == MK_ENOMEM)
+		mk_error_set(err, rc, "", "out of memory");
+	else
+		mk_error_set(err, rc, field, "the text is too long for one logbook entry (%d bytes)",
+			     MK_TEXT_MAX);
+}
+
 /* --- the clocks ---------------------------------------------------------------- */
 
 void mk_svc_incident_deadlines(struct mk_service *svc, const struct mk_incident *inc,
@@ -408,7 +419,7 @@ static enum mk_rc breach_set_change(struct mk_service *svc, struct mk_incident *
 		mk_buf_adds(&log, "\npersonal_data: nee -> ja");
 	}
 	if ((rc = mk_buf_rc(&log))) {
-		mk_error_set(err, MK_ETOOBIG, "", "the change is too long for one logbook entry");
+		log_failed(err, rc, "");
 		goto out;
 	}
 	if ((rc = mk_store_breach_put(svc->store, &b, bs->now, err)) ||
@@ -470,8 +481,7 @@ static enum mk_rc notify_change(struct mk_service *svc, struct mk_incident *inc,
 		goto out;
 	mk_ap_notification_log_text(bn->n, b.aware_at, &log);
 	if ((rc = mk_buf_rc(&log))) {
-		mk_error_set(err, MK_ETOOBIG, "late_reason",
-			     "late_reason is too long for one logbook entry");
+		log_failed(err, rc, "late_reason");
 		goto out;
 	}
 	/* The first notification stops the AP clock (core/deadline.h); the
@@ -557,7 +567,7 @@ static enum mk_rc inform_change(struct mk_service *svc, struct mk_incident *inc,
 	b.inform_decided_at = bi->now;
 	mk_breach_inform_log_text(&b, &log);
 	if ((rc = mk_buf_rc(&log))) {
-		mk_error_set(err, MK_ETOOBIG, "reason", "the decision is too long for one entry");
+		log_failed(err, rc, "reason");
 		goto out;
 	}
 	if (b.inform == MK_TRI_YES && b.informed_at != MK_TIME_UNKNOWN &&

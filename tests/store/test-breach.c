@@ -5,6 +5,7 @@
  * database exactly as it was. */
 #include "fixture.h"
 
+#include "base/alloc.h"
 #include "service/service.h"
 
 static const struct mk_actor desk = {"Anna de Vries", MK_ROLE_SERVICEDESK, "test", NULL};
@@ -300,6 +301,50 @@ static void test_breach_register_lists_unreported_breaches_and_hides_confidentia
 	mk_service_close(svc);
 }
 
+
+/* An allocation failure anywhere in a breach change leaves the database
+ * as it was and is answered MK_ENOMEM; with enough memory it succeeds.
+ * (The store's own SQLite allocations are not hooked; meldkamer's are.) */
+#define FAULT_MAX 5000
+static void test_breach_changes_free_everything_on_allocation_failure(void **state)
+{
+	struct fixture *f = *state;
+	struct mk_service *svc = open_svc(f, NOW);
+	char key[MK_KEY_TEXT];
+	new_incident(svc, "ja", key);
+	const struct mk_field_value fields[] = {
+		{"categories", "naw,bsn"}, {"summary", "Lijst gemaild"}, {"risk", "hoog"},
+		{"risk_reasoning", "BSN"}, {"fg_name", "Fatima"}, {"fg_consulted_at", "2027-03-26 11:00"}};
+	const struct mk_field_value inform[] = {{"decision", "nee"}, {"exception", "versleuteld"},
+						 {"reason", "Versleuteld"}};
+	for (int step = 0; step < 3; step++) {
+		enum mk_rc rc = MK_ENOMEM;
+		long n;
+		long long logs = raw_int(f->db, "SELECT count(*) FROM logbook");
+		for (n = 0; n < FAULT_MAX && rc == MK_ENOMEM; n++) {
+			struct mk_error err = {0};
+			struct mk_ap_notification note = {0, MK_AP_VOORLOPIG, MK_TIME_UNKNOWN, "M1", NULL, NULL};
+			mk_alloc_fail_after(n);
+			if (step == 0)
+				rc = mk_svc_breach_set(svc, &fg, NOW, key, fields, 6, NULL, &err);
+			else if (step == 1)
+				rc = mk_svc_breach_notify(svc, &fg, NOW, key, &note, &err);
+			else
+				rc = mk_svc_breach_inform(svc, &fg, NOW, key, inform, 3, &err);
+			mk_alloc_fail_reset();
+			if (rc == MK_ENOMEM)
+				assert_int_equal(raw_int(f->db, "SELECT count(*) FROM logbook"), logs);
+			else if (rc != MK_OK)
+				fail_msg("step %d, failing allocation %ld: rc %d: %s", step, n, rc, err.message);
+		}
+		assert_int_equal(rc, MK_OK);
+		assert_true(n > 1);
+		assert_int_equal(raw_int(f->db, "SELECT count(*) FROM logbook"), logs + 1);
+	}
+	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM ap_notification"), 1);
+	mk_service_close(svc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -314,6 +359,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(
 			test_breach_register_lists_unreported_breaches_and_hides_confidential,
 			fixture_setup, fixture_teardown),
+		cmocka_unit_test_setup_teardown(test_breach_changes_free_everything_on_allocation_failure,
+						fixture_setup, fixture_teardown),
 	};
 	return cmocka_run_group_tests_name("breach-service", tests, NULL, NULL);
 }
