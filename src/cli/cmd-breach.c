@@ -397,10 +397,9 @@ int mk_cmd_breach_register(struct mk_cli *cli, int argc, char **argv)
 	struct mk_error err = {0};
 	size_t rows = 0;
 	if (cli->json) {
-		json_t *all = NULL;
-		if (mk_register_json(cli->svc, NULL, cli->now, &all, &err))
+		if (mk_register_write_json(cli->svc, NULL, cli->now, stdout, &rows, &err))
 			return mk_cli_fail(cli, &err);
-		return mk_cli_print_json(all);
+		return 0;
 	}
 	/* The file is written under a temporary name beside it and renamed
 	 * at the end, so a failed export leaves no half register behind. */

@@ -275,17 +275,63 @@ struct json_walk {
 	mk_time now;
 };
 
-static enum mk_rc json_row(void *ctx, const struct mk_breach_register_row *r)
+static json_t *row_json(const struct mk_breach_register_row *r)
 {
-	struct json_walk *w = ctx;
-	json_t *o = json_pack("{s:s, s:s, s:b, s:b, s:o, s:I, s:s, s:s?, s:o}", "key", r->key,
+	return json_pack("{s:s, s:s, s:b, s:b, s:o, s:I, s:s, s:s?, s:o}", "key", r->key,
 			      "title", r->title, "exercise", r->exercise, "confidential",
 			      r->confidential, "breach", mk_json_breach(r->breach), "notifications",
 			      (json_int_t)r->notifications, "ap_status",
 			      mk_ap_status_of(r->notifications, r->ap_final, r->ap_withdrawn),
 			      "ap_reference", r->ap_reference, "ap_first_filed_at",
 			      mk_json_time(r->ap_first_filed_at));
+}
+
+static enum mk_rc json_row(void *ctx, const struct mk_breach_register_row *r)
+{
+	struct json_walk *w = ctx;
+	json_t *o = row_json(r);
 	return !o || json_array_append_new(w->rows, o) ? MK_ENOMEM : MK_OK;
+}
+
+/* The JSON array written row by row: a register of 100 000 breaches is
+ * never one document in memory. */
+struct json_stream {
+	FILE *out;
+	size_t rows;
+	struct mk_error *err;
+};
+
+static enum mk_rc json_stream_row(void *ctx, const struct mk_breach_register_row *r)
+{
+	struct json_stream *w = ctx;
+	json_t *o = row_json(r);
+	if (!o)
+		return mk_error_set(w->err, MK_ENOMEM, "", "out of memory writing the register");
+	fputs(w->rows++ ? ",\n" : "\n", w->out);
+	int bad = json_dumpf(o, w->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_decref(o);
+	if (bad || ferror(w->out))
+		return mk_error_set(w->err, MK_ESTORE, "output", "writing the register failed: %s",
+				    strerror(errno));
+	return MK_OK;
+}
+
+enum mk_rc mk_register_write_json(struct mk_service *svc, const struct mk_incident_query *scope,
+				  mk_time now, FILE *out, size_t *ret_rows, struct mk_error *err)
+{
+	(void)now;
+	struct json_stream w = {out, 0, err};
+	fputc('[', out);
+	enum mk_rc rc = mk_svc_breach_register(svc, scope, json_stream_row, &w, err);
+	if (rc == MK_OK) {
+		fputs(w.rows ? "\n]\n" : "]\n", out);
+		if (fflush(out) != 0 || ferror(out))
+			rc = mk_error_set(err, MK_ESTORE, "output", "writing the register failed: %s",
+					  strerror(errno));
+	}
+	if (rc == MK_OK && ret_rows)
+		*ret_rows = w.rows;
+	return rc;
 }
 
 enum mk_rc mk_register_json(struct mk_service *svc, const struct mk_incident_query *scope,

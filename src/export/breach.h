@@ -71,6 +71,10 @@ enum mk_rc mk_register_write_csv(struct mk_service *svc, const struct mk_inciden
 enum mk_rc mk_register_write_xlsx(struct mk_service *svc, const struct mk_incident_query *scope,
 				  mk_time now, const char *path, size_t *ret_rows,
 				  struct mk_error *err);
+/* The register as a JSON array written to out row by row (memory does not
+ * grow with the register), as `breach register --json` prints it. */
+enum mk_rc mk_register_write_json(struct mk_service *svc, const struct mk_incident_query *scope,
+				  mk_time now, FILE *out, size_t *ret_rows, struct mk_error *err);
 /* The register as a JSON array of objects (one per breach). */
 enum mk_rc mk_register_json(struct mk_service *svc, const struct mk_incident_query *scope,
 			    mk_time now, json_t **ret, struct mk_error *err);
