@@ -288,8 +288,10 @@ paths["/incidents/{key}/breach/subjects"] = {"parameters": [KEYP],
                M(ok(ref("Breach")), ONE, BODY, BCONFLICT), "informSubjects", body="SubjectsDecision", tags=["breach"])}
 paths["/incidents/{key}/breach/ap-melding"] = {"parameters": [KEYP],
     "get": op("The draft of the AP breach form for the FG (export ap-melding --json)", M(ok(ref("ApDraft")), NOBREACH), "apDraft", tags=["breach"])}
+BREG_OK = ok(ref("BreachRegister"))
+BREG_OK["200"]["content"]["text/csv"] = {"schema": {"type": "string", "description": "RFC 4180 CSV, CRLF line ends, a heading row; cells beginning with = + - @ tab or CR prefixed with '"}}
 paths["/breaches"] = {"get": op("The breach register (AVG art. 33(5)): every breach the caller may see, notified or not; ?format=csv for RFC 4180 CSV with formula cells neutralised",
-    M(ok(ref("BreachRegister")), {"422": problem("format is not json or csv"), "413": problem("the CSV is larger than one answer")}), "breachRegister",
+    M(BREG_OK, {"422": problem("format is not json or csv"), "413": problem("the CSV is larger than one answer")}), "breachRegister",
     params=[q("format", {"enum": ["json", "csv"]}, "json (default) or csv")], tags=["breach"])}
 
 doc = {"openapi": "3.1.0",
