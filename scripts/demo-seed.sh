@@ -271,6 +271,7 @@ at "$(day 12 10:02)" "$ESTHER" task na "$K" 6.4a --reason "Verlies, geen strafba
 at "$(day 12 10:03)" "$INGRID" task done "$K" 6.4b
 at "$(day 12 10:04)" "$YUSUF" task done "$K" 6.4c --note "Aanvulling op de melding: stick niet teruggevonden"
 at "$(day 12 10:04)" "$YUSUF" breach notify "$K" --kind aanvulling --reference M-2026-12054
+at "$(day 12 10:05)" "$YUSUF" breach notify "$K" --kind definitief --reference M-2026-12054
 at "$(day 12 10:05)" "$ESTHER" task na "$K" 6.4d --reason "Geen derde partijen"
 at "$(day 12 10:06)" "$ESTHER" task na "$K" 6.4e --reason "Geen bankgegevens"
 at "$(day 12 10:07)" "$ESTHER" task done "$K" 6.4f

@@ -539,6 +539,24 @@ const char *mk_ap_status(const struct mk_ap_notification *list, size_t n)
 	return mk_ap_status_of((int64_t)n, final, withdrawn);
 }
 
+enum mk_rc mk_breach_close_check(const struct mk_breach *b, int64_t notifications, bool final,
+				 bool withdrawn, struct mk_error *err)
+{
+	if (b->risk == MK_RISK_UNKNOWN && notifications == 0)
+		return mk_error_set(err, MK_ECONFLICT, "breach",
+				    "the breach's risk is not assessed: record it (geen, laag or hoog) "
+				    "before closing; every breach is documented (AVG art. 33(5))");
+	if (b->risk == MK_RISK_GEEN && notifications == 0)
+		return MK_OK;
+	if (final || withdrawn)
+		return MK_OK;
+	return mk_error_set(err, MK_ECONFLICT, "breach",
+			    "the breach is reportable and the AP has no final or withdrawn "
+			    "notification (status '%s'): file the definitief or the intrekking "
+			    "before closing",
+			    mk_ap_status_of(notifications, final, withdrawn));
+}
+
 /* --- logbook texts ------------------------------------------------------------ */
 
 static void add_count(struct mk_buf *out, const char *label, int64_t v)

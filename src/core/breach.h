@@ -184,6 +184,15 @@ const char *mk_ap_status(const struct mk_ap_notification *list, size_t n);
  * one was an intrekking (the register reads it that way). */
 const char *mk_ap_status_of(int64_t count, bool final, bool withdrawn);
 
+/* Whether an incident with this breach may close (DESIGN.md "Process":
+ * afsluiten needs, for a reportable breach, a final or withdrawn AP
+ * notification). The risk must be assessed; at risk geen with nothing
+ * filed the breach needs no notification; otherwise (risk laag or hoog,
+ * or any notification filed) one of the notifications must be definitief
+ * or intrekking. MK_ECONFLICT naming "breach" otherwise. */
+enum mk_rc mk_breach_close_check(const struct mk_breach *b, int64_t notifications, bool final,
+				 bool withdrawn, struct mk_error *err);
+
 /* Logbook texts. */
 void mk_breach_log_text(const struct mk_breach *b, bool created, struct mk_buf *out);
 void mk_ap_notification_log_text(const struct mk_ap_notification *n, mk_time aware_at,

@@ -590,6 +590,39 @@ enum mk_rc mk_svc_breach_inform(struct mk_service *svc, const struct mk_actor *a
 	return mk_svc_change(svc, key, 0, now, inform_change, &bi, err);
 }
 
+/* --- closing ------------------------------------------------------------------------ */
+
+struct close_scan {
+	int64_t n;
+	bool final, withdrawn;
+};
+
+static enum mk_rc scan_note(void *ctx, const struct mk_ap_notification *n)
+{
+	struct close_scan *c = ctx;
+	c->n++;
+	c->final |= n->kind == MK_AP_DEFINITIEF;
+	c->withdrawn |= n->kind == MK_AP_INTREKKING;
+	return MK_OK;
+}
+
+enum mk_rc mk_svc_breach_close_check(struct mk_service *svc, const struct mk_incident *inc,
+				     struct mk_error *err)
+{
+	struct mk_breach b;
+	struct close_scan c = {0};
+	mk_breach_init(&b);
+	enum mk_rc rc = mk_store_breach_get(svc->store, inc->id, &b, err);
+	if (rc == MK_ENOTFOUND) {
+		rc = MK_OK; /* no breach recorded: nothing to settle */
+	} else if (rc == MK_OK &&
+		   (rc = mk_store_ap_notification_list(svc->store, b.id, scan_note, &c, err)) == MK_OK) {
+		rc = mk_breach_close_check(&b, c.n, c.final, c.withdrawn, err);
+	}
+	mk_breach_release(&b);
+	return rc;
+}
+
 /* --- the personal-data flag ------------------------------------------------------ */
 
 enum mk_rc mk_svc_breach_flag_check(struct mk_service *svc, const struct mk_incident *before,

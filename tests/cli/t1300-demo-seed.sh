@@ -76,10 +76,10 @@ eq(inc["MK-2026-0002"]["title"].startswith("OEFENING: "), True, "exercise title"
 eq(sum(len(i["decisions"]) for i in d["incidents"]), 7, "BOBOC decisions")
 eq(sorted(k for k, i in inc.items() if i["decisions"]),
    ["MK-2026-0001", "MK-2026-0003", "MK-2026-0004", "MK-2026-0005", "MK-2026-0007", "MK-2026-0008", "MK-2026-0010"], "with decisions")
-# One logbook entry per step of the script: 12 registrations, 228 other
-# steps (15 of them on the breaches), and 8 + 3 more from the two loops
+# One logbook entry per step of the script: 12 registrations, 229 other
+# steps (16 of them on the breaches), and 8 + 3 more from the two loops
 # over closing tasks.
-eq(sum(len(i["logbook_entries"]) for i in d["incidents"]), 251, "logbook entries")
+eq(sum(len(i["logbook_entries"]) for i in d["incidents"]), 252, "logbook entries")
 roles = sorted({e["role"] for i in d["incidents"] for e in i["logbook_entries"]})
 eq(roles, ["behandelaar", "ciso", "directie", "fg", "incidentmanager", "servicedesk"], "roles in the logbooks")
 authors = sorted({e["author"] for i in d["incidents"] for e in i["logbook_entries"]})
@@ -120,7 +120,7 @@ check_ok
 json_py '
 eq([(r["key"], r["ap_status"], r["ap_reference"], r["breach"]["risk"], r["breach"]["inform"]["decision"]) for r in d], [
   ("MK-2026-0001", "definitief gemeld", "M-2026-11873", "hoog", "ja"),
-  ("MK-2026-0003", "aangevuld", "M-2026-12054", "hoog", "ja"),
+  ("MK-2026-0003", "definitief gemeld", "M-2026-12054", "hoog", "ja"),
   ("MK-2026-0008", "voorlopig gemeld", "M-2026-12711", "laag", "ja"),
   ("MK-2026-0009", "niet gemeld", None, None, None),
   ("MK-2026-0010", "voorlopig gemeld", "M-2026-12790", "hoog", None),

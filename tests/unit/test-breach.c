@@ -423,6 +423,36 @@ static void test_breach_clocks_run_from_aware_at_and_stop(void **state)
 	assert_int_equal(d[MK_CLOCK_AP].due, AP_DUE);
 }
 
+static void test_breach_closes_only_when_settled_with_the_ap(void **state)
+{
+	(void)state;
+	struct mk_error err = {0};
+	struct mk_breach b = good_breach();
+	assert_int_equal(mk_breach_close_check(&b, 0, false, false, &err), MK_ECONFLICT);
+	assert_string_equal(err.field, "breach");
+	assert_string_equal(err.message, "the breach's risk is not assessed: record it (geen, laag or "
+					 "hoog) before closing; every breach is documented (AVG art. "
+					 "33(5))");
+	b.risk = MK_RISK_GEEN;
+	assert_int_equal(mk_breach_close_check(&b, 0, false, false, &err), MK_OK);
+	b.risk = MK_RISK_LAAG;
+	assert_int_equal(mk_breach_close_check(&b, 0, false, false, &err), MK_ECONFLICT);
+	assert_string_equal(err.message, "the breach is reportable and the AP has no final or "
+					 "withdrawn notification (status 'niet gemeld'): file the "
+					 "definitief or the intrekking before closing");
+	assert_int_equal(mk_breach_close_check(&b, 2, false, false, &err), MK_ECONFLICT);
+	assert_string_equal(err.message, "the breach is reportable and the AP has no final or "
+					 "withdrawn notification (status 'aangevuld'): file the "
+					 "definitief or the intrekking before closing");
+	assert_int_equal(mk_breach_close_check(&b, 2, true, false, &err), MK_OK);
+	assert_int_equal(mk_breach_close_check(&b, 2, false, true, &err), MK_OK);
+	/* A notification filed makes it reportable even if the risk was later
+	 * judged geen: it is settled by a withdrawal. */
+	b.risk = MK_RISK_GEEN;
+	assert_int_equal(mk_breach_close_check(&b, 1, false, false, &err), MK_ECONFLICT);
+	assert_int_equal(mk_breach_close_check(&b, 2, false, true, &err), MK_OK);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -439,6 +469,7 @@ int main(void)
 		UNIT_TEST(test_breach_inform_yes_needs_channel_and_a_past_date),
 		UNIT_TEST(test_breach_log_texts_are_exact),
 		UNIT_TEST(test_breach_clocks_run_from_aware_at_and_stop),
+		UNIT_TEST(test_breach_closes_only_when_settled_with_the_ap),
 	};
 	return cmocka_run_group_tests_name("breach", tests, NULL, NULL);
 }
