@@ -116,7 +116,7 @@ static const struct mk_cli_command commands[] = {
 	 "  FOLDER         its .eml files, or a Maildir's cur/ and new/\n"
 	 "  a message taken before (same SHA-256) adds nothing; exit 2 if any failed\n"},
 	{"export", "json", mk_cmd_export_json, "[--output FILE]",
-	 "every incident with checklist, logbook and decisions, as one JSON document",
+	 "every incident with checklist, logbook, decisions and breach, as one JSON document",
 	 "  --output FILE  write to FILE instead of standard output\n"},
 	{"intake", "alerts", mk_cmd_intake_alerts,
 	 "FILE.jsonl... [--window 1h] [--promote-severity N]",

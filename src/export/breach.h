@@ -19,6 +19,12 @@
 json_t *mk_json_breach(const struct mk_breach *b);
 json_t *mk_json_ap_notification(const struct mk_ap_notification *n, mk_time aware_at);
 
+/* The breach of incident key with "ap_status" and its "notifications"
+ * (a new reference in *ret), as `breach show --json` and the export
+ * give it. MK_ENOTFOUND when the incident has no breach. err required. */
+enum mk_rc mk_json_breach_of(struct mk_service *svc, const char *key, json_t **ret,
+			     struct mk_error *err);
+
 /* --- the AP draft ------------------------------------------------------------------ */
 
 /* What the draft is made from: the incident, its breach and its

@@ -76,3 +76,47 @@ json_t *mk_json_ap_notification(const struct mk_ap_notification *n, mk_time awar
 			 "reference", n->reference, "filed_by", n->filed_by, "late_reason",
 			 n->late_reason, "late", n->filed_at > mk_breach_ap_due(aware_at));
 }
+
+struct notes_json {
+	json_t *rows;
+	mk_time aware_at;
+	int64_t n;
+	bool final, withdrawn;
+};
+
+static enum mk_rc add_note(void *ctx, const struct mk_ap_notification *n)
+{
+	struct notes_json *nj = ctx;
+	nj->n++;
+	nj->final |= n->kind == MK_AP_DEFINITIEF;
+	nj->withdrawn |= n->kind == MK_AP_INTREKKING;
+	return json_array_append_new(nj->rows, mk_json_ap_notification(n, nj->aware_at)) ? MK_ENOMEM
+											: MK_OK;
+}
+
+enum mk_rc mk_json_breach_of(struct mk_service *svc, const char *key, json_t **ret,
+			     struct mk_error *err)
+{
+	struct mk_breach b;
+	struct notes_json nj = {.rows = json_array()};
+	json_t *o = NULL;
+	mk_breach_init(&b);
+	enum mk_rc rc = nj.rows ? mk_svc_breach_get(svc, key, &b, err) : MK_ENOMEM;
+	nj.aware_at = b.aware_at;
+	if (rc == MK_OK)
+		rc = mk_svc_breach_notifications(svc, key, add_note, &nj, err);
+	if (rc == MK_OK && !(o = mk_json_breach(&b)))
+		rc = MK_ENOMEM;
+	if (rc == MK_OK) {
+		json_object_set_new(o, "ap_status",
+				    json_string(mk_ap_status_of(nj.n, nj.final, nj.withdrawn)));
+		json_object_set_new(o, "notifications", nj.rows);
+		*ret = o;
+	} else {
+		json_decref(nj.rows);
+		if (rc == MK_ENOMEM && !err->message[0])
+			mk_error_set(err, rc, "", "out of memory");
+	}
+	mk_breach_release(&b);
+	return rc;
+}

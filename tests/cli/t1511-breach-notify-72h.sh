@@ -101,4 +101,13 @@ mk breach notify "$KEY" --kind definitief --reference M2027-0002 --late-reason "
 check_ok
 check_eq "late reason stored" "Pas bij de klacht van een inwoner gezien dat het om BSN's ging" \
 	"$(sql "SELECT late_reason FROM ap_notification WHERE reference = 'M2027-0002'")"
+
+# The full export carries each breach with its notifications.
+mk export json
+check_ok
+json_py '
+b = d["incidents"][0]["breach"]
+eq((b["ap_status"], len(b["notifications"]), b["aware_at"]), ("ingetrokken", 4, "2027-03-26T09:00:00Z"))
+eq(d["incidents"][1]["breach"]["notifications"][0]["late"], True)
+'
 finish
