@@ -80,6 +80,32 @@ static const unsigned char table[MK_ROLE_COUNT][MK_ACT_COUNT] = {
 	[MK_ROLE_ADMIN] = {A, A, A, A, A, A, A, /**/ A, A, A, A, A, A, A},
 };
 
+/* The data-breach actions: breach read and edit (one incident) and the
+ * breach register (all of them), per role. The FG (privacy officer)
+ * assesses and notifies; the incident manager and the CISO work the breach
+ * with them (DESIGN.md: the CISO sees everything, the incident manager
+ * owns the incident). Everyone who works on incidents may read the breach
+ * of one they may see; a melder may not: the risk assessment and the
+ * dealings with the AP are not the reporter's to read. The register (AVG
+ * art. 33(5): the documentation of every breach) is read by the three who
+ * work breaches, by the auditor who checks it, and by admin; it lists
+ * titles, so confidential incidents are filtered out for whoever is not
+ * on their team, as in every list. Directie follows a breach through its
+ * incident, not the register. */
+enum { BREACH_READ, BREACH_EDIT, BREACH_REGISTER };
+static const unsigned char breach_table[MK_ROLE_COUNT][3] = {
+	/*                          read edit register */
+	[MK_ROLE_MELDER] = {D, D, D},
+	[MK_ROLE_SERVICEDESK] = {A, D, D},
+	[MK_ROLE_BEHANDELAAR] = {A, D, D},
+	[MK_ROLE_INCIDENTMANAGER] = {A, A, A},
+	[MK_ROLE_CISO] = {A, A, A},
+	[MK_ROLE_FG] = {A, A, A},
+	[MK_ROLE_DIRECTIE] = {A, D, D},
+	[MK_ROLE_AUDITOR] = {A, D, A},
+	[MK_ROLE_ADMIN] = {A, A, A},
+};
+
 static bool visible(enum mk_role role, const struct mk_access_subject *s)
 {
 	switch (role) {
@@ -98,10 +124,16 @@ enum mk_access mk_access_decide(enum mk_role role, enum mk_action action,
 {
 	if ((unsigned)role >= MK_ROLE_COUNT || (unsigned)action >= MK_ACT_COUNT)
 		return MK_ACCESS_HIDDEN;
+	if (action == MK_ACT_BREACH_REGISTER)
+		return (enum mk_access)breach_table[role][BREACH_REGISTER];
 	if (action >= FIRST_INCIDENT_ACTION) {
 		if (!subject || !visible(role, subject))
 			return MK_ACCESS_HIDDEN;
 	}
+	if (action == MK_ACT_BREACH_READ)
+		return (enum mk_access)breach_table[role][BREACH_READ];
+	if (action == MK_ACT_BREACH_EDIT)
+		return (enum mk_access)breach_table[role][BREACH_EDIT];
 	return (enum mk_access)table[role][action];
 }
 
@@ -142,6 +174,9 @@ static const char *const action_names[MK_ACT_COUNT] = {
 	[MK_ACT_TASK_SET] = "task-set",
 	[MK_ACT_LOG_ADD] = "log-add",
 	[MK_ACT_DECISION_ADD] = "decision-add",
+	[MK_ACT_BREACH_READ] = "breach-read",
+	[MK_ACT_BREACH_EDIT] = "breach-edit",
+	[MK_ACT_BREACH_REGISTER] = "breach-register",
 };
 
 const char *mk_action_name(enum mk_action a)

@@ -71,6 +71,11 @@ static enum mk_rc phase_change(struct mk_service *svc, struct mk_incident *inc,
 	};
 	if ((rc = mk_phase_check(&facts, m->to, m->reason, err)))
 		goto out;
+	/* DESIGN.md "Process": a reportable breach closes only once the AP
+	 * has its final or withdrawn notification (service/breach.c). */
+	if (m->to >= MK_PHASE_AFSLUITEN && inc->phase < MK_PHASE_AFSLUITEN &&
+	    (rc = mk_svc_breach_close_check(svc, inc, err)))
+		goto out;
 
 	mk_buf_addf(&log, "Fase: %s -> %s", mk_phase_name(inc->phase), mk_phase_name(m->to));
 	if (m->reason && m->reason[0])

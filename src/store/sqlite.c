@@ -18,11 +18,13 @@
 #define APPLICATION_ID 0x4d4b4442
 
 extern const char mk_migration_0001[], mk_migration_0002[], mk_migration_0003[];
+extern const char mk_migration_0004[];
 
 static const char *const migrations[] = {
 	mk_migration_0001,
 	mk_migration_0002,
 	mk_migration_0003,
+	mk_migration_0004,
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -249,10 +251,12 @@ static enum mk_rc open_read_only_fallback(struct mk_store *s, const char *path,
 
 /* The triggers that make the register append-only (schema 0001) and
  * keep the account audit trail and its accounts (0002), and the evidence
- * records (0003). */
+ * records (0003), and the AP notifications and breaches (0004). */
 static const char *const guards[] = {"logbook_no_update", "logbook_no_delete", "incident_no_delete",
 				     "account_audit_no_update", "account_audit_no_delete",
-				     "account_no_delete", "evidence_no_update", "evidence_no_delete"};
+				     "account_no_delete", "evidence_no_update", "evidence_no_delete",
+				     "ap_notification_no_update", "ap_notification_no_delete",
+				     "breach_no_delete"};
 
 /* Each guard is named TABLE_no_OPERATION. It must be there, on that
  * table, before that operation, and still abort: a trigger of the same
