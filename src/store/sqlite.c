@@ -14,11 +14,14 @@
 #define APPLICATION_ID 0x4d4b4442
 
 extern const char mk_migration_0001[], mk_migration_0002[], mk_migration_0003[];
+extern const char mk_migration_0005[];
 
 static const char *const migrations[] = {
 	mk_migration_0001,
 	mk_migration_0002,
 	mk_migration_0003,
+	NULL, /* 0004-breach.sql: on branch breach */
+	mk_migration_0005,
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -179,7 +182,8 @@ static enum mk_rc migrate(struct mk_store *s, struct mk_error *err)
 	if ((rc = mk_store_disk_schema_version(s, &version, err)))
 		goto fail;
 	for (int v = version; v < SCHEMA_VERSION; v++)
-		if ((rc = mk_sql_exec(s, migrations[v], "upgrading the schema", err)))
+		if (migrations[v] && /* a version of another branch not merged yet */
+		    (rc = mk_sql_exec(s, migrations[v], "upgrading the schema", err)))
 			goto fail;
 	if (version < SCHEMA_VERSION) {
 		char sql[96];
@@ -248,7 +252,10 @@ static enum mk_rc open_read_only_fallback(struct mk_store *s, const char *path,
  * records (0003). */
 static const char *const guards[] = {"logbook_no_update", "logbook_no_delete", "incident_no_delete",
 				     "account_audit_no_update", "account_audit_no_delete",
-				     "account_no_delete", "evidence_no_update", "evidence_no_delete"};
+				     "account_no_delete", "evidence_no_update", "evidence_no_delete",
+				     "evidence_item_no_update", "evidence_item_no_delete",
+				     "evidence_transfer_no_update", "evidence_transfer_no_delete",
+				     "evidence_access_no_update", "evidence_access_no_delete"};
 
 enum mk_rc mk_store_guards_check(struct mk_store *s, struct mk_error *err)
 {
