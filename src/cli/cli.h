@@ -161,5 +161,16 @@ int mk_cmd_token_revoke(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_team_add(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_team_remove(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_team_list(struct mk_cli *cli, int argc, char **argv);
+/* The chain of custody (cmd-evidence.c). */
+int mk_cmd_evidence_add(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_evidence_list(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_evidence_show(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_evidence_get(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_evidence_transfer(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_evidence_log(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_evidence_verify(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_key_show(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_export_evidence(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_verify_archive(struct mk_cli *cli, int argc, char **argv);
 
 #endif
