@@ -158,7 +158,8 @@ check_out_has "user add NAME --role admin --password-stdin"
 check_eq "healthz" "200 ok" "$(healthz)"
 stop_server
 check_status 0
-check_eq "no files made beside it" "meldkamer.db" "$(ls "$T/other")"
+check_eq "no files made beside it but the signing key" "meldkamer.db
+meldkamer.db.signing-key" "$(ls "$T/other")"
 
 # --- a first start that fails leaves nothing ----------------------------------
 
