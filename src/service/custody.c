@@ -229,6 +229,7 @@ enum mk_rc mk_svc_item_list(struct mk_service *svc, const char *key, mk_item_cb 
 /* Copies the few fields an access or transfer needs out of a row view. */
 struct item_ref {
 	int64_t id, seq;
+	bool is_file;
 	char what[MK_SHORT_TEXT_MAX + 1];
 };
 
@@ -237,6 +238,7 @@ static enum mk_rc take_ref(void *ctx, const struct mk_item_view *it)
 	struct item_ref *r = ctx;
 	r->id = it->id;
 	r->seq = it->seq;
+	r->is_file = it->is_file;
 	snprintf(r->what, sizeof(r->what), "%s", it->what);
 	return MK_OK;
 }
@@ -286,6 +288,12 @@ static enum mk_rc access_change(struct mk_service *svc, struct mk_incident *inc,
 		struct item_ref ref = {0};
 		if ((rc = mk_store_item_get(svc->store, inc->id, a->seq, take_ref, &ref, err)))
 			goto out;
+		if (a->kind == MK_ACCESS_GET && !ref.is_file) {
+			rc = mk_error_set(err, MK_ECONFLICT, "item",
+					  "item %lld is physical: it has no file to get",
+					  (long long)ref.seq);
+			goto out;
+		}
 		if ((rc = access_row(&ar, &(struct mk_item_view){.id = ref.id})))
 			goto out;
 		mk_buf_addf(&text, "Bewijsstuk %lld %s: %s\nReden: %s", (long long)ref.seq,
