@@ -323,7 +323,7 @@ enum mk_rc mk_store_key_load(struct mk_store *s, unsigned char *sk,
 	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)
 		return errno == ENOENT
-			       ? mk_error_set(err, MK_ENOTFOUND, "key",
+			       ? mk_error_set(err, MK_ESTORE, "key",
 					      "no signing key '%s': run 'meldkamer init'", path)
 			       : mk_error_set(err, MK_ESTORE, "key", "cannot read '%s': %s", path,
 					      strerror(errno));

@@ -124,7 +124,7 @@ enum mk_rc mk_file_hash_fd(int fd, const char *what, char ret_hex[MK_SHA256_HEX]
 const char *mk_store_key_path(struct mk_store *s);
 /* Creates the key if there is none (*ret_created tells). */
 enum mk_rc mk_store_key_create(struct mk_store *s, bool *ret_created, struct mk_error *err);
-/* Reads the key; MK_ENOTFOUND when there is none ("run meldkamer init"),
+/* Reads the key; MK_ESTORE when there is none ("run meldkamer init"),
  * MK_EPERM when the file is readable by others than its owner. sk may be
  * NULL when only the public key is wanted. */
 enum mk_rc mk_store_key_load(struct mk_store *s, unsigned char *sk,
