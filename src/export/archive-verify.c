@@ -359,8 +359,13 @@ static enum mk_rc verify(struct archive *a, const unsigned char *expected_pk,
 	/* The key is read from the manifest only to check the signature; a
 	 * manifest that does not parse cannot be signed by anyone. */
 	if ((rc = parse_manifest(&text, &m, err))) {
-		if (rc == MK_EINVAL)
+		/* Whatever is wrong with it, it is not the manifest that was
+		 * signed: refused as tampered. */
+		if (rc == MK_EINVAL) {
 			rc = MK_ECHAIN;
+			if (err)
+				err->rc = rc;
+		}
 		goto out;
 	}
 	mk_key_fingerprint(m.pk, rep->fingerprint);
