@@ -88,7 +88,7 @@ fuzz:
 	[ -f $(FUZZBUILD)/build.ninja ] || CC=clang meson setup $(FUZZBUILD) -Dfuzz=true \
 		-Db_sanitize=address,undefined -Db_lundef=false -Dtests=false
 	ninja -C $(FUZZBUILD) tests/fuzz/fuzz-veris tests/fuzz/fuzz-tables tests/fuzz/fuzz-html \
-		tests/fuzz/fuzz-mail tests/fuzz/fuzz-alerts
+		tests/fuzz/fuzz-mail tests/fuzz/fuzz-alerts tests/fuzz/fuzz-archive src/cli/meldkamer
 	scripts/fuzz.sh $(FUZZBUILD) $(FUZZ_SECONDS)
 
 clean:

@@ -43,4 +43,22 @@ split -l 1 -a 3 tests/intake/alerts/bad.jsonl "$CORPUS/alerts/bad-"
 cp tests/intake/alerts/crash-* "$CORPUS/alerts/" 2>/dev/null || true
 "$BUILD/tests/fuzz/fuzz-alerts" -max_len=8192 -max_total_time="$SECONDS_EACH" \
 	-artifact_prefix="$CORPUS/" "$CORPUS/alerts"
+# Archive seeds: a real signed archive made by the CLI (selector 0: as
+# is; 2: against a made-up expected key) and its manifest (selector 1).
+mkdir -p "$CORPUS/archive"
+SEEDDB=$(mktemp -d)
+printf 'bewijs\n' >"$SEEDDB/a.txt"
+M=$BUILD/src/cli/meldkamer
+MELDKAMER_NOW=2026-10-24T12:00 "$M" --db "$SEEDDB/s.db" init >/dev/null
+MELDKAMER_NOW=2026-10-24T12:00 "$M" --db "$SEEDDB/s.db" incident new --title Seed >/dev/null
+MELDKAMER_NOW=2026-10-24T12:00 "$M" --db "$SEEDDB/s.db" evidence add MK-2026-0001 "$SEEDDB/a.txt" \
+	--what Seed --why Fuzz >/dev/null
+MELDKAMER_NOW=2026-10-24T12:00 "$M" --db "$SEEDDB/s.db" export evidence MK-2026-0001 \
+	-o "$SEEDDB/e.tar" --why Fuzz >/dev/null
+{ printf '\000'; cat "$SEEDDB/e.tar"; } >"$CORPUS/archive/seed-archive"
+{ printf '\002'; cat "$SEEDDB/e.tar"; } >"$CORPUS/archive/seed-archive-key"
+{ printf '\001'; tar xOf "$SEEDDB/e.tar" manifest.json; } >"$CORPUS/archive/seed-manifest"
+rm -rf "$SEEDDB"
+"$BUILD/tests/fuzz/fuzz-archive" -max_len=65536 -rss_limit_mb=1024 \
+	-max_total_time="$SECONDS_EACH" -artifact_prefix="$CORPUS/" "$CORPUS/archive"
 echo "fuzzing: no crashes in ${SECONDS_EACH}s per harness"

@@ -228,6 +228,18 @@ static enum mk_rc check_chain(const struct manifest *m, struct mk_error *err)
 	return MK_OK;
 }
 
+enum mk_rc mk_manifest_check(const char *text, size_t len, struct mk_error *err)
+{
+	struct mk_buf b = {.data = (char *)text, .len = len, .max = len};
+	struct manifest m = {0};
+	enum mk_rc rc = parse_manifest(&b, &m, err);
+	if (rc == MK_OK)
+		rc = check_chain(&m, err);
+	mk_free(m.files);
+	json_decref(m.root);
+	return rc;
+}
+
 /* --- The evidence files -------------------------------------------------------------- */
 
 static enum mk_rc check_files(struct archive *a, struct manifest *m,
