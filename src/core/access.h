@@ -32,6 +32,11 @@ enum mk_action {
 	MK_ACT_TASK_SET,        /* tick a checklist task done / n.v.t. / reopen */
 	MK_ACT_LOG_ADD,         /* a logbook entry */
 	MK_ACT_DECISION_ADD,    /* a BOBOC decision */
+	/* The chain of custody (doc/custody.md); decided by their own table
+	 * in access.c. */
+	MK_ACT_EVIDENCE_READ,   /* the items, the custody log, re-hashing them */
+	MK_ACT_EVIDENCE_ADD,    /* register an item, upload a file, record a transfer */
+	MK_ACT_EVIDENCE_EXPORT, /* the signed archive: every file's content */
 	MK_ACT_COUNT
 };
 
