@@ -25,6 +25,15 @@ void mk_api_log_list(struct mk_http_request *req, struct mk_http_response *resp)
 void mk_api_log_add(struct mk_http_request *req, struct mk_http_response *resp);
 void mk_api_log_verify(struct mk_http_request *req, struct mk_http_response *resp);
 
+/* api-evidence.c: the chain of custody */
+void mk_api_evidence_list(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_api_evidence_add(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_api_evidence_upload(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_api_evidence_custody(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_api_evidence_verify(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_api_evidence_transfer(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_api_evidence_export(struct mk_http_request *req, struct mk_http_response *resp);
+
 /* api-decisions.c */
 void mk_api_decisions_list(struct mk_http_request *req, struct mk_http_response *resp);
 void mk_api_decision_add(struct mk_http_request *req, struct mk_http_response *resp);
