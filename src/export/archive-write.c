@@ -56,20 +56,17 @@ static enum mk_rc build_manifest(struct mk_service *svc, const struct mk_actor *
 		rc = mk_error_set(err, MK_ENOMEM, "", "out of memory");
 		goto out;
 	}
-	/* One read transaction: the incident, its items, custody log and
-	 * logbook as of one moment, so the chain head matches the entries. */
-	if ((rc = mk_store_begin(svc->store, false, err)))
-		goto out;
+	/* Inside the export's transaction: the incident, its items, custody
+	 * log and logbook as of one moment, so the chain head matches the
+	 * entries. */
 	if ((rc = mk_svc_incident_get(svc, key, &inc, err)) ||
 	    (rc = mk_svc_item_list(svc, key, add_item, &items, err)) ||
 	    (rc = mk_svc_custody_log(svc, key, add_event, &custody, err)) ||
 	    (rc = mk_svc_log_list(svc, key, add_log, &log, err))) {
-		mk_store_rollback(svc->store);
 		if (rc == MK_ENOMEM)
 			mk_error_set(err, MK_ENOMEM, "", "out of memory");
 		goto out;
 	}
-	mk_store_rollback(svc->store);
 	sodium_bin2hex(pk_hex, sizeof(pk_hex), pk, MK_SIGN_PUBLIC_BYTES);
 	mk_key_fingerprint(pk, fp);
 	*ret = json_pack("{s:s, s:o, s:s, s:{s:s, s:s, s:s}, s:{s:s, s:s, s:s, s:s, s:I, s:s}, "
@@ -235,12 +232,19 @@ enum mk_rc mk_export_evidence(struct mk_service *svc, const struct mk_actor *act
 	struct archive *a = NULL;
 	struct files f = {0};
 	int fd = -1;
-	bool made_tmp = false;
+	bool made_tmp = false, in_batch = false;
 	enum mk_rc rc;
 	mk_buf_init(&tmp, 4200);
 	/* The key first: without one nothing is recorded or written. */
 	if ((rc = mk_store_key_load(svc->store, sk, pk, err)))
 		goto out;
+	/* One write transaction from the access rows to the last byte of the
+	 * archive: an export refused halfway (a file that no longer matches,
+	 * a full disk) records nothing, and the manifest holds its own
+	 * export. Other writers wait meanwhile (about a second per GB). */
+	if ((rc = mk_svc_batch_begin(svc, err)))
+		goto out;
+	in_batch = true;
 	if ((rc = mk_svc_custody_export_access(svc, actor, now, key, why, NULL, err)) ||
 	    (rc = build_manifest(svc, actor, now, key, pk, &manifest, err)))
 		goto out;
@@ -294,11 +298,7 @@ enum mk_rc mk_export_evidence(struct mk_service *svc, const struct mk_actor *act
 	    (rc = write_member(a, out_path, MK_SIGNATURE_NAME, sig_hex, strlen(sig_hex), now, err)))
 		goto out;
 	f = (struct files){svc, a, out_path, now, f.chunk, f.seen, &sum, err};
-	if ((rc = mk_store_begin(svc->store, false, err)))
-		goto out;
-	rc = mk_svc_item_list(svc, key, file_item, &f, err);
-	mk_store_rollback(svc->store);
-	if (rc)
+	if ((rc = mk_svc_item_list(svc, key, file_item, &f, err)))
 		goto out;
 	if (archive_write_close(a) != ARCHIVE_OK) {
 		rc = ar_fail(a, out_path, err);
@@ -311,6 +311,9 @@ enum mk_rc mk_export_evidence(struct mk_service *svc, const struct mk_actor *act
 		goto out;
 	}
 	fd = -1;
+	in_batch = false;
+	if ((rc = mk_svc_batch_commit(svc, err)))
+		goto out;
 	if (rename(tmp.data, out_path) != 0) {
 		rc = mk_error_set(err, MK_ESTORE, "output", "cannot rename '%s' to '%s': %s",
 				  tmp.data, out_path, strerror(errno));
@@ -319,6 +322,8 @@ enum mk_rc mk_export_evidence(struct mk_service *svc, const struct mk_actor *act
 	if (ret)
 		*ret = sum;
 out:
+	if (in_batch)
+		mk_svc_batch_abort(svc);
 	sodium_memzero(sk, sizeof(sk));
 	if (a)
 		archive_write_free(a);

@@ -35,9 +35,10 @@ struct mk_export_summary {
 /* Writes the archive of incident key to out_path: records the export as
  * an access to every item (why required), builds and signs the manifest
  * with the installation key, and streams the files, re-hashing each and
- * refusing (MK_ECHAIN naming the item) when one no longer matches. The
- * archive is written to a temporary name beside out_path and renamed when
- * complete: a refused export leaves nothing. */
+ * refusing (MK_ECHAIN naming the item) when one no longer matches. All
+ * in one write transaction; the archive is written to a temporary name
+ * beside out_path and renamed after the commit: a refused export leaves
+ * neither rows nor a file. */
 enum mk_rc mk_export_evidence(struct mk_service *svc, const struct mk_actor *actor, mk_time now,
 			      const char *key, const char *why, const char *out_path,
 			      struct mk_export_summary *ret, struct mk_error *err);
