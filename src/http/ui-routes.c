@@ -3,6 +3,7 @@
  * pages that concern every account (dashboard, settings, logout) name
  * MK_ACT_INCIDENT_LIST, which every role has (a melder's list is their
  * own reports). */
+#include "http/ui-evidence.h"
 #include "http/ui.h"
 
 #define PAGE(m, p, a, h) {m, p, a, false, true, h}
@@ -24,6 +25,10 @@ const struct mk_http_route mk_ui_routes[] = {
 	PAGE("POST", "/incidenten/{key}/logboek", MK_ACT_LOG_ADD, mk_ui_log_post),
 	PAGE("POST", "/incidenten/{key}/besluiten", MK_ACT_DECISION_ADD, mk_ui_decision_post),
 	PAGE("POST", "/incidenten/{key}/bewerken", MK_ACT_INCIDENT_EDIT, mk_ui_edit_post),
+	PAGE("POST", "/incidenten/{key}/bewijs", MK_ACT_EVIDENCE_ADD, mk_ui_evidence_post),
+	PAGE("POST", "/incidenten/{key}/bewijs/overdracht", MK_ACT_EVIDENCE_ADD, mk_ui_transfer_post),
+	PAGE("POST", "/incidenten/{key}/bewijs/export", MK_ACT_EVIDENCE_EXPORT,
+	     mk_ui_evidence_export_post),
 	PAGE("GET", "/kpi", MK_ACT_KPI_READ, mk_ui_kpi_get),
 	PAGE("GET", "/instellingen", MK_ACT_INCIDENT_LIST, mk_ui_settings_get),
 	PAGE("POST", "/instellingen", MK_ACT_INCIDENT_LIST, mk_ui_settings_post),
