@@ -6,7 +6,7 @@
 #   make check   install what is missing, build, run every test, also
 #                under AddressSanitizer + UBSan and valgrind
 #
-# More: make deps | build | demo-cli | test | test-san | test-valgrind | bench | bench-serve | fuzz | clean
+# More: make deps | build | demo-cli | test | test-san | test-valgrind | bench | bench-serve | bench-evidence | fuzz | clean
 
 BUILD    ?= build
 SANBUILD ?= build-san
@@ -18,7 +18,7 @@ DEB_PACKAGES = gcc make meson ninja-build pkg-config python3 \
 	sqlite3 valgrind tzdata libmicrohttpd-dev wrk chromium nodejs \
 	libssl-dev libarchive-dev
 
-.PHONY: all deps build run demo-cli check test test-san test-valgrind bench bench-serve fuzz clean
+.PHONY: all deps build run demo-cli check test test-san test-valgrind bench bench-serve bench-evidence fuzz clean
 
 all: build
 
@@ -78,6 +78,11 @@ bench: build
 # BENCH_ARGS=--incidents 1000 for a quick look.
 bench-serve: build
 	python3 bench/serve.py $(BUILD) $(BENCH_ARGS)
+
+# The chain of custody: hashing MB/s on 1 GiB, the export of 10 000
+# logbook entries and 1 GiB of evidence, peak RSS (bench/evidence.py).
+bench-evidence: build
+	python3 bench/evidence.py $(BUILD) $(BENCH_ARGS)
 
 # The libFuzzer harnesses of tests/fuzz, FUZZ_SECONDS each. Their corpora
 # stay outside the repository (one starts from the shared VCDB records).
