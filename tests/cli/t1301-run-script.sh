@@ -34,6 +34,11 @@ trap 'rc=$?; stop_server; (exit $rc); cleanup' EXIT
 # $SITE/meldkamer.db) and a free port; waits (at most 60 s) for the
 # server's `serving URL` line.
 start() {
+	# Emptied here, before the server starts: the loop below must not
+	# read the previous start's serving line while the background job has
+	# not yet opened (and truncated) the file.
+	: >"$T/run.out"
+	: >"$T/run.err"
 	"$RUN" "$MK_BIN" "${1:-$SITE/meldkamer.db}" 127.0.0.1:0 >"$T/run.out" 2>"$T/run.err" </dev/null &
 	PID=$!
 	URL=
