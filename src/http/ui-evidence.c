@@ -20,7 +20,8 @@ enum ev_msg {
 	EV_WHO, EV_REASON, EV_TRANSFER_FMT, EV_SHOW, EV_GET, EV_EXPORT, EV_ADD_H, EV_LOCATION,
 	EV_STORAGE, EV_COLLECTED_BY, EV_COLLECTED_AT, EV_ADD_SUBMIT, EV_TRANSFER_H, EV_FROM, EV_TO,
 	EV_RECEIPT, EV_AT, EV_TRANSFER_SUBMIT, EV_EXPORT_H, EV_EXPORT_WHY, EV_EXPORT_SUBMIT,
-	EV_FILES_HINT, EV_OPTIONAL, EV_EXPORT_HINT, EV_COUNT
+	EV_FILES_HINT, EV_OPTIONAL, EV_EXPORT_HINT, EV_FILE_H, EV_FILE_FIELD, EV_FILE_SUBMIT,
+	EV_COUNT
 };
 
 static const char *const words[2][EV_COUNT] = {
@@ -50,6 +51,9 @@ static const char *const words[2][EV_COUNT] = {
 				  "(POST /api/v1/incidents/…/evidence/file): ze worden gehasht (SHA-256) "
 				  "terwijl ze gekopieerd worden.",
 		[EV_OPTIONAL] = "(niet verplicht)",
+		[EV_FILE_H] = "Bestand vastleggen",
+		[EV_FILE_FIELD] = "Bestand",
+		[EV_FILE_SUBMIT] = "Bestand uploaden",
 		[EV_EXPORT_HINT] = "Een tar met de bestanden, manifest.json (hashes, bewakingsketen, "
 				   "logboek) en de Ed25519-handtekening van deze installatie. Controleer "
 				   "het met meldkamer verify ARCHIEF. De export wordt als inzage van elk "
@@ -81,6 +85,9 @@ static const char *const words[2][EV_COUNT] = {
 				  "(POST /api/v1/incidents/…/evidence/file): they are hashed (SHA-256) "
 				  "while they are copied.",
 		[EV_OPTIONAL] = "(optional)",
+		[EV_FILE_H] = "Register a file",
+		[EV_FILE_FIELD] = "File",
+		[EV_FILE_SUBMIT] = "Upload file",
 		[EV_EXPORT_HINT] = "A tar with the files, manifest.json (hashes, chain of custody, "
 				   "logbook) and this installation's Ed25519 signature. Check it with "
 				   "meldkamer verify ARCHIVE. The export is recorded as an access to "
@@ -291,6 +298,25 @@ enum mk_rc mk_ui_evidence_section(struct mk_http_request *req, struct mk_buf *b,
 	else
 		mk_buf_addf(b, "<p>%s</p>\n", w(lang, EV_NO_CUSTODY));
 	if (may_add) {
+		/* A file goes to the API as a raw body (streamed and hashed on
+		 * the way): app.js sends it and shows this form; without
+		 * JavaScript it stays hidden and the hint names the CLI. */
+		mk_buf_addf(b, "<div class=\"js-upload\" hidden><h3>%s</h3>\n", w(lang, EV_FILE_H));
+		mk_buf_adds(b, "<form id=\"form-bestand\" class=\"stack\" data-upload=\"/api/v1/incidents/");
+		mk_html_escape(b, key);
+		mk_buf_adds(b, "/evidence/file\" data-done=\"/incidenten/");
+		mk_html_escape(b, key);
+		mk_buf_adds(b, "?opgeslagen=1#bewijs\">\n");
+		mk_html_csrf(b, req);
+		mk_buf_adds(b, "<p class=\"alert error\" id=\"err-bestand\" role=\"alert\" hidden></p>\n");
+		mk_buf_addf(b, "<div class=\"field\"><label for=\"bestand-file\">%s</label>"
+			       "<input id=\"bestand-file\" name=\"file\" type=\"file\" required></div>\n",
+			    w(lang, EV_FILE_FIELD));
+		field(&s, "bestand", "what", EV_WHAT, "text", true);
+		field(&s, "bestand", "why", EV_WHY, "textarea", true);
+		field(&s, "bestand", "location", EV_LOCATION, "text", false);
+		submit(b, w(lang, EV_FILE_SUBMIT));
+		mk_buf_adds(b, "</div>\n");
 		mk_buf_addf(b, "<h3>%s</h3>\n<p class=\"hint\">%s</p>\n", w(lang, EV_ADD_H),
 			    w(lang, EV_FILES_HINT));
 		form_open(&s, "bewijs", "bewijs", key);

@@ -5,6 +5,7 @@
 // archive, which `meldkamer verify` accepts. axe-core (WCAG 2.0/2.1 A and
 // AA) finds no violations in any of these states, in Dutch and English.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -82,6 +83,45 @@ test('the behandelaar registers an item and a transfer; axe passes', async (t) =
   await page.close();
 });
 
+test('a file uploaded through the page is stored with its exact SHA-256', async (t) => {
+  if (skip) return t.skip(skip);
+  const page = await b.login(srv.url, 'behandelaar');
+  await page.goto(`${srv.url}/incidenten/${key}#bewijs`);
+  const form = page.locator('#form-bestand');
+  assert.ok(await form.isVisible(), 'the upload form is shown when the script runs');
+  const data = Buffer.from('2026-10-24 11:58:03 fs02 vssadmin delete shadows /all /quiet\n'.repeat(5000));
+  // Refused first: what left out, the message tied to the form.
+  await form.getByLabel('Bestand', { exact: true }).setInputFiles({ name: 'fs02-security.log', mimeType: 'text/plain', buffer: data });
+  await form.getByLabel('Wat', { exact: true }).fill(' ');
+  await form.getByLabel('Waarom', { exact: true }).fill('Tijdlijn van de aanval');
+  await form.getByRole('button', { name: 'Bestand uploaden' }).click();
+  await page.locator('#err-bestand').waitFor();
+  assert.equal(await page.locator('#err-bestand').textContent(), 'what is empty');
+  await b.axe(page, 'upload refused');
+  await form.getByLabel('Wat', { exact: true }).fill('Security-log van FS02');
+  await form.getByRole('button', { name: 'Bestand uploaden' }).click();
+  await page.waitForURL(/opgeslagen=1#bewijs$/);
+  const sha = createHash('sha256').update(data).digest('hex');
+  const row = page.locator('#bewijs table.evidence tbody tr').filter({ hasText: 'Security-log van FS02' });
+  assert.match(await row.textContent(), new RegExp(`${sha} ${data.length} bytes`));
+  assert.match(await row.textContent(), /fs02-security\.log/);
+  await page.close();
+});
+
+test('without JavaScript the upload form stays hidden', async (t) => {
+  if (skip) return t.skip(skip);
+  const nojs = await openBrowser({ javaScriptEnabled: false });
+  try {
+    const page = await nojs.login(srv.url, 'behandelaar');
+    await page.goto(`${srv.url}/incidenten/${key}#bewijs`);
+    assert.equal(await page.locator('#form-bestand').isVisible(), false);
+    assert.ok(await page.locator('#form-bewijs').isVisible());
+    await page.close();
+  } finally {
+    await nojs.close();
+  }
+});
+
 test('the incident manager downloads the signed archive', async (t) => {
   if (skip) return t.skip(skip);
   const page = await b.login(srv.url, 'incidentmanager');
@@ -97,7 +137,7 @@ test('the incident manager downloads the signed archive', async (t) => {
   await download.saveAs(out);
   const v = await runCli(['verify', out]);
   assert.equal(v.code, 0, v.stderr);
-  assert.match(v.stdout, new RegExp(`intact: incident ${key}, 2 items, 1 files`));
+  assert.match(v.stdout, new RegExp(`intact: incident ${key}, 3 items, 2 files`));
   await page.close();
 });
 
