@@ -16,7 +16,7 @@ DB       ?= meldkamer.db
 DEB_PACKAGES = gcc make meson ninja-build pkg-config python3 \
 	libsqlite3-dev libjansson-dev libsodium-dev libcmocka-dev libgmime-3.0-dev \
 	sqlite3 valgrind tzdata libmicrohttpd-dev wrk chromium nodejs \
-	libssl-dev libarchive-dev
+	libssl-dev libarchive-dev openssl
 
 .PHONY: all deps build run demo-cli check test test-san test-valgrind bench bench-serve bench-evidence fuzz clean
 

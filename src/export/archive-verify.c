@@ -381,6 +381,16 @@ static enum mk_rc verify(struct archive *a, const unsigned char *expected_pk,
 		goto out;
 	}
 	mk_key_fingerprint(m.pk, rep->fingerprint);
+	/* The fingerprint is there for people to compare: it must be the
+	 * key's, or a reader could be shown one key and checked by another. */
+	const char *fp = str_at(json_object_get(m.root, "signing_key"), "fingerprint");
+	if (fp && strcmp(fp, rep->fingerprint) != 0) {
+		rc = mk_error_set(err, MK_ECHAIN, "signature",
+				  "manifest.json: signing_key.fingerprint is not the fingerprint of its "
+				  "public key (%s)",
+				  rep->fingerprint);
+		goto out;
+	}
 	if (crypto_sign_verify_detached(sig, (const unsigned char *)text.data, text.len, m.pk) !=
 	    0) {
 		rc = mk_error_set(err, MK_ECHAIN, "signature",

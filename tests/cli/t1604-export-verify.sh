@@ -144,6 +144,87 @@ mk verify "$T/e.tar" --public-key "xyz"
 check_status 2
 check_err_has "meldkamer verify: --public-key: 'xyz' is neither 64 hex digits nor a readable file"
 
+# Signed again after a change, with openssl (Ed25519 as libsodium makes
+# it; the installation key's first 32 bytes are its seed). resign MANIFEST
+# KEYPEM OUT: the archive e.tar with that manifest and its signature.
+command -v openssl >/dev/null || fail "the test needs openssl (Makefile DEB_PACKAGES)"
+SK=$(cat "$DB.signing-key")
+printf '302e020100300506032b657004220420%s' "${SK:0:64}" | xxd -r -p >"$T/k.der"
+openssl pkey -inform DER -in "$T/k.der" -out "$T/own.pem"
+resign() {
+	openssl pkeyutl -sign -inkey "$2" -rawin -in "$1" -out "$T/sig.bin"
+	printf '%s\n' "$(xxd -p -c 256 "$T/sig.bin")" >"$T/sig.hex"
+	retar "members[0][1] = open('$1', 'rb').read(); members[1][1] = open('$T/sig.hex', 'rb').read()" "$3"
+}
+resign "$T/x/manifest.json" "$T/own.pem" "$T/resigned-same.tar"
+mk verify "$T/resigned-same.tar" --public-key "$PK"
+check_ok
+
+# A logbook entry changed and the manifest signed again with the
+# installation's own key: the signature holds, the chain does not.
+python3 - "$T/x/manifest.json" "$T/m-log.json" <<'PY'
+import sys
+t = open(sys.argv[1]).read()
+assert t.count("Reden: Omvang vaststellen") == 1
+open(sys.argv[2], "w").write(t.replace("Reden: Omvang vaststellen", "Reden: Omvang geschat"))
+PY
+resign "$T/m-log.json" "$T/own.pem" "$T/chain.tar"
+mk verify "$T/chain.tar" --public-key "$PK"
+check_status 1
+check_err "meldkamer verify: $T/chain.tar: manifest.json: the logbook chain is broken: logbook entry 3 was changed after it was written"
+
+# Someone else's key. A file swapped, its hash in the manifest replaced,
+# signed by them: the logbook entry that registered the file names its
+# hash, so the chain gives it away whoever signed.
+openssl genpkey -algorithm ed25519 -out "$T/other.pem"
+OPK=$(openssl pkey -in "$T/other.pem" -pubout -outform DER | tail -c 32 | xxd -p -c 64)
+printf 'vervalst\n' >"$T/forged.txt"
+SF=$(sha256sum "$T/forged.txt" | cut -d' ' -f1)
+python3 - "$T/x/manifest.json" "$T/m-forged.json" "$SA" "$SF" "$PK" "$OPK" "$FP" <<'PY'
+import hashlib, sys
+src, dst, sa, sf, pk, opk, fp = sys.argv[1:]
+h = hashlib.sha256(bytes.fromhex(opk)).hexdigest()[:32]
+ofp = "SHA256:" + ":".join(h[i:i+4] for i in range(0, 32, 4))
+t = open(src).read().replace(sa, sf).replace('"size": 15', '"size": 9').replace(pk, opk).replace(fp, ofp)
+open(dst, "w").write(t)
+PY
+resign "$T/m-forged.json" "$T/other.pem" "$T/forged-sig.tar"
+retar "import tarfile
+src = tarfile.open('$T/forged-sig.tar')
+members[0][1] = src.extractfile('manifest.json').read(); members[1][1] = src.extractfile('manifest.json.sig').read()
+members[2][0].name = 'evidence/$SF'; members[2][1] = open('$T/forged.txt', 'rb').read()" "$T/forged.tar"
+mk verify "$T/forged.tar"
+check_status 1
+check_err "meldkamer verify: $T/forged.tar: manifest.json: the logbook chain is broken: logbook entry 2 was changed after it was written"
+
+# A manifest changed outside the logbook (who exported it) and signed by
+# that other key with its own public key in it: whole as signed by the key
+# it carries, so without --public-key it passes and says so; with the
+# installation's key it is refused.
+python3 - "$T/x/manifest.json" "$T/m-key.json" "$PK" "$OPK" "$FP" <<'PY'
+import hashlib, sys
+src, dst, pk, opk, fp = sys.argv[1:]
+h = hashlib.sha256(bytes.fromhex(opk)).hexdigest()[:32]
+ofp = "SHA256:" + ":".join(h[i:i+4] for i in range(0, 32, 4))
+t = open(src).read().replace('"created_by": "tester"', '"created_by": "iemand anders"').replace(pk, opk)
+open(dst + ".fp-kept", "w").write(t)
+open(dst, "w").write(t.replace(fp, ofp))
+PY
+# Its fingerprint left as it was: refused, the fingerprint must be the key's.
+resign "$T/m-key.json.fp-kept" "$T/other.pem" "$T/fp-kept.tar"
+mk verify "$T/fp-kept.tar"
+check_status 1
+check_err_has "meldkamer verify: $T/fp-kept.tar: manifest.json: signing_key.fingerprint is not the fingerprint of its public key (SHA256:"
+resign "$T/m-key.json" "$T/other.pem" "$T/other-key.tar"
+mk verify "$T/other-key.tar"
+check_ok
+check_out_has "signature good, by the key in the archive SHA256:"
+check_out_lacks "$FP"
+mk verify "$T/other-key.tar" --public-key "$PK"
+check_status 1
+check_err_has "meldkamer verify: $T/other-key.tar: wrong key: the archive is signed by SHA256:"
+check_err_has ", not by the expected key $FP"
+
 mv "$T/db.away" "$DB"
 
 finish
