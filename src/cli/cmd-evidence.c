@@ -77,7 +77,6 @@ static const char *base_name(const char *path)
 struct find_item {
 	int64_t seq;
 	json_t *json;
-	struct mk_item_view copy; /* only seq/is_file/sha/size for text output */
 };
 
 static enum mk_rc take_item(void *ctx, const struct mk_item_view *it)
@@ -608,8 +607,7 @@ int mk_cmd_key_show(struct mk_cli *cli, int argc, char **argv)
 
 int mk_cmd_export_evidence(struct mk_cli *cli, int argc, char **argv)
 {
-	const char *key, *why, *out;
-	int64_t seq;
+	const char *key, *why = NULL, *out = NULL;
 	static const struct option opts[] = {
 		MK_CLI_COMMON_OPTIONS,
 		{"why", required_argument, NULL, OPT_WHY},
@@ -617,8 +615,6 @@ int mk_cmd_export_evidence(struct mk_cli *cli, int argc, char **argv)
 		{0},
 	};
 	int c, status;
-	(void)seq;
-	why = out = NULL;
 	short_output(argc, argv);
 	while ((c = mk_cli_option(cli, argc, argv, opts)) != -1) {
 		if (c == -2)

@@ -298,11 +298,11 @@ enum mk_rc mk_store_key_create(struct mk_store *s, bool *ret_created, struct mk_
 		goto out;
 	}
 	/* link() never replaces: of two inits at once, the first key stays. */
-	if (link(tmp, path) != 0 && errno != EEXIST)
+	if (link(tmp, path) == 0)
+		*ret_created = true;
+	else if (errno != EEXIST)
 		rc = mk_error_set(err, MK_ESTORE, "key", "cannot create '%s': %s", path,
 				  strerror(errno));
-	else if (rc == MK_OK)
-		*ret_created = true;
 out:
 	if (fd >= 0) {
 		close(fd);

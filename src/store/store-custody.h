@@ -74,7 +74,6 @@ enum mk_rc mk_store_custody_insert(struct mk_store *s, int64_t item_id,
  * merged by their logbook entry, then item). */
 enum mk_rc mk_store_custody_list(struct mk_store *s, int64_t incident_id, mk_custody_cb cb,
 				 void *ctx, struct mk_error *err);
-/* The item's number of custody events (for listings). */
 
 /* --- Evidence files, streamed --------------------------------------------- */
 
