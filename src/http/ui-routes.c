@@ -3,6 +3,7 @@
  * pages that concern every account (dashboard, settings, logout) name
  * MK_ACT_INCIDENT_LIST, which every role has (a melder's list is their
  * own reports). */
+#include "http/ui-evidence.h"
 #include "http/ui.h"
 
 #define PAGE(m, p, a, h) {m, p, a, false, true, h}
@@ -27,6 +28,10 @@ const struct mk_http_route mk_ui_routes[] = {
 	PAGE("POST", "/incidenten/{key}/datalek", MK_ACT_BREACH_EDIT, mk_ui_breach_post),
 	PAGE("POST", "/incidenten/{key}/datalek/melding", MK_ACT_BREACH_EDIT, mk_ui_breach_notify_post),
 	PAGE("POST", "/incidenten/{key}/datalek/betrokkenen", MK_ACT_BREACH_EDIT, mk_ui_breach_inform_post),
+	PAGE("POST", "/incidenten/{key}/bewijs", MK_ACT_EVIDENCE_ADD, mk_ui_evidence_post),
+	PAGE("POST", "/incidenten/{key}/bewijs/overdracht", MK_ACT_EVIDENCE_ADD, mk_ui_transfer_post),
+	PAGE("POST", "/incidenten/{key}/bewijs/export", MK_ACT_EVIDENCE_EXPORT,
+	     mk_ui_evidence_export_post),
 	PAGE("GET", "/kpi", MK_ACT_KPI_READ, mk_ui_kpi_get),
 	PAGE("GET", "/instellingen", MK_ACT_INCIDENT_LIST, mk_ui_settings_get),
 	PAGE("POST", "/instellingen", MK_ACT_INCIDENT_LIST, mk_ui_settings_post),

@@ -193,6 +193,36 @@ static const struct expect table[] = {
 	{"admin", "breach-read", "AAAAAAAA"},
 	{"admin", "breach-edit", "AAAAAAAA"},
 	{"admin", "breach-register", "A"},
+
+	/* The chain of custody: who handles evidence, who may export it
+	 * (doc/custody.md). */
+	{"melder", "evidence-read", "HHDDHHDD"},
+	{"melder", "evidence-add", "HHDDHHDD"},
+	{"melder", "evidence-export", "HHDDHHDD"},
+	{"servicedesk", "evidence-read", "AAAAHAAA"},
+	{"servicedesk", "evidence-add", "AAAAHAAA"},
+	{"servicedesk", "evidence-export", "DDDDHDDD"},
+	{"behandelaar", "evidence-read", "AAAAHAAA"},
+	{"behandelaar", "evidence-add", "AAAAHAAA"},
+	{"behandelaar", "evidence-export", "DDDDHDDD"},
+	{"incidentmanager", "evidence-read", "AAAAHAAA"},
+	{"incidentmanager", "evidence-add", "AAAAHAAA"},
+	{"incidentmanager", "evidence-export", "AAAAHAAA"},
+	{"ciso", "evidence-read", "AAAAAAAA"},
+	{"ciso", "evidence-add", "AAAAAAAA"},
+	{"ciso", "evidence-export", "AAAAAAAA"},
+	{"fg", "evidence-read", "AAAAHAAA"},
+	{"fg", "evidence-add", "DDDDHDDD"},
+	{"fg", "evidence-export", "DDDDHDDD"},
+	{"directie", "evidence-read", "AAAAHAAA"},
+	{"directie", "evidence-add", "DDDDHDDD"},
+	{"directie", "evidence-export", "DDDDHDDD"},
+	{"auditor", "evidence-read", "AAAAHAAA"},
+	{"auditor", "evidence-add", "DDDDHDDD"},
+	{"auditor", "evidence-export", "AAAAHAAA"},
+	{"admin", "evidence-read", "AAAAAAAA"},
+	{"admin", "evidence-add", "AAAAAAAA"},
+	{"admin", "evidence-export", "AAAAAAAA"},
 };
 
 #define NTABLE (sizeof(table) / sizeof(table[0]))
@@ -289,6 +319,7 @@ static void test_access_register_actions_come_first(void **state)
 		"matrix-read", "chain-check", "user-admin", "incident-read",
 		"incident-edit", "incident-assess", "incident-phase", "task-set",
 		"log-add", "decision-add", "breach-read", "breach-edit", "breach-register",
+		"evidence-read", "evidence-add", "evidence-export",
 	};
 	for (int a = 0; a < MK_ACT_COUNT; a++)
 		assert_string_equal(mk_action_name((enum mk_action)a), names[a]);
