@@ -20,7 +20,7 @@ mk evidence add "$A" "$T/3.eml" --what "Mail 3" --why "Melding" --media-type mes
 check_ok
 # Back to schema 3 as a database of before this release would be: the
 # evidence rows and files, no items, no key.
-sqlite3 "$DB" "DROP TABLE evidence_access; DROP TABLE evidence_transfer; DROP TABLE evidence_item; PRAGMA user_version = 3" >/dev/null
+sqlite3 "$DB" "DROP TABLE evidence_access; DROP TABLE evidence_transfer; DROP TABLE evidence_item; DROP TABLE ap_notification; DROP TABLE breach; PRAGMA user_version = 3" >/dev/null
 rm -f "$DB.signing-key"
 
 mk init
