@@ -592,6 +592,21 @@ enum mk_rc mk_svc_alert_take(struct mk_service *svc, const struct mk_actor *acto
 	if (a->raw_len > MK_ALERT_LINE_MAX)
 		return mk_error_set(err, MK_ETOOBIG, "line", "alert line is longer than %d bytes",
 				    MK_ALERT_LINE_MAX);
+	/* Recognised by its text: the same line of the same file fed again,
+	 * or the same alert posted twice, is the same bytes. */
+	char sha[65];
+	int64_t known = 0;
+	sha256_hex((const unsigned char *)a->raw, a->raw ? a->raw_len : 0, sha);
+	if ((rc = mk_store_alert_known(svc->store, sha, &known, err)))
+		return rc;
+	if (known) {
+		if (stats) {
+			stats->already++;
+			stats->last_group = known;
+			stats->last_already = true;
+		}
+		return MK_OK;
+	}
 	mk_buf_init(&key, 2 * MK_ALERT_SIGNATURE_MAX + 512);
 	group_key(a, &key);
 	if ((rc = mk_buf_rc(&key))) {
@@ -608,9 +623,11 @@ enum mk_rc mk_svc_alert_take(struct mk_service *svc, const struct mk_actor *acto
 	}
 	if (rc == MK_OK)
 		rc = mk_store_alert_insert(svc->store, id, a->at, a->raw ? a->raw : "", a->raw_len,
-					   file, line, err);
+					   sha, file, line, err);
 	if (rc == MK_OK && stats) {
 		stats->taken++;
+		stats->last_group = id;
+		stats->last_already = false;
 		if (severity)
 			stats->groups_joined++;
 		else

@@ -137,9 +137,18 @@ struct mk_alert_stats {
 	int64_t groups_new;    /* groups started */
 	int64_t groups_joined; /* alerts that joined an existing group */
 	int64_t promoted;      /* groups that became incidents */
+	int64_t already;       /* alerts already taken before (same SHA-256), not counted again */
+	/* What the last call did, for a caller that reports per alert (the
+	 * API): the group it went to or was found in, and whether it was
+	 * already there. */
+	int64_t last_group;
+	bool last_already;
 };
 
 /* Stores one parsed alert (a->raw is kept as text) from file:line,
+ * unless an alert of the same text was taken before (the SHA-256 of
+ * a->raw, doc/alerts.md): then nothing is written and stats->already
+ * counts it;
  * joining the group of its signature and endpoints (core/alert.h,
  * mk_alert_joins) or starting one, and promotes the group if opt says
  * so. Must run inside mk_svc_batch_begin .. commit (one per file), so a

@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
 #include "base/alloc.h"
 #include "base/buf.h"
 #include "store/sqlite-internal.h"
@@ -293,18 +295,61 @@ enum mk_rc mk_store_alert_group_set_incident(struct mk_store *s, int64_t id,
 }
 
 enum mk_rc mk_store_alert_insert(struct mk_store *s, int64_t group_id, mk_time at,
-				 const char *raw, size_t raw_len, const char *file, int64_t line,
-				 struct mk_error *err)
+				 const char *raw, size_t raw_len, const char *sha256, const char *file,
+				 int64_t line, struct mk_error *err)
 {
-	static const char sql[] =
-		"INSERT INTO alert (group_id, at, raw, file, line) VALUES (?1, ?2, ?3, ?4, ?5)";
+	static const char sql[] = "INSERT INTO alert (group_id, at, raw, file, line, sha256) "
+				  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	PREPARE(st, sql);
 	sqlite3_bind_int64(st, 1, group_id);
 	sqlite3_bind_int64(st, 2, at);
 	sqlite3_bind_text(st, 3, raw, (int)raw_len, SQLITE_STATIC);
 	mk_sql_bind_text(st, 4, file);
 	sqlite3_bind_int64(st, 5, line);
+	mk_sql_bind_text(st, 6, sha256);
 	return mk_sql_step_done(s, st, "storing the alert", err);
+}
+
+enum mk_rc mk_store_alert_known(struct mk_store *s, const char *sha256, int64_t *ret_group,
+				struct mk_error *err)
+{
+	static const char sql[] = "SELECT group_id FROM alert WHERE sha256 = ?1";
+	PREPARE(st, sql);
+	mk_sql_bind_text(st, 1, sha256);
+	*ret_group = 0;
+	int src = sqlite3_step(st);
+	if (src == SQLITE_ROW)
+		*ret_group = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (src != SQLITE_ROW && src != SQLITE_DONE)
+		return mk_sql_fail(s, src, "looking the alert up", err);
+	return MK_OK;
+}
+
+/* mk_sha256_hex(text): the SHA-256 of the text's bytes in lower-case hex,
+ * for the 0007 upgrade's backfill. NULL for NULL. */
+static void sql_sha256_hex(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	const unsigned char *text = sqlite3_value_text(argv[0]);
+	int n = sqlite3_value_bytes(argv[0]);
+	unsigned char h[crypto_hash_sha256_BYTES];
+	char hex[2 * crypto_hash_sha256_BYTES + 1];
+	crypto_hash_sha256(h, text ? text : (const unsigned char *)"", (unsigned long long)n);
+	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
+	sqlite3_result_text(ctx, hex, -1, SQLITE_TRANSIENT);
+}
+
+enum mk_rc mk_sql_register_intake_functions(struct mk_store *s, struct mk_error *err)
+{
+	int src = sqlite3_create_function(s->db, "mk_sha256_hex", 1,
+					  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
+					  NULL, sql_sha256_hex, NULL, NULL);
+	return src == SQLITE_OK ? MK_OK : mk_sql_fail(s, src, "upgrading the schema", err);
 }
 
 #define GROUP_COLUMNS                                                                   \

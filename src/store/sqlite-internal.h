@@ -66,4 +66,8 @@ char *mk_sql_column_dup(sqlite3_stmt *st, int i, bool *ret_oom);
 /* A text column borrowed until the next step; "" for NULL. */
 const char *mk_sql_column_text(sqlite3_stmt *st, int i);
 
+/* SQL functions the schema upgrade needs (sqlite-intake.c):
+ * mk_sha256_hex(text) for 0007. */
+enum mk_rc mk_sql_register_intake_functions(struct mk_store *s, struct mk_error *err);
+
 #endif

@@ -16,11 +16,14 @@
 #define APPLICATION_ID 0x4d4b4442
 
 extern const char mk_migration_0001[], mk_migration_0002[], mk_migration_0003[];
+/* 0004..0006 are issue 5's (other branches); 0007 follows them at the merge. */
+extern const char mk_migration_0007[];
 
 static const char *const migrations[] = {
 	mk_migration_0001,
 	mk_migration_0002,
 	mk_migration_0003,
+	mk_migration_0007,
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -179,6 +182,8 @@ static enum mk_rc migrate(struct mk_store *s, struct mk_error *err)
 		return rc;
 	/* Read again under the write lock: another process may have migrated. */
 	if ((rc = mk_store_disk_schema_version(s, &version, err)))
+		goto fail;
+	if ((rc = mk_sql_register_intake_functions(s, err)))
 		goto fail;
 	for (int v = version; v < SCHEMA_VERSION; v++)
 		if ((rc = mk_sql_exec(s, migrations[v], "upgrading the schema", err)))
