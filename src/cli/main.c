@@ -110,11 +110,14 @@ static const struct mk_cli_command commands[] = {
 	 "metrics (H3): counts per category, detection lag, time to containment", ""},
 	{"import", "veris", mk_cmd_import_veris, "PATH...",
 	 "import VERIS incident records (files, or folders of .json files)", ""},
-	{"intake", "mail", mk_cmd_intake_mail, "[FILE|FOLDER...]",
+	{"intake", "mail", mk_cmd_intake_mail, "[FILE|FOLDER...] [--busy-timeout MS]",
 	 "phishing mail forwarded by staff as reports: stdin, .eml files or a Maildir",
 	 "  FILE           one message (RFC 5322); without FILE one on standard input\n"
 	 "  FOLDER         its .eml files, or a Maildir's cur/ and new/\n"
-	 "  a message taken before (same SHA-256) adds nothing; exit 2 if any failed\n"},
+	 "  --busy-timeout MS  wait at most MS milliseconds for another writer (default 10000)\n"
+	 "  a message taken before (same SHA-256) adds nothing; exit 2 if any failed;\n"
+	 "  on standard input, exit 75 (EX_TEMPFAIL) when the database is busy or the\n"
+	 "  disk full, so that the MTA tries again\n"},
 	{"export", "json", mk_cmd_export_json, "[--output FILE]",
 	 "every incident with checklist, logbook and decisions, as one JSON document",
 	 "  --output FILE  write to FILE instead of standard output\n"},

@@ -533,6 +533,9 @@ enum mk_rc mk_store_blob_put(struct mk_store *s, const unsigned char *data, size
 		goto out;
 	}
 out:
+	/* A full disk or quota passes when room is made: temporary. */
+	if (rc == MK_ESTORE && err && (errno == ENOSPC || errno == EDQUOT))
+		err->temporary = true;
 	if (fd >= 0)
 		close(fd);
 	if (rc && tmp.len)

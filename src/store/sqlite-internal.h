@@ -16,6 +16,7 @@ struct mk_store {
 	bool in_transaction;
 	bool holds_writer; /* this connection holds sqlite.c's process_writer */
 	int opened_version; /* the schema version on disk at open (0: new) */
+	int busy_ms; /* how long a writer waits for the lock (MK_STORE_BUSY_MS) */
 	int savepoints;
 	struct {
 		const char *sql; /* static text: the cache compares pointers */

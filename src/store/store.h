@@ -74,6 +74,12 @@ enum mk_rc mk_store_disk_schema_version(struct mk_store *s, int *ret, struct mk_
 int mk_store_opened_version(const struct mk_store *s);
 
 enum mk_rc mk_store_begin(struct mk_store *s, bool write, struct mk_error *err);
+/* How long a writer of the connections opened from now on waits for the
+ * write lock before failing busy (a temporary failure,
+ * mk_error.temporary); ms <= 0 is the default MK_STORE_BUSY_MS. Set once
+ * before opening (not thread-safe), by an MTA pipe that would rather
+ * defer the mail than keep the MTA waiting. */
+void mk_store_set_busy_timeout(int ms);
 enum mk_rc mk_store_commit(struct mk_store *s, struct mk_error *err);
 void mk_store_rollback(struct mk_store *s);
 enum mk_rc mk_store_savepoint(struct mk_store *s, struct mk_error *err);
