@@ -32,6 +32,13 @@ enum mk_action {
 	MK_ACT_TASK_SET,        /* tick a checklist task done / n.v.t. / reopen */
 	MK_ACT_LOG_ADD,         /* a logbook entry */
 	MK_ACT_DECISION_ADD,    /* a BOBOC decision */
+	/* Intake (issue 4: doc/alerts.md); decided by their own table in
+	 * access.c. All but observable-add concern the register. */
+	MK_ACT_ALERT_POST,      /* POST alerts (a SIEM or IDS feeding them) */
+	MK_ACT_ALERT_READ,      /* alert groups and their alerts */
+	MK_ACT_ALERT_PROMOTE,   /* make an incident of an alert group */
+	MK_ACT_OBSERVABLE_SEEN, /* where an indicator was seen, across the register */
+	MK_ACT_OBSERVABLE_ADD,  /* one incident: add an indicator to it */
 	MK_ACT_COUNT
 };
 
@@ -61,6 +68,9 @@ struct mk_access_filter {
 				     * or reported by the actor (access.c) */
 };
 void mk_access_filter_for(enum mk_role role, struct mk_access_filter *ret);
+
+/* True for actions about the register as a whole (no subject). */
+bool mk_action_is_register(enum mk_action a);
 
 /* A stable lower-case name ("incident-read"), for logs and tests. */
 const char *mk_action_name(enum mk_action a);

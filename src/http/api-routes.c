@@ -42,6 +42,16 @@ const struct mk_http_route mk_api_routes[] = {
 	{"GET", INC "/team", MK_ACT_INCIDENT_READ, false, false, mk_api_team_list},
 	{"POST", INC "/team", MK_ACT_INCIDENT_EDIT, false, false, mk_api_team_add},
 	{"DELETE", INC "/team/{account}", MK_ACT_INCIDENT_EDIT, false, false, mk_api_team_remove},
+
+	/* Intake (doc/alerts.md "The API"): alerts from a feed, their groups,
+	 * and indicators. */
+	{"POST", V1 "/alerts", MK_ACT_ALERT_POST, false, false, mk_api_alerts_post},
+	{"GET", V1 "/alerts", MK_ACT_ALERT_READ, false, false, mk_api_alerts_list},
+	{"GET", V1 "/alerts/{id}", MK_ACT_ALERT_READ, false, false, mk_api_alert_get},
+	{"POST", V1 "/alerts/{id}/promote", MK_ACT_ALERT_PROMOTE, false, false, mk_api_alert_promote},
+	{"GET", V1 "/observables/seen", MK_ACT_OBSERVABLE_SEEN, false, false, mk_api_observable_seen},
+	{"GET", INC "/observables", MK_ACT_INCIDENT_READ, false, false, mk_api_observables_list},
+	{"POST", INC "/observables", MK_ACT_OBSERVABLE_ADD, false, false, mk_api_observable_add},
 };
 
 const size_t mk_api_nroutes = sizeof(mk_api_routes) / sizeof(mk_api_routes[0]);

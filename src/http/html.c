@@ -76,7 +76,7 @@ static bool role_may(enum mk_role role, enum mk_action action)
 	if (action == MK_ACT_COUNT)
 		return true;
 	struct mk_access_subject plain = {false, false, false};
-	bool one = action >= MK_ACT_INCIDENT_READ;
+	bool one = !mk_action_is_register(action);
 	return mk_access_decide(role, action, one ? &plain : NULL) == MK_ACCESS_ALLOW;
 }
 

@@ -159,6 +159,7 @@ enum mk_rc mk_svc_observables(struct mk_service *svc, const char *key, mk_observ
 struct seen_ctx {
 	struct mk_service *svc;
 	int64_t except_id;
+	const struct mk_incident_query *scope; /* need-to-know, or NULL */
 	mk_observable_seen_cb cb;
 	void *ctx;
 	struct mk_observable_seen seen;
@@ -180,7 +181,7 @@ static enum mk_rc seen_one(void *ctx, const struct mk_observable_view *o)
 	enum mk_rc rc;
 	memset(&c->seen, 0, sizeof(c->seen));
 	c->seen.obs = o;
-	if ((rc = mk_store_observable_incidents(c->svc->store, o->id, c->except_id,
+	if ((rc = mk_store_observable_incidents(c->svc->store, o->id, c->except_id, c->scope,
 						MK_SEEN_KEYS_MAX, seen_key, c,
 						&c->seen.incident_count, c->err)))
 		return rc;
@@ -206,7 +207,14 @@ static enum mk_rc incident_id_of(struct mk_service *svc, const char *key, int64_
 enum mk_rc mk_svc_observable_seen(struct mk_service *svc, const char *value, const char *except,
 				  mk_observable_seen_cb cb, void *ctx, struct mk_error *err)
 {
-	struct seen_ctx c = {.svc = svc, .cb = cb, .ctx = ctx, .err = err};
+	return mk_svc_observable_seen_for(svc, value, except, NULL, cb, ctx, err);
+}
+
+enum mk_rc mk_svc_observable_seen_for(struct mk_service *svc, const char *value,
+				      const char *except, const struct mk_incident_query *scope,
+				      mk_observable_seen_cb cb, void *ctx, struct mk_error *err)
+{
+	struct seen_ctx c = {.svc = svc, .scope = scope, .cb = cb, .ctx = ctx, .err = err};
 	struct mk_buf b;
 	struct mk_error first;
 	enum mk_rc rc = MK_OK;
@@ -245,7 +253,14 @@ enum mk_rc mk_svc_observable_seen(struct mk_service *svc, const char *value, con
 enum mk_rc mk_svc_incident_correlation(struct mk_service *svc, const char *key,
 				       mk_observable_seen_cb cb, void *ctx, struct mk_error *err)
 {
-	struct seen_ctx c = {.svc = svc, .cb = cb, .ctx = ctx, .err = err};
+	return mk_svc_incident_correlation_for(svc, key, NULL, cb, ctx, err);
+}
+
+enum mk_rc mk_svc_incident_correlation_for(struct mk_service *svc, const char *key,
+					   const struct mk_incident_query *scope,
+					   mk_observable_seen_cb cb, void *ctx, struct mk_error *err)
+{
+	struct seen_ctx c = {.svc = svc, .scope = scope, .cb = cb, .ctx = ctx, .err = err};
 	enum mk_rc rc = incident_id_of(svc, key, &c.except_id, err);
 	if (rc == MK_OK)
 		rc = mk_store_observable_list(svc->store, c.except_id, seen_one, &c, err);

@@ -79,6 +79,18 @@ enum mk_rc mk_svc_observable_seen(struct mk_service *svc, const char *value, con
 enum mk_rc mk_svc_incident_correlation(struct mk_service *svc, const char *key,
 				       mk_observable_seen_cb cb, void *ctx, struct mk_error *err);
 
+/* The same two, narrowed to what scope's viewer may know of (its
+ * viewer_account and filter, as in a listing; NULL: everything): the
+ * incident keys and counts hold only incidents the reader may see, so
+ * the correlation never names or counts one they may not (the HTTP API
+ * and web UI pass the request's viewer). */
+enum mk_rc mk_svc_observable_seen_for(struct mk_service *svc, const char *value,
+				      const char *except, const struct mk_incident_query *scope,
+				      mk_observable_seen_cb cb, void *ctx, struct mk_error *err);
+enum mk_rc mk_svc_incident_correlation_for(struct mk_service *svc, const char *key,
+					   const struct mk_incident_query *scope,
+					   mk_observable_seen_cb cb, void *ctx, struct mk_error *err);
+
 /* --- Evidence ------------------------------------------------------------- */
 
 /* An evidence file (Bijlage 1 step 3.2-3.5): the bytes are kept as they

@@ -158,17 +158,28 @@ enum mk_rc mk_store_observable_get(struct mk_store *s, enum mk_obs_type type, co
 	return each_observable(s, st, false, cb, ctx, ret_found, err);
 }
 
+#define OBS_INCIDENTS_SQL(vis)                                                        \
+	"SELECT DISTINCT i.id, i.key FROM incident_observable io "                    \
+	"JOIN incident i ON i.id = io.incident_id "                                   \
+	"WHERE io.observable_id = ?1 AND io.incident_id <> ?2" vis " ORDER BY i.id"
+
 enum mk_rc mk_store_observable_incidents(struct mk_store *s, int64_t observable_id,
-					 int64_t except_id, int max, mk_store_name_cb cb,
-					 void *ctx, int64_t *ret_count, struct mk_error *err)
+					 int64_t except_id, const struct mk_incident_query *scope,
+					 int max, mk_store_name_cb cb, void *ctx, int64_t *ret_count,
+					 struct mk_error *err)
 {
-	static const char sql[] =
-		"SELECT DISTINCT i.id, i.key FROM incident_observable io "
-		"JOIN incident i ON i.id = io.incident_id "
-		"WHERE io.observable_id = ?1 AND io.incident_id <> ?2 ORDER BY i.id";
-	PREPARE(st, sql);
+	/* Need-to-know as in a listing: the keys and the count hold only
+	 * what scope's viewer may see (NULL: everything, the CLI). */
+	static const char all_sql[] = OBS_INCIDENTS_SQL("");
+	static const char own_sql[] = OBS_INCIDENTS_SQL(VIS_OWN("?3"));
+	static const char hide_sql[] = OBS_INCIDENTS_SQL(VIS_HIDE("?3"));
+	bool own = scope && scope->filter.only_own_reports;
+	bool hide = scope && !own && scope->filter.hide_confidential;
+	PREPARE(st, own ? own_sql : hide ? hide_sql : all_sql);
 	sqlite3_bind_int64(st, 1, observable_id);
 	sqlite3_bind_int64(st, 2, except_id);
+	if (own || hide)
+		mk_sql_bind_text(st, 3, scope->viewer_account);
 	int64_t n = 0;
 	int src;
 	enum mk_rc rc = MK_OK;

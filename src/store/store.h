@@ -451,10 +451,13 @@ enum mk_rc mk_store_observable_get(struct mk_store *s, enum mk_obs_type type, co
 				   struct mk_error *err);
 
 /* The keys of the incidents carrying observable_id, oldest first, except
- * except_id (0: none): cb gets the first `max`, *ret_count the number. */
+ * except_id (0: none): cb gets the first `max`, *ret_count the number.
+ * scope (NULL: every incident) narrows both to what its viewer_account
+ * may see by its filter, as in a listing. */
 enum mk_rc mk_store_observable_incidents(struct mk_store *s, int64_t observable_id,
-					 int64_t except_id, int max, mk_store_name_cb cb,
-					 void *ctx, int64_t *ret_count, struct mk_error *err);
+					 int64_t except_id, const struct mk_incident_query *scope,
+					 int max, mk_store_name_cb cb, void *ctx, int64_t *ret_count,
+					 struct mk_error *err);
 
 /* The number of alert groups whose src or dst IP is ip. */
 enum mk_rc mk_store_alert_groups_with_ip(struct mk_store *s, const char *ip,

@@ -38,6 +38,11 @@ static const struct expect table[] = {
 	{"melder", "task-set", "HHDDHHDD"},
 	{"melder", "log-add", "HHAAHHAA"},
 	{"melder", "decision-add", "HHDDHHDD"},
+	{"melder", "alert-post", "D"},
+	{"melder", "alert-read", "D"},
+	{"melder", "alert-promote", "D"},
+	{"melder", "observable-seen", "D"},
+	{"melder", "observable-add", "HHDDHHDD"},
 
 	/* servicedesk: registers, edits, assesses, tasks, log */
 	{"servicedesk", "incident-create", "A"},
@@ -54,6 +59,11 @@ static const struct expect table[] = {
 	{"servicedesk", "task-set", "AAAAHAAA"},
 	{"servicedesk", "log-add", "AAAAHAAA"},
 	{"servicedesk", "decision-add", "DDDDHDDD"},
+	{"servicedesk", "alert-post", "A"},
+	{"servicedesk", "alert-read", "A"},
+	{"servicedesk", "alert-promote", "A"},
+	{"servicedesk", "observable-seen", "A"},
+	{"servicedesk", "observable-add", "AAAAHAAA"},
 
 	/* behandelaar: reads, tasks and log */
 	{"behandelaar", "incident-create", "A"},
@@ -70,6 +80,11 @@ static const struct expect table[] = {
 	{"behandelaar", "task-set", "AAAAHAAA"},
 	{"behandelaar", "log-add", "AAAAHAAA"},
 	{"behandelaar", "decision-add", "DDDDHDDD"},
+	{"behandelaar", "alert-post", "D"},
+	{"behandelaar", "alert-read", "A"},
+	{"behandelaar", "alert-promote", "D"},
+	{"behandelaar", "observable-seen", "A"},
+	{"behandelaar", "observable-add", "AAAAHAAA"},
 
 	/* incidentmanager: every incident action */
 	{"incidentmanager", "incident-create", "A"},
@@ -86,6 +101,11 @@ static const struct expect table[] = {
 	{"incidentmanager", "task-set", "AAAAHAAA"},
 	{"incidentmanager", "log-add", "AAAAHAAA"},
 	{"incidentmanager", "decision-add", "AAAAHAAA"},
+	{"incidentmanager", "alert-post", "A"},
+	{"incidentmanager", "alert-read", "A"},
+	{"incidentmanager", "alert-promote", "A"},
+	{"incidentmanager", "observable-seen", "A"},
+	{"incidentmanager", "observable-add", "AAAAHAAA"},
 
 	/* ciso: everything but accounts, confidential included */
 	{"ciso", "incident-create", "A"},
@@ -102,6 +122,11 @@ static const struct expect table[] = {
 	{"ciso", "task-set", "AAAAAAAA"},
 	{"ciso", "log-add", "AAAAAAAA"},
 	{"ciso", "decision-add", "AAAAAAAA"},
+	{"ciso", "alert-post", "A"},
+	{"ciso", "alert-read", "A"},
+	{"ciso", "alert-promote", "A"},
+	{"ciso", "observable-seen", "A"},
+	{"ciso", "observable-add", "AAAAAAAA"},
 
 	/* fg: reads all, tasks and log for the data-breach work */
 	{"fg", "incident-create", "A"},
@@ -118,6 +143,11 @@ static const struct expect table[] = {
 	{"fg", "task-set", "AAAAHAAA"},
 	{"fg", "log-add", "AAAAHAAA"},
 	{"fg", "decision-add", "DDDDHDDD"},
+	{"fg", "alert-post", "D"},
+	{"fg", "alert-read", "D"},
+	{"fg", "alert-promote", "D"},
+	{"fg", "observable-seen", "A"},
+	{"fg", "observable-add", "DDDDHDDD"},
 
 	/* directie: reads, KPIs, decisions */
 	{"directie", "incident-create", "A"},
@@ -134,6 +164,11 @@ static const struct expect table[] = {
 	{"directie", "task-set", "DDDDHDDD"},
 	{"directie", "log-add", "DDDDHDDD"},
 	{"directie", "decision-add", "AAAAHAAA"},
+	{"directie", "alert-post", "D"},
+	{"directie", "alert-read", "D"},
+	{"directie", "alert-promote", "D"},
+	{"directie", "observable-seen", "A"},
+	{"directie", "observable-add", "DDDDHDDD"},
 
 	/* auditor: reads everything it may see, changes nothing */
 	{"auditor", "incident-create", "D"},
@@ -150,6 +185,11 @@ static const struct expect table[] = {
 	{"auditor", "task-set", "DDDDHDDD"},
 	{"auditor", "log-add", "DDDDHDDD"},
 	{"auditor", "decision-add", "DDDDHDDD"},
+	{"auditor", "alert-post", "D"},
+	{"auditor", "alert-read", "A"},
+	{"auditor", "alert-promote", "D"},
+	{"auditor", "observable-seen", "A"},
+	{"auditor", "observable-add", "DDDDHDDD"},
 
 	/* admin: everything */
 	{"admin", "incident-create", "A"},
@@ -166,6 +206,11 @@ static const struct expect table[] = {
 	{"admin", "task-set", "AAAAAAAA"},
 	{"admin", "log-add", "AAAAAAAA"},
 	{"admin", "decision-add", "AAAAAAAA"},
+	{"admin", "alert-post", "A"},
+	{"admin", "alert-read", "A"},
+	{"admin", "alert-promote", "A"},
+	{"admin", "observable-seen", "A"},
+	{"admin", "observable-add", "AAAAAAAA"},
 };
 
 #define NTABLE (sizeof(table) / sizeof(table[0]))
@@ -253,7 +298,9 @@ static void test_access_decides_exactly_as_the_table_says(void **state)
 	assert_int_equal(failures, 0);
 }
 
-/* The one-incident actions are exactly those with a subject. */
+/* The names in the enum's order; the register actions are those
+ * mk_action_is_register names (the intake ones came after the incident
+ * actions, with their own table). */
 static void test_access_register_actions_come_first(void **state)
 {
 	(void)state;
@@ -261,11 +308,18 @@ static void test_access_register_actions_come_first(void **state)
 		"incident-create", "incident-list", "deadlines-read", "kpi-read",
 		"matrix-read", "chain-check", "user-admin", "incident-read",
 		"incident-edit", "incident-assess", "incident-phase", "task-set",
-		"log-add", "decision-add",
+		"log-add", "decision-add", "alert-post", "alert-read",
+		"alert-promote", "observable-seen", "observable-add",
 	};
 	for (int a = 0; a < MK_ACT_COUNT; a++)
 		assert_string_equal(mk_action_name((enum mk_action)a), names[a]);
 	assert_string_equal(mk_action_name(MK_ACT_COUNT), "?");
+	for (int a = 0; a < MK_ACT_COUNT; a++) {
+		const char *n = names[a];
+		bool reg = a < MK_ACT_INCIDENT_READ || strncmp(n, "alert-", 6) == 0 ||
+			   strcmp(n, "observable-seen") == 0;
+		assert_int_equal(mk_action_is_register((enum mk_action)a), reg);
+	}
 	assert_string_equal(mk_action_name((enum mk_action)-1), "?");
 }
 
