@@ -49,6 +49,12 @@ const register = [
   ['GET', '/api/v1/chain', undefined, S(403, 403, 403, 403, 200, 403, 403, 200, 200)],
   ['GET', '/api/v1/me', undefined, S(200, 200, 200, 200, 200, 200, 200, 200, 200)],
   ['GET', '/api/v1/openapi.json', undefined, S(200, 200, 200, 200, 200, 200, 200, 200, 200)],
+  // Intake: an object that is no alert is refused whole (nothing written).
+  ['POST', '/api/v1/alerts', {}, S(403, 422, 403, 422, 422, 403, 403, 403, 422)],
+  ['GET', '/api/v1/alerts', undefined, S(403, 200, 200, 200, 200, 403, 403, 200, 200)],
+  ['GET', '/api/v1/alerts/999', undefined, S(403, 404, 404, 404, 404, 403, 403, 404, 404)],
+  ['POST', '/api/v1/alerts/999/promote', undefined, S(403, 404, 403, 404, 404, 403, 403, 403, 404)],
+  ['GET', '/api/v1/observables/seen?value=192.0.2.1', undefined, S(403, 200, 200, 200, 200, 200, 200, 200, 200)],
 ];
 const STALE = { 'If-Match': '"999"' };
 // One incident: the statuses for an incident the role may see.
@@ -70,20 +76,22 @@ const incident = [
   ['GET', '/team', undefined, undefined, 'read'],
   ['POST', '/team', { account: 'melder' }, undefined, 'edit', 409],
   ['DELETE', '/team/servicedesk', undefined, undefined, 'edit', 404],
+  ['GET', '/observables', undefined, undefined, 'read'],
+  ['POST', '/observables', { type: 'ip' }, undefined, 'observable', 422],
 ];
 // Allowed actions per role (core/access.c's table), written out again
 // here on purpose: the test must not derive its expectations from the
 // code it checks.
 const ALLOWED = {
   melder: ['read', 'log'],
-  servicedesk: ['read', 'edit', 'assess', 'task', 'log'],
-  behandelaar: ['read', 'task', 'log'],
-  incidentmanager: ['read', 'edit', 'assess', 'phase', 'task', 'log', 'decision'],
-  ciso: ['read', 'edit', 'assess', 'phase', 'task', 'log', 'decision'],
+  servicedesk: ['read', 'edit', 'assess', 'task', 'log', 'observable'],
+  behandelaar: ['read', 'task', 'log', 'observable'],
+  incidentmanager: ['read', 'edit', 'assess', 'phase', 'task', 'log', 'decision', 'observable'],
+  ciso: ['read', 'edit', 'assess', 'phase', 'task', 'log', 'decision', 'observable'],
   fg: ['read', 'task', 'log'],
   directie: ['read', 'decision'],
   auditor: ['read'],
-  admin: ['read', 'edit', 'assess', 'phase', 'task', 'log', 'decision'],
+  admin: ['read', 'edit', 'assess', 'phase', 'task', 'log', 'decision', 'observable'],
 };
 // Who may know each incident exists.
 const SEES = {
