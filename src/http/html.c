@@ -65,6 +65,7 @@ static const struct nav_item nav_items[] = {
 	{MK_NAV_WACHTRIJ, "/wachtrij", MSG_NAV_WACHTRIJ, MK_ACT_INCIDENT_ASSESS},
 	{MK_NAV_INCIDENTEN, "/incidenten", MSG_NAV_INCIDENTEN, MK_ACT_INCIDENT_LIST},
 	{MK_NAV_KPI, "/kpi", MSG_NAV_KPI, MK_ACT_KPI_READ},
+	{MK_NAV_ALERTS, "/alertgroepen", MSG_NAV_ALERTS, MK_ACT_ALERT_READ},
 	{MK_NAV_INSTELLINGEN, "/instellingen", MSG_NAV_INSTELLINGEN, MK_ACT_COUNT},
 };
 

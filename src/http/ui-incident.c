@@ -802,6 +802,7 @@ static void toc(const struct page *p)
 		{"stappenplan", MSG_INC_CHECKLIST, MK_ACT_COUNT},
 		{"logboek", MSG_INC_LOGBOOK, MK_ACT_COUNT},
 		{"besluiten", MSG_INC_DECISIONS, MK_ACT_COUNT},
+		{"indicatoren", MSG_IND_TITLE, MK_ACT_COUNT},
 		{"tijdlijn", MSG_INC_TIMELINE, MK_ACT_COUNT},
 		{"bewerken", MSG_INC_EDIT, MK_ACT_INCIDENT_EDIT},
 	};
@@ -876,6 +877,8 @@ void mk_ui_incident_render(struct mk_http_request *req, struct mk_http_response 
 	if ((rc = logbook_section(&p, &timeline, &err)))
 		goto out;
 	if ((rc = decisions_section(&p, &err)))
+		goto out;
+	if ((rc = mk_ui_indicators_section(&b, req, inc.key, p.may[MK_ACT_OBSERVABLE_ADD], e, &err)))
 		goto out;
 	mk_buf_adds(&b, "</div>\n</div>\n");
 	assess_section(&p);
