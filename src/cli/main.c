@@ -127,7 +127,9 @@ static const struct mk_cli_command commands[] = {
 	 "  --window DUR   repeated alerts this close together join one group (default 1h;\n"
 	 "                 seconds, or a number with s, m, h or d)\n"
 	 "  --promote-severity N  make an incident of every group at or above severity N\n"
-	 "                 (1 low, 2 medium, 3 high, 4 critical, or the names)\n"},
+	 "                 (1 low, 2 medium, 3 high, 4 critical, or the names)\n"
+	 "  regular files only (a folder: give its .jsonl files); an alert taken before\n"
+	 "  (the SHA-256 of its line) is counted as already there, not again\n"},
 	{"alert", "list", mk_cmd_alert_list, "", "alert groups, most recently seen first", ""},
 	{"alert", "show", mk_cmd_alert_show, "GROUP",
 	 "one alert group with its first alerts and where they came from", ""},
