@@ -608,10 +608,14 @@ enum mk_rc mk_svc_alert_take(struct mk_service *svc, const struct mk_actor *acto
 		return mk_error_set(err, MK_ETOOBIG, "line", "alert line is longer than %d bytes",
 				    MK_ALERT_LINE_MAX);
 	/* Recognised by its text: the same line of the same file fed again,
-	 * or the same alert posted twice, is the same bytes. */
-	char sha[65];
+	 * or the same alert posted twice, is the same bytes. Looked up before
+	 * the group: finding the group of an alert fed again can walk every
+	 * later group of its key (a file taken after newer ones), the hash
+	 * is one probe of its unique index. */
+	unsigned char sha[MK_ALERT_SHA256_BYTES];
 	int64_t known = 0;
-	sha256_hex((const unsigned char *)a->raw, a->raw ? a->raw_len : 0, sha);
+	crypto_hash_sha256(sha, a->raw ? (const unsigned char *)a->raw : (const unsigned char *)"",
+			   a->raw ? a->raw_len : 0);
 	if ((rc = mk_store_alert_known(svc->store, sha, &known, err)))
 		return rc;
 	if (known) {

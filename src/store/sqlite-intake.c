@@ -306,8 +306,8 @@ enum mk_rc mk_store_alert_group_set_incident(struct mk_store *s, int64_t id,
 }
 
 enum mk_rc mk_store_alert_insert(struct mk_store *s, int64_t group_id, mk_time at,
-				 const char *raw, size_t raw_len, const char *sha256, const char *file,
-				 int64_t line, struct mk_error *err)
+				 const char *raw, size_t raw_len, const unsigned char *sha256,
+				 const char *file, int64_t line, struct mk_error *err)
 {
 	static const char sql[] = "INSERT INTO alert (group_id, at, raw, file, line, sha256) "
 				  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
@@ -317,16 +317,16 @@ enum mk_rc mk_store_alert_insert(struct mk_store *s, int64_t group_id, mk_time a
 	sqlite3_bind_text(st, 3, raw, (int)raw_len, SQLITE_STATIC);
 	mk_sql_bind_text(st, 4, file);
 	sqlite3_bind_int64(st, 5, line);
-	mk_sql_bind_text(st, 6, sha256);
+	sqlite3_bind_blob(st, 6, sha256, MK_ALERT_SHA256_BYTES, SQLITE_STATIC);
 	return mk_sql_step_done(s, st, "storing the alert", err);
 }
 
-enum mk_rc mk_store_alert_known(struct mk_store *s, const char *sha256, int64_t *ret_group,
-				struct mk_error *err)
+enum mk_rc mk_store_alert_known(struct mk_store *s, const unsigned char *sha256,
+				int64_t *ret_group, struct mk_error *err)
 {
 	static const char sql[] = "SELECT group_id FROM alert WHERE sha256 = ?1";
 	PREPARE(st, sql);
-	mk_sql_bind_text(st, 1, sha256);
+	sqlite3_bind_blob(st, 1, sha256, MK_ALERT_SHA256_BYTES, SQLITE_STATIC);
 	*ret_group = 0;
 	int src = sqlite3_step(st);
 	if (src == SQLITE_ROW)
@@ -337,9 +337,9 @@ enum mk_rc mk_store_alert_known(struct mk_store *s, const char *sha256, int64_t 
 	return MK_OK;
 }
 
-/* mk_sha256_hex(text): the SHA-256 of the text's bytes in lower-case hex,
- * for the 0007 upgrade's backfill. NULL for NULL. */
-static void sql_sha256_hex(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+/* mk_sha256(text): the SHA-256 of the text's bytes (32 bytes), for the
+ * 0007 upgrade's backfill. NULL for NULL. */
+static void sql_sha256(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
 	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
@@ -349,17 +349,15 @@ static void sql_sha256_hex(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	const unsigned char *text = sqlite3_value_text(argv[0]);
 	int n = sqlite3_value_bytes(argv[0]);
 	unsigned char h[crypto_hash_sha256_BYTES];
-	char hex[2 * crypto_hash_sha256_BYTES + 1];
 	crypto_hash_sha256(h, text ? text : (const unsigned char *)"", (unsigned long long)n);
-	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
-	sqlite3_result_text(ctx, hex, -1, SQLITE_TRANSIENT);
+	sqlite3_result_blob(ctx, h, sizeof(h), SQLITE_TRANSIENT);
 }
 
 enum mk_rc mk_sql_register_intake_functions(struct mk_store *s, struct mk_error *err)
 {
-	int src = sqlite3_create_function(s->db, "mk_sha256_hex", 1,
+	int src = sqlite3_create_function(s->db, "mk_sha256", 1,
 					  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
-					  NULL, sql_sha256_hex, NULL, NULL);
+					  NULL, sql_sha256, NULL, NULL);
 	return src == SQLITE_OK ? MK_OK : mk_sql_fail(s, src, "upgrading the schema", err);
 }
 

@@ -79,7 +79,7 @@ const char *mk_sql_column_text(sqlite3_stmt *st, int i);
 	"(SELECT id FROM account WHERE name = " p ")))"
 
 /* SQL functions the schema upgrade needs (sqlite-intake.c):
- * mk_sha256_hex(text) for 0007. */
+ * mk_sha256(text) for 0007. */
 enum mk_rc mk_sql_register_intake_functions(struct mk_store *s, struct mk_error *err);
 
 #endif

@@ -480,15 +480,16 @@ enum mk_rc mk_store_alert_group_join(struct mk_store *s, int64_t id, mk_time at,
 				     struct mk_error *err);
 enum mk_rc mk_store_alert_group_set_incident(struct mk_store *s, int64_t id,
 					     int64_t incident_id, struct mk_error *err);
-/* The alert as read (raw: raw_len bytes), with the SHA-256 (hex) of
- * raw that recognises it when it comes again (UNIQUE, schema 0007). */
+/* The alert as read (raw: raw_len bytes), with the SHA-256 of raw
+ * (MK_ALERT_SHA256_BYTES bytes) that recognises it when it comes again
+ * (UNIQUE, schema 0007: a second row of one hash is refused). */
 enum mk_rc mk_store_alert_insert(struct mk_store *s, int64_t group_id, mk_time at,
-				 const char *raw, size_t raw_len, const char *sha256, const char *file,
-				 int64_t line, struct mk_error *err);
+				 const char *raw, size_t raw_len, const unsigned char *sha256,
+				 const char *file, int64_t line, struct mk_error *err);
 /* The group of the alert whose raw text has this SHA-256, or 0 in
  * *ret_group when no such alert was taken. */
-enum mk_rc mk_store_alert_known(struct mk_store *s, const char *sha256, int64_t *ret_group,
-				struct mk_error *err);
+enum mk_rc mk_store_alert_known(struct mk_store *s, const unsigned char *sha256,
+				int64_t *ret_group, struct mk_error *err);
 /* id 0: every group, newest last_seen first; else that group
  * (MK_ENOTFOUND naming it if none). */
 enum mk_rc mk_store_alert_group_list(struct mk_store *s, int64_t id, mk_alert_group_cb cb,

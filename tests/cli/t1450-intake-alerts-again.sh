@@ -24,8 +24,8 @@ check_eq "groups" "$groups_before" "$(sql "SELECT group_concat(id || ':' || coun
 # The key is the SHA-256 of the line's bytes without its line ending,
 # computed here by sha256sum.
 want=$(sed -n 1p "$R" | tr -d '\n' | sha256sum | cut -d' ' -f1)
-check_eq "line 1's hash" "$want" "$(sql "SELECT sha256 FROM alert WHERE line = 1")"
-check_eq "every alert a hash" "5|5" "$(sql "SELECT count(*), count(DISTINCT sha256) FROM alert")"
+check_eq "line 1's hash" "$want" "$(sql "SELECT lower(hex(sha256)) FROM alert WHERE line = 1")"
+check_eq "every alert a hash, 32 bytes" "5|5|blob|32" "$(sql "SELECT count(*), count(DISTINCT sha256), typeof(sha256), length(sha256) FROM alert")"
 
 # The file grew by one alert (and the same line twice): only the new one
 # goes in, and joins its group.
@@ -68,7 +68,7 @@ sql "DROP INDEX alert_sha256; ALTER TABLE alert DROP COLUMN sha256;
 mk init
 check_ok
 check_out "upgraded database '$DB' from schema 3 to 4: notification matrix 75 rows, checklist 45 tasks"
-check_eq "hashed" "6|5|$want" "$(sql "SELECT count(*), count(sha256), (SELECT sha256 FROM alert WHERE id = 1) FROM alert")"
+check_eq "hashed" "6|5|$want" "$(sql "SELECT count(*), count(sha256), (SELECT lower(hex(sha256)) FROM alert WHERE id = 1) FROM alert")"
 check_eq "the copy" "6||1" "$(sql "SELECT id, sha256, line FROM alert WHERE sha256 IS NULL")"
 mk intake alerts "$R"
 check_ok
