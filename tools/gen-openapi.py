@@ -244,7 +244,8 @@ schemas["AlertGroup"] = obj({"id": {"type": "integer", "minimum": 1}, "kind": {"
     "severity_name": {"enum": ["low", "medium", "high", "critical"]}, "severity_orig": {"type": "string"},
     "src_ip": nstr(), "src_port": PORT, "dst_ip": nstr(), "dst_port": PORT, "proto": nstr(),
     "first_seen": TIME, "last_seen": TIME, "count": {"type": "integer", "minimum": 1},
-    "incident": {"oneOf": [KEY, {"type": "null"}], "description": "the incident it was promoted to"}})
+    "incident": {"oneOf": [KEY, {"type": "null"}], "description": "the incident it was promoted to, named only to who may see it"},
+    "promoted": {"type": "boolean", "description": "made an incident (also when the caller may not see which)"}})
 schemas["Alert"] = obj({"id": {"type": "integer", "minimum": 1}, "at": TIME, "file": {"type": "string", "description": "the file, or api:ACCOUNT for a posted alert"},
     "line": {"type": "integer", "minimum": 1}, "raw": {"type": "string", "description": "the alert's JSON text as taken"}})
 schemas["AlertGroupDetail"] = obj({**schemas["AlertGroup"]["properties"], "alerts": {"type": "array", "items": ref("Alert")}})

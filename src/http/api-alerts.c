@@ -205,6 +205,25 @@ static bool media_type(struct post *p, struct mk_http_response *resp)
 /* A group as mk_json_alert_group into *(json_t **)ctx. */
 static enum mk_rc group_json(void *ctx, const struct mk_alert_group_view *g);
 
+/* Need-to-know: may the request's account know incident key exists? */
+static bool may_see(struct mk_http_request *req, const char *key)
+{
+	struct mk_access_subject subject;
+	if (mk_svc_access_subject(req->svc, key, req->account.name, &subject, NULL) != MK_OK)
+		return false;
+	return mk_access_decide(req->account.role, MK_ACT_INCIDENT_READ, &subject) ==
+	       MK_ACCESS_ALLOW;
+}
+
+/* A promoted group's incident is named only to who may see it (it may
+ * have become confidential since); "promoted" still says it was. */
+static void narrow_group(struct mk_http_request *req, json_t *g)
+{
+	const char *key = json_string_value(json_object_get(g, "incident"));
+	if (key && !may_see(req, key))
+		json_object_set_new(g, "incident", json_null());
+}
+
 /* The answer after the commit: counts, each touched group as it is now,
  * the promotions, the bad items. */
 static json_t *summary(struct post *p, struct mk_error *err)
@@ -227,6 +246,7 @@ static json_t *summary(struct post *p, struct mk_error *err)
 		}
 		if (!g)
 			goto oom;
+		narrow_group(p->req, g);
 		if (p->touched.promoted[i]) {
 			json_t *row = json_pack("{s:I, s:O}", "group", (json_int_t)p->touched.ids[i],
 						"incident", json_object_get(g, "incident"));
@@ -323,6 +343,7 @@ out:
 /* --- Reading the groups ------------------------------------------------------ */
 
 struct listing {
+	struct mk_http_request *req;
 	json_t *items;
 	int limit;
 	int64_t total;
@@ -333,12 +354,15 @@ static enum mk_rc list_group(void *ctx, const struct mk_alert_group_view *g)
 	struct listing *l = ctx;
 	if (l->total++ >= l->limit)
 		return MK_OK;
-	return json_array_append_new(l->items, mk_json_alert_group(g)) ? MK_ENOMEM : MK_OK;
+	json_t *v = mk_json_alert_group(g);
+	if (v)
+		narrow_group(l->req, v);
+	return json_array_append_new(l->items, v) ? MK_ENOMEM : MK_OK;
 }
 
 void mk_api_alerts_list(struct mk_http_request *req, struct mk_http_response *resp)
 {
-	struct listing l = {.items = json_array()};
+	struct listing l = {.req = req, .items = json_array()};
 	struct mk_error err = {0};
 	if (!mk_api_query_limit(req, resp, &l.limit)) {
 		json_decref(l.items);
@@ -394,6 +418,7 @@ void mk_api_alert_get(struct mk_http_request *req, struct mk_http_response *resp
 	}
 	if (mk_svc_alerts_of_group(req->svc, id, limit, add_alert, alerts, &err))
 		goto fail;
+	narrow_group(req, g);
 	json_object_set_new(g, "alerts", alerts);
 	mk_api_send(resp, 200, g);
 	return;
@@ -415,6 +440,17 @@ void mk_api_alert_promote(struct mk_http_request *req, struct mk_http_response *
 	if (mk_api_only_members(body, "", none, &err) ||
 	    mk_svc_alert_promote(req->svc, &req->actor, req->now, id, key, &err)) {
 		json_decref(body);
+		/* Promoted before: the refusal names the incident only to who
+		 * may see it. */
+		json_t *g = NULL;
+		struct mk_error gerr;
+		if (err.rc == MK_ECONFLICT &&
+		    mk_svc_alert_group_get(req->svc, id, group_json, &g, &gerr) == MK_OK && g &&
+		    json_string_value(json_object_get(g, "incident")) &&
+		    !may_see(req, json_string_value(json_object_get(g, "incident"))))
+			snprintf(err.message, sizeof(err.message),
+				 "alert group %lld was promoted already", (long long)id);
+		json_decref(g);
 		mk_api_fail(resp, &err);
 		return;
 	}

@@ -251,6 +251,7 @@
 	M(AG_PROMOTE, "Maak er een incident van", "Make it an incident") \
 	M(AG_PROMOTE_HINT, "Registreert een incident met de signatuur als titel, de bron en eerste melding van de groep, en de IP-adressen als indicatoren.", "Registers an incident with the signature as its title, the group's source and first alert, and its IP addresses as indicators.") \
 	M(AG_PROMOTED_TO, "Gepromoveerd tot", "Promoted to") \
+	M(AG_PROMOTED_HIDDEN, "gepromoveerd (een incident dat u niet kunt inzien)", "promoted (an incident you cannot see)") \
 	M(AG_BACK, "Alle alertgroepen", "All alert groups")
 
 enum mk_msg {

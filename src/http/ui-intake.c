@@ -213,6 +213,20 @@ static void endpoints(struct mk_buf *b, const struct mk_alert_group_view *g)
 	mk_buf_adds(b, "</code>");
 }
 
+/* The incident of a promoted group, linked for who may see it; for
+ * anyone else only that it was promoted (it may have become
+ * confidential since). */
+static void incident_cell(struct mk_buf *b, struct mk_http_request *req, const char *lang,
+			  const char *key)
+{
+	if (!key)
+		mk_buf_addf(b, "<span class=\"muted\">%s</span>", mk_t(lang, MSG_AG_NOT_PROMOTED));
+	else if (mk_ui_may(req, key, MK_ACT_INCIDENT_READ))
+		mk_ui_incident_link(b, key);
+	else
+		mk_buf_addf(b, "<span class=\"muted\">%s</span>", mk_t(lang, MSG_AG_PROMOTED_HIDDEN));
+}
+
 static void group_href(struct mk_buf *b, int64_t id)
 {
 	mk_buf_addf(b, "<a href=\"/alertgroepen/%lld\">%lld</a>", (long long)id, (long long)id);
@@ -243,10 +257,7 @@ static enum mk_rc group_row(void *ctx, const struct mk_alert_group_view *g)
 	mk_buf_adds(b, "</td><td>");
 	mk_html_escape(b, g->signature);
 	mk_buf_adds(b, "</td><td>");
-	if (g->incident_key)
-		mk_ui_incident_link(b, g->incident_key);
-	else
-		mk_buf_addf(b, "<span class=\"muted\">%s</span>", mk_t(lang, MSG_AG_NOT_PROMOTED));
+	incident_cell(b, c->req, lang, g->incident_key);
 	mk_buf_adds(b, "</td></tr>\n");
 	return mk_buf_rc(b);
 }
@@ -364,10 +375,7 @@ static enum mk_rc group_head(void *ctx, const struct mk_alert_group_view *g)
 	mk_html_time(b, req, g->last_seen);
 	mk_buf_adds(b, "</dd>\n");
 	dl(b, lang, MSG_AG_INCIDENT);
-	if (g->incident_key)
-		mk_ui_incident_link(b, g->incident_key);
-	else
-		mk_buf_addf(b, "<span class=\"muted\">%s</span>", mk_t(lang, MSG_AG_NOT_PROMOTED));
+	incident_cell(b, req, lang, g->incident_key);
 	mk_buf_adds(b, "</dd>\n</dl>\n");
 	bool may = mk_access_decide(req->account.role, MK_ACT_ALERT_PROMOTE, NULL) == MK_ACCESS_ALLOW;
 	if (!g->incident_key && may) {
@@ -443,6 +451,13 @@ void mk_ui_alert_promote_post(struct mk_http_request *req, struct mk_http_respon
 	if (!page_group_id(req, resp, &id))
 		return;
 	enum mk_rc rc = mk_svc_alert_promote(req->svc, &req->actor, req->now, id, key, &err);
+	if (rc == MK_ECONFLICT) {
+		/* Promoted meanwhile: back to the group, which shows by whom it
+		 * may be seen (the message would name the incident). */
+		snprintf(location, sizeof(location), "/alertgroepen/%lld", (long long)id);
+		mk_http_redirect(resp, location);
+		return;
+	}
 	if (rc) {
 		mk_ui_error_page(req, resp, mk_http_status(rc), err.message);
 		return;

@@ -163,6 +163,15 @@ test('the alert groups: list, a group, promote with CSRF; nl and en', async (t) 
   assert.equal(await en.locator('#indicatoren h2').innerText(), 'Indicators');
   await en.close();
 
+  // A promoted group whose incident became confidential: not named.
+  const edit = await srv.cli(['incident', 'edit', keys.other, '--confidential', 'ja']);
+  assert.equal(edit.code, 0, edit.stderr);
+  const desk = await b.login(srv.url, 'servicedesk');
+  await check(desk, '/alertgroepen/1', 'alertgroep-verborgen-incident');
+  assert.equal(await desk.getByRole('link', { name: keys.other }).count(), 0);
+  assert.match(await desk.locator('dl').innerText(), /gepromoveerd \(een incident dat u niet kunt inzien\)/);
+  await desk.close();
+
   // Roles without the alert groups get no link and a 403.
   const melder = await b.login(srv.url, 'melder');
   assert.equal(await melder.getByRole('link', { name: 'Alertgroepen' }).count(), 0);

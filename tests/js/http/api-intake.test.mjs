@@ -182,3 +182,23 @@ test('observables: added by hand, listed, looked up; correlation names only what
   await call('servicedesk', 'GET', `/api/v1/incidents/${secret}/observables`, undefined, undefined, 404);
   await add('servicedesk', secret, { type: 'ip', value: '192.0.2.1' }, 404);
 });
+
+test('a promoted group whose incident became confidential does not name it to who may not see it', { skip }, async () => {
+  const r = await srv.cli(['incident', 'edit', 'MK-2026-0002', '--confidential', 'ja']);
+  assert.equal(r.code, 0, r.stderr);
+  let g = await call('servicedesk', 'GET', '/api/v1/alerts/1', undefined, undefined, 200);
+  assert.deepEqual([g.json.incident, g.json.promoted], [null, true]);
+  const l = await call('servicedesk', 'GET', '/api/v1/alerts', undefined, undefined, 200);
+  assert.deepEqual(l.json.items.find((x) => x.id === 1).incident, null);
+  const p = await call('servicedesk', 'POST', '/api/v1/alerts/1/promote', undefined, undefined, 409);
+  assert.equal(p.json.detail, 'alert group 1 was promoted already');
+  // The CISO sees everything.
+  g = await call('ciso', 'GET', '/api/v1/alerts/1', undefined, undefined, 200);
+  assert.deepEqual([g.json.incident, g.json.promoted], ['MK-2026-0002', true]);
+  const c = await call('ciso', 'POST', '/api/v1/alerts/1/promote', undefined, undefined, 409);
+  assert.equal(c.json.detail, 'alert group 1 was promoted already: it is MK-2026-0002');
+  // Posting an alert that joins the group: the answer does not name it either.
+  const line = JSON.stringify({ ...JSON.parse(LINES[0]), timestamp: '2026-10-24T08:10:00.000000+0000' });
+  const post = await call('servicedesk', 'POST', '/api/v1/alerts', line, ndjson, 200);
+  assert.deepEqual(post.json.groups.map((x) => [x.id, x.count, x.incident, x.promoted]), [[1, 4, null, true]]);
+});
