@@ -350,6 +350,88 @@ paths["/breaches"] = {"get": op("The breach register (AVG art. 33(5)): every bre
     M(BREG_OK, {"422": problem("format is not json or csv"), "413": problem("the CSV is larger than one answer")}), "breachRegister",
     params=[q("format", {"enum": ["json", "csv"]}, "json (default) or csv")], tags=["breach"])}
 
+# Intake (doc/alerts.md "The API"): the shapes of src/export/json-intake.c.
+OBSTYPE = {"enum": ["ip", "domain", "url", "email", "hash", "filename"]}
+SEVERITY = {"type": "integer", "minimum": 1, "maximum": 4}
+PORT = {"type": ["integer", "null"], "minimum": 0, "maximum": 65535}
+schemas["Observable"] = obj({"id": {"type": "integer", "minimum": 1}, "type": OBSTYPE, "value": {"type": "string"},
+    "tlp": TLP, "first_seen": TIME, "last_seen": TIME,
+    "role": {"type": "string", "description": "on an incident: how it came (sender, url, src-ip, indicator...)"},
+    "source": {"enum": ["mail", "alert", "manual"]}, "added_by": nstr(), "added_at": TIME,
+    "incidents": {"type": "array", "items": KEY, "description": "other incidents carrying it that the caller may see (the first 20)"},
+    "incident_count": {"type": "integer", "minimum": 0, "description": "how many such incidents the caller may see"},
+    "alert_group_count": {"type": "integer", "minimum": 0},
+    "text": {"type": "string", "description": "the correlation as the CLI says it: 'this ip also appears in MK-2026-0003 and 2 alert groups'"}},
+    req=["id", "type", "value", "tlp", "first_seen", "last_seen", "incidents", "incident_count", "alert_group_count", "text"])
+schemas["NewObservable"] = obj({"type": OBSTYPE, "value": {"type": "string", "maxLength": 2048},
+    "tlp": TLP, "role": {"type": "string", "pattern": "^[a-z0-9-]{1,32}$", "description": "default 'indicator'"}},
+    req=["type", "value"], desc="an indicator added by hand (observable add); TLP default amber")
+schemas["ObservableSeen"] = obj({"value": {"type": "string"}, "items": {"type": "array", "items": ref("Observable")}})
+schemas["AlertGroup"] = obj({"id": {"type": "integer", "minimum": 1}, "kind": {"enum": ["suricata", "wazuh", "generic"]},
+    "detection": SOURCE, "signature_id": {"type": "string"}, "signature": {"type": "string"}, "severity": SEVERITY,
+    "severity_name": {"enum": ["low", "medium", "high", "critical"]}, "severity_orig": {"type": "string"},
+    "src_ip": nstr(), "src_port": PORT, "dst_ip": nstr(), "dst_port": PORT, "proto": nstr(),
+    "first_seen": TIME, "last_seen": TIME, "count": {"type": "integer", "minimum": 1},
+    "incident": {"oneOf": [KEY, {"type": "null"}], "description": "the incident it was promoted to, named only to who may see it"},
+    "promoted": {"type": "boolean", "description": "made an incident (also when the caller may not see which)"}})
+schemas["Alert"] = obj({"id": {"type": "integer", "minimum": 1}, "at": TIME, "file": {"type": "string", "description": "the file, or api:ACCOUNT for a posted alert"},
+    "line": {"type": "integer", "minimum": 1}, "raw": {"type": "string", "description": "the alert's JSON text as taken"}})
+schemas["AlertGroupDetail"] = obj({**schemas["AlertGroup"]["properties"], "alerts": {"type": "array", "items": ref("Alert")}})
+schemas["AlertGroupList"] = obj({"items": {"type": "array", "items": ref("AlertGroup")},
+    "total": {"type": "integer", "minimum": 0, "description": "groups in all (items holds the first `limit`, newest last_seen first)"}})
+ITEM_ERROR = obj({"index": {"type": "integer", "minimum": 0, "description": "JSON body: the item's index in the array"},
+                  "line": {"type": "integer", "minimum": 1, "description": "NDJSON body: the line"},
+                  "field": {"type": "string"}, "message": {"type": "string"}}, req=["field", "message"])
+schemas["AlertIntake"] = obj({"alerts": {"type": "integer", "minimum": 0, "description": "alerts taken"},
+    "already": {"type": "integer", "minimum": 0, "description": "alerts taken before (same SHA-256 of the text): not counted again"},
+    "skipped": {"type": "integer", "minimum": 0, "description": "events that are no alert (Suricata dns, flow...) and blank lines"},
+    "bad": {"type": "integer", "minimum": 0}, "groups_new": {"type": "integer", "minimum": 0},
+    "joined": {"type": "integer", "minimum": 0}, "promoted": {"type": "integer", "minimum": 0},
+    "groups": {"type": "array", "items": ref("AlertGroup"), "description": "every group the request touched, as it is now"},
+    "promotions": {"type": "array", "items": obj({"group": {"type": "integer", "minimum": 1}, "incident": KEY})},
+    "errors": {"type": "array", "items": ITEM_ERROR}},
+    req=["alerts", "already", "skipped", "bad"], desc="what a POST of alerts did; only the four counts when the details could not be read back after the commit")
+schemas["AlertsRefused"] = {"allOf": [ref("Problem")], "type": "object", "properties": {"errors": {"type": "array", "items": ITEM_ERROR}}}
+schemas["Promotion"] = obj({"group": {"type": "integer", "minimum": 1}, "incident": KEY})
+schemas["Incident"]["properties"]["observables"] = {"type": "array", "items": ref("Observable"),
+    "description": "GET only: the indicators with their correlation (as incident show --json)"}
+schemas["Problem"]["additionalProperties"] = True
+paths.update({
+ "/incidents/{key}/observables": {"parameters": [KEYP],
+   "get": op("The incident's observables with their seen-before correlation (only incidents the caller may see are named or counted)",
+             M(ok(arr("Observable")), ONE), "listObservables", tags=["intake"]),
+   "post": op("Add an indicator by hand (observable add); the answer is the incident's observables",
+              M(ok(arr("Observable"), "added", "201"), ONE, BODY, {"409": problem("that observable is on the incident in that role already")}),
+              "addObservable", body="NewObservable", tags=["intake"])},
+ "/observables/seen": {"get": op("Where a value was seen: every observable it normalises to, with the incidents the caller may see and the alert groups",
+             M(ok(ref("ObservableSeen")), {"422": problem("value missing, too long or no valid indicator of any type"),
+               "400": problem("the query string does not decode (a bad escape, a control character, invalid UTF-8)")}), "observableSeen",
+             params=[q("value", {"type": "string", "maxLength": 2048}, "an IP address, domain, URL, e-mail address, hash or file name", True)], tags=["intake"])},
+ "/alerts": {
+   "post": dict(op("Take alerts (intake alerts): Suricata eve.json, Wazuh or generic alerts, as one JSON object, an array of them or NDJSON lines, in one transaction. Bad items are named and the good ones taken; an alert taken before is counted as already there.",
+              M(ok(ref("AlertIntake")),
+                {"400": problem("malformed JSON (line, column and byte named), invalid UTF-8 or too deep"),
+                 "413": problem("the body is larger than 262144 bytes (send batches)"),
+                 "415": problem("neither application/json nor application/x-ndjson"),
+                 "422": {"description": "an empty body, a bad window or promote_severity, or no item an alert (errors lists each); nothing was written",
+                         "content": {"application/problem+json": {"schema": ref("AlertsRefused")}}}}),
+              "postAlerts", params=[q("window", {"type": "string"}, "repeats this close together join one group (default 1h; seconds, or a number with s, m, h or d)"),
+                                    q("promote_severity", {"type": "string"}, "groups at or above this severity (low, medium, high, critical or 1-4) become incidents")],
+              tags=["intake"]),
+              requestBody={"required": True, "content": {
+                  "application/json": {"schema": {"oneOf": [{"type": "object"}, {"type": "array", "items": {}}]}},
+                  "application/x-ndjson": {"schema": {"type": "string"}}}}),
+   "get": op("Alert groups, newest last_seen first (alert list)", M(ok(ref("AlertGroupList")), {"422": problem("a bad limit")}), "listAlertGroups", params=[LIMIT], tags=["intake"])},
+ "/alerts/{id}": {"parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}, "description": "the alert group's number"}],
+   "get": op("One alert group with its alerts in order of time (the first `limit`)", M(ok(ref("AlertGroupDetail")),
+             {"404": problem("no such alert group"), "422": problem("a bad limit")}), "getAlertGroup", params=[LIMIT], tags=["intake"])},
+ "/alerts/{id}/promote": {"parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}, "description": "the alert group's number"}],
+   "post": op("Make an incident of the group (alert promote); the body may be empty",
+              M(ok(ref("Promotion"), "promoted", "201", {"Location": {"description": "the new incident's URL", "schema": {"type": "string"}}}),
+                {"404": problem("no such alert group"), "409": problem("the group was promoted already (its incident named)"),
+                 "400": BODY["400"], "415": BODY["415"], "422": problem("a member in the body (it takes none)")}),
+              "promoteAlertGroup", tags=["intake"])},
+})
 doc = {"openapi": "3.1.0",
        "info": {"title": "meldkamer API", "version": "1",
                 "description": "The JSON API of meldkamer, the incident register of a Dutch municipality (IBD Handreiking Incident- en response management). Same service calls and JSON shapes as the CLI's --json output. Errors are application/problem+json naming the field; writes to one incident carry If-Match with the ETag read."},

@@ -13,6 +13,7 @@ enum mk_rc mk_error_set(struct mk_error *e, enum mk_rc rc, const char *field,
 	if (!e)
 		return rc;
 	e->rc = rc;
+	e->temporary = rc == MK_ENOMEM;
 	snprintf(e->field, sizeof(e->field), "%s", field ? field : "");
 	mk_utf8_truncate(e->field, sizeof(e->field));
 	va_list ap;
@@ -29,6 +30,7 @@ void mk_error_clear(struct mk_error *e)
 	if (!e)
 		return;
 	e->rc = MK_OK;
+	e->temporary = false;
 	e->field[0] = '\0';
 	e->message[0] = '\0';
 }

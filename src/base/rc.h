@@ -5,6 +5,7 @@
 #ifndef MK_BASE_RC_H
 #define MK_BASE_RC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "base/banned.h"
@@ -28,6 +29,11 @@ struct mk_error {
 	enum mk_rc rc;
 	char field[64];    /* the input field at fault, or "" */
 	char message[512]; /* lower case, no final full stop, user values quoted */
+	/* The failure may pass by itself: the database busy or locked by
+	 * another process, the disk full, memory short. Set by the store
+	 * after mk_error_set (which clears it); an MTA pipe exits 75
+	 * (EX_TEMPFAIL) on it so the mail is retried, not bounced. */
+	bool temporary;
 };
 
 /* Fills e (if not NULL) and returns rc, so a failure reads

@@ -427,6 +427,7 @@ struct tally {
 	size_t taken, duplicates, failed;
 	size_t in_batch; /* messages in the open batch */
 	size_t batch_taken; /* of which taken */
+	bool temporary; /* a failure that may pass: busy, locked, disk full (EX_TEMPFAIL) */
 	json_t *items; /* --json */
 };
 
@@ -461,6 +462,7 @@ out:
 		close(own_fd);
 	if (rc != MK_OK) {
 		t->failed++;
+		t->temporary = t->temporary || err.temporary;
 		if (t->items)
 			json_array_append_new(t->items, json_pack("{s:s, s:s}", "file", shown,
 								  "problem", err.message));
@@ -506,6 +508,7 @@ static void batch_end(struct mk_cli *cli, struct tally *t)
 			     t->batch_taken == 1 ? "" : "s", err.message);
 		t->taken -= t->batch_taken;
 		t->failed += t->batch_taken;
+		t->temporary = t->temporary || err.temporary;
 	}
 	t->in_batch = t->batch_taken = 0;
 }
@@ -517,24 +520,55 @@ static void batch_step(struct mk_cli *cli, struct tally *t, bool first)
 	if (!first && t->in_batch < MAIL_BATCH)
 		goto counted;
 	batch_end(cli, t);
-	if (mk_svc_batch_begin(cli->svc, &err) != MK_OK)
+	if (mk_svc_batch_begin(cli->svc, &err) != MK_OK) {
 		mk_cli_error("%s: %s\n", cli->prog, err.message); /* each message then fails alone */
+		t->temporary = t->temporary || err.temporary;
+	}
 counted:
 	t->in_batch++;
 }
+
+/* sysexits.h's EX_TEMPFAIL: an MTA (Postfix, Exim, sendmail) that pipes a
+ * message to us keeps it queued and tries again later, where any other
+ * failure bounces it to the sender, who here is the employee reporting
+ * phishing. */
+#define EXIT_TEMPFAIL 75
+
+enum { OPT_BUSY_TIMEOUT = MK_OPT_FIRST_OWN };
 
 int mk_cmd_intake_mail(struct mk_cli *cli, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		MK_CLI_COMMON_OPTIONS,
+		{"busy-timeout", required_argument, NULL, OPT_BUSY_TIMEOUT},
 		{0},
 	};
-	int c, status;
-	while ((c = mk_cli_option(cli, argc, argv, opts)) != -1)
+	int c, status = 0;
+	long busy_ms = 0;
+	while ((c = mk_cli_option(cli, argc, argv, opts)) != -1) {
 		if (c == -2)
 			return 2;
-	if ((status = mk_cli_open(cli, MK_STORE_WRITE)))
-		return status;
+		if (c == OPT_BUSY_TIMEOUT) {
+			char *end;
+			errno = 0;
+			busy_ms = strtol(optarg, &end, 10);
+			if (!optarg[0] || *end || errno || busy_ms < 1 || busy_ms > 600000)
+				return mk_cli_usage_error(
+					cli, "--busy-timeout '%s' is not a number of milliseconds from 1 to 600000",
+					optarg);
+		}
+	}
+	/* Standard input is the MTA pipe: a failure that may pass by itself
+	 * exits 75 so the MTA retries. Files given by hand keep 1 and 2. */
+	bool pipe = optind == argc;
+	struct mk_error open_err = {0};
+	if (busy_ms > 0)
+		mk_service_set_busy_timeout((int)busy_ms);
+	if (mk_service_open(cli->db_path, MK_STORE_WRITE, cli->now, &cli->actor, &cli->svc, NULL,
+			    &open_err)) {
+		status = mk_cli_fail(cli, &open_err);
+		return pipe && open_err.temporary ? EXIT_TEMPFAIL : status;
+	}
 
 	struct files f = {0};
 	struct tally t = {0};
@@ -585,7 +619,7 @@ int mk_cmd_intake_mail(struct mk_cli *cli, int argc, char **argv)
 		printf("taken %zu, already there %zu, failed %zu\n", t.taken, t.duplicates, t.failed);
 	}
 	if (status == 0 && t.failed)
-		status = 2;
+		status = pipe && t.temporary ? EXIT_TEMPFAIL : 2;
 out:
 	for (size_t i = 0; i < f.n; i++)
 		mk_free(f.items[i]);

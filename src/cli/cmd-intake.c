@@ -140,18 +140,21 @@ int mk_cmd_intake_alerts(struct mk_cli *cli, int argc, char **argv)
 		any_bad = any_bad || r.bad > 0;
 		if (files) {
 			json_array_append_new(
-				files, json_pack("{s:s, s:b, s:I, s:I, s:I, s:I, s:I, s:I, s:o}", "file",
-						 argv[i], "taken_ok", st == 0, "alerts",
-						 (json_int_t)r.stats.taken, "skipped",
+				files, json_pack("{s:s, s:b, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o}",
+						 "file", argv[i], "taken_ok", st == 0, "alerts",
+						 (json_int_t)r.stats.taken, "already",
+						 (json_int_t)r.stats.already, "skipped",
 						 (json_int_t)r.skipped, "bad", (json_int_t)r.bad,
 						 "groups_new", (json_int_t)r.stats.groups_new,
 						 "joined", (json_int_t)r.stats.groups_joined, "promoted",
 						 (json_int_t)r.stats.promoted, "errors", r.errors));
 		} else if (st == 0) {
 			mk_cli_out("%s: %lld alerts taken (%lld new groups, %lld joined a group), %lld "
-				   "other events skipped, %lld bad lines, %lld groups promoted\n",
+				   "already there, %lld other events skipped, %lld bad lines, %lld groups "
+				   "promoted\n",
 				   argv[i], (long long)r.stats.taken, (long long)r.stats.groups_new,
-				   (long long)r.stats.groups_joined, (long long)r.skipped,
+				   (long long)r.stats.groups_joined, (long long)r.stats.already,
+				   (long long)r.skipped,
 				   (long long)r.bad, (long long)r.stats.promoted);
 		}
 	}

@@ -118,7 +118,7 @@ int mk_cmd_token_list(struct mk_cli *cli, int argc, char **argv)
 	json_t *rows = cli->json ? json_array() : NULL;
 	struct mk_error err = {0};
 	if (cli->json && !rows)
-		return mk_cli_fail(cli, &(struct mk_error){MK_ENOMEM, "", "out of memory"});
+		return mk_cli_fail(cli, &(struct mk_error){MK_ENOMEM, "", "out of memory", true});
 	if (mk_svc_tokens(cli->svc, list_one, rows, &err)) {
 		json_decref(rows);
 		return mk_cli_fail(cli, &err);

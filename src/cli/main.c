@@ -110,11 +110,14 @@ static const struct mk_cli_command commands[] = {
 	 "metrics (H3): counts per category, detection lag, time to containment", ""},
 	{"import", "veris", mk_cmd_import_veris, "PATH...",
 	 "import VERIS incident records (files, or folders of .json files)", ""},
-	{"intake", "mail", mk_cmd_intake_mail, "[FILE|FOLDER...]",
+	{"intake", "mail", mk_cmd_intake_mail, "[FILE|FOLDER...] [--busy-timeout MS]",
 	 "phishing mail forwarded by staff as reports: stdin, .eml files or a Maildir",
 	 "  FILE           one message (RFC 5322); without FILE one on standard input\n"
 	 "  FOLDER         its .eml files, or a Maildir's cur/ and new/\n"
-	 "  a message taken before (same SHA-256) adds nothing; exit 2 if any failed\n"},
+	 "  --busy-timeout MS  wait at most MS milliseconds for another writer (default 10000)\n"
+	 "  a message taken before (same SHA-256) adds nothing; exit 2 if any failed;\n"
+	 "  on standard input, exit 75 (EX_TEMPFAIL) when the database is busy or the\n"
+	 "  disk full, so that the MTA tries again\n"},
 	{"export", "json", mk_cmd_export_json, "[--output FILE]",
 	 "every incident with checklist, logbook, decisions and breach, as one JSON document",
 	 "  --output FILE  write to FILE instead of standard output\n"},
@@ -124,7 +127,9 @@ static const struct mk_cli_command commands[] = {
 	 "  --window DUR   repeated alerts this close together join one group (default 1h;\n"
 	 "                 seconds, or a number with s, m, h or d)\n"
 	 "  --promote-severity N  make an incident of every group at or above severity N\n"
-	 "                 (1 low, 2 medium, 3 high, 4 critical, or the names)\n"},
+	 "                 (1 low, 2 medium, 3 high, 4 critical, or the names)\n"
+	 "  regular files only (a folder: give its .jsonl files); an alert taken before\n"
+	 "  (the SHA-256 of its line) is counted as already there, not again\n"},
 	{"alert", "list", mk_cmd_alert_list, "", "alert groups, most recently seen first", ""},
 	{"alert", "show", mk_cmd_alert_show, "GROUP",
 	 "one alert group with its first alerts and where they came from", ""},

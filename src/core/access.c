@@ -36,7 +36,7 @@ enum { A = MK_ACCESS_ALLOW, D = MK_ACCESS_DENY };
 /* Role x action, for an incident the person may see. Columns in the order
  * of enum mk_action:
  *   create list deadl kpi matrix chain users | read edit assess phase task log decision */
-static const unsigned char table[MK_ROLE_COUNT][MK_ACT_COUNT] = {
+static const unsigned char table[MK_ROLE_COUNT][MK_ACT_DECISION_ADD + 1] = {
 	/* melder: any employee. Reports incidents and follows their own
 	 * reports. May add a logbook note to their own report (a second
 	 * thought, "I also clicked it on my phone"): the logbook is where
@@ -129,6 +129,55 @@ static const unsigned char evidence_table[MK_ROLE_COUNT][3] = {
 	[MK_ROLE_AUDITOR] = {A, D, A},
 	[MK_ROLE_ADMIN] = {A, A, A},
 };
+/* Intake, role x (alert-post alert-read alert-promote observable-seen |
+ * observable-add). Kept apart from the table above so that its columns
+ * stay as they were.
+ * - Alerts are posted by the feeds that the service desk, the incident
+ *   manager, the CISO or admin set up with their own API token; the
+ *   behandelaar, FG, directie and auditor run no feeds.
+ * - Alert groups (signatures, addresses, raw lines) are the technical
+ *   triage of the service desk and the behandelaar, the incident
+ *   manager's and CISO's to follow, the auditor's to check; FG and
+ *   directie follow incidents, not alerts, and a melder neither.
+ * - Promoting a group registers an incident: who registers and
+ *   classifies (servicedesk) or owns incidents (incidentmanager, ciso),
+ *   and admin.
+ * - Seen-before across the register names incidents, filtered by the
+ *   reader's need-to-know like every list: every working role; a melder
+ *   has no view on the register.
+ * - Adding an indicator edits the incident's facts: who works it
+ *   (servicedesk, behandelaar, incidentmanager, ciso, admin). */
+enum { ALERT_POST, ALERT_READ, ALERT_PROMOTE, OBSERVABLE_SEEN, OBSERVABLE_ADD, INTAKE_COUNT };
+static const unsigned char intake_table[MK_ROLE_COUNT][INTAKE_COUNT] = {
+	[MK_ROLE_MELDER] = {D, D, D, D, /**/ D},
+	[MK_ROLE_SERVICEDESK] = {A, A, A, A, /**/ A},
+	[MK_ROLE_BEHANDELAAR] = {D, A, D, A, /**/ A},
+	[MK_ROLE_INCIDENTMANAGER] = {A, A, A, A, /**/ A},
+	[MK_ROLE_CISO] = {A, A, A, A, /**/ A},
+	[MK_ROLE_FG] = {D, D, D, A, /**/ D},
+	[MK_ROLE_DIRECTIE] = {D, D, D, A, /**/ D},
+	[MK_ROLE_AUDITOR] = {D, A, D, A, /**/ D},
+	[MK_ROLE_ADMIN] = {A, A, A, A, /**/ A},
+};
+
+/* The column of an intake action in intake_table, or -1. */
+static int intake_column(enum mk_action a)
+{
+	switch (a) {
+	case MK_ACT_ALERT_POST: return ALERT_POST;
+	case MK_ACT_ALERT_READ: return ALERT_READ;
+	case MK_ACT_ALERT_PROMOTE: return ALERT_PROMOTE;
+	case MK_ACT_OBSERVABLE_SEEN: return OBSERVABLE_SEEN;
+	case MK_ACT_OBSERVABLE_ADD: return OBSERVABLE_ADD;
+	default: return -1;
+	}
+}
+
+bool mk_action_is_register(enum mk_action a)
+{
+	return a < FIRST_INCIDENT_ACTION || a == MK_ACT_BREACH_REGISTER || a == MK_ACT_ALERT_POST ||
+	       a == MK_ACT_ALERT_READ || a == MK_ACT_ALERT_PROMOTE || a == MK_ACT_OBSERVABLE_SEEN;
+}
 
 static bool visible(enum mk_role role, const struct mk_access_subject *s)
 {
@@ -148,17 +197,20 @@ enum mk_access mk_access_decide(enum mk_role role, enum mk_action action,
 {
 	if ((unsigned)role >= MK_ROLE_COUNT || (unsigned)action >= MK_ACT_COUNT)
 		return MK_ACCESS_HIDDEN;
-	if (action == MK_ACT_BREACH_REGISTER)
-		return (enum mk_access)breach_table[role][BREACH_REGISTER];
-	if (action >= FIRST_INCIDENT_ACTION) {
+	if (!mk_action_is_register(action)) {
 		if (!subject || !visible(role, subject))
 			return MK_ACCESS_HIDDEN;
 	}
+	int intake = intake_column(action);
+	if (intake >= 0)
+		return (enum mk_access)intake_table[role][intake];
 	if (action == MK_ACT_BREACH_READ)
 		return (enum mk_access)breach_table[role][BREACH_READ];
 	if (action == MK_ACT_BREACH_EDIT)
 		return (enum mk_access)breach_table[role][BREACH_EDIT];
-	if (action >= MK_ACT_EVIDENCE_READ)
+	if (action == MK_ACT_BREACH_REGISTER)
+		return (enum mk_access)breach_table[role][BREACH_REGISTER];
+	if (action >= MK_ACT_EVIDENCE_READ && action <= MK_ACT_EVIDENCE_EXPORT)
 		return (enum mk_access)evidence_table[role][action - MK_ACT_EVIDENCE_READ];
 	return (enum mk_access)table[role][action];
 }
@@ -206,6 +258,11 @@ static const char *const action_names[MK_ACT_COUNT] = {
 	[MK_ACT_EVIDENCE_READ] = "evidence-read",
 	[MK_ACT_EVIDENCE_ADD] = "evidence-add",
 	[MK_ACT_EVIDENCE_EXPORT] = "evidence-export",
+	[MK_ACT_ALERT_POST] = "alert-post",
+	[MK_ACT_ALERT_READ] = "alert-read",
+	[MK_ACT_ALERT_PROMOTE] = "alert-promote",
+	[MK_ACT_OBSERVABLE_SEEN] = "observable-seen",
+	[MK_ACT_OBSERVABLE_ADD] = "observable-add",
 };
 
 const char *mk_action_name(enum mk_action a)

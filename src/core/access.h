@@ -42,6 +42,13 @@ enum mk_action {
 	MK_ACT_EVIDENCE_READ,   /* the items, the custody log, re-hashing them */
 	MK_ACT_EVIDENCE_ADD,    /* register an item, upload a file, record a transfer */
 	MK_ACT_EVIDENCE_EXPORT, /* the signed archive: every file's content */
+	/* Intake (issue 4: doc/alerts.md); decided by their own table in
+	 * access.c. All but observable-add concern the register. */
+	MK_ACT_ALERT_POST,      /* POST alerts (a SIEM or IDS feeding them) */
+	MK_ACT_ALERT_READ,      /* alert groups and their alerts */
+	MK_ACT_ALERT_PROMOTE,   /* make an incident of an alert group */
+	MK_ACT_OBSERVABLE_SEEN, /* where an indicator was seen, across the register */
+	MK_ACT_OBSERVABLE_ADD,  /* one incident: add an indicator to it */
 	MK_ACT_COUNT
 };
 
@@ -82,6 +89,8 @@ bool mk_access_sees_handling(enum mk_role role);
  * is shown to role (always, for a role that sees the handling). */
 bool mk_access_log_entry_visible(enum mk_role role, enum mk_log_kind kind,
 				 enum mk_role author_role);
+/* True for actions about the register as a whole (no subject). */
+bool mk_action_is_register(enum mk_action a);
 
 /* A stable lower-case name ("incident-read"), for logs and tests. */
 const char *mk_action_name(enum mk_action a);

@@ -32,6 +32,8 @@ enum mk_alert_kind {
 #define MK_ALERT_SEV_TEXT 16    /* the original severity as text ("1", "12", "high") */
 #define MK_ALERT_SIGNATURE_MAX 1000
 #define MK_ALERT_WINDOW_DEFAULT 3600 /* seconds: one hour */
+/* An alert is recognised by the SHA-256 of its text (doc/alerts.md). */
+#define MK_ALERT_SHA256_BYTES 32
 #define MK_ALERT_WINDOW_MAX (30 * 86400)
 
 /* One alert. Strings are borrowed (from the parser's arena or the raw

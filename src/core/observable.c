@@ -345,9 +345,15 @@ static enum mk_rc norm_email(const char *v, size_t len, struct mk_buf *out,
 	if (local == 0 || local > 64)
 		return mk_error_set(err, MK_EINVAL, "value",
 				    "e-mail address '%.80s' needs a local part of 1 to 64 bytes", v);
+	/* The domain is after the last '@'. An '@' in the local part is no
+	 * RFC 5322 address, but bounce addresses that carry the original
+	 * recipient ("bounce-x@pot+2Df+2Dp=hotmail.com@mail.example.com")
+	 * arrive in real Return-Paths like that, and the indicator is the
+	 * address as the mail gave it. */
 	for (size_t i = 0; i < local; i++) {
 		bool dot_ok = v[i] == '.' && i > 0 && i + 1 < local && v[i + 1] != '.';
-		if (!atext(v[i]) && !dot_ok)
+		bool at_ok = v[i] == '@' && i > 0 && i + 1 < local;
+		if (!atext(v[i]) && !dot_ok && !at_ok)
 			return mk_error_set(err, MK_EINVAL, "value",
 					    "e-mail address '%.80s' has '%c' in its local part", v, v[i]);
 	}

@@ -78,7 +78,7 @@ json_t *mk_json_observable_seen(const struct mk_observable_seen *s)
 json_t *mk_json_alert_group(const struct mk_alert_group_view *g)
 {
 	return json_pack("{s:I, s:s, s:s, s:s, s:s, s:i, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, "
-			 "s:o, s:I, s:o}",
+			 "s:o, s:I, s:o, s:b}",
 			 "id", (json_int_t)g->id, "kind", mk_alert_kind_name(g->kind), "detection",
 			 mk_source_name(g->detection), "signature_id", g->signature_id, "signature",
 			 g->signature, "severity", g->severity, "severity_name",
@@ -87,7 +87,8 @@ json_t *mk_json_alert_group(const struct mk_alert_group_view *g)
 			 text_or_null(g->dst_ip), "dst_port", port_or_null(g->dst_port), "proto",
 			 text_or_null(g->proto), "first_seen", mk_json_time(g->first_seen),
 			 "last_seen", mk_json_time(g->last_seen), "count", (json_int_t)g->count,
-			 "incident", text_or_null(g->incident_key));
+			 "incident", text_or_null(g->incident_key), "promoted",
+			 g->incident_key != NULL);
 }
 
 json_t *mk_json_alert(const struct mk_alert_view *a)

@@ -5,6 +5,8 @@
 #ifndef MK_HTTP_API_HANDLERS_H
 #define MK_HTTP_API_HANDLERS_H
 
+#include <jansson.h>
+
 #include "http/http.h"
 
 /* api-incidents.c */
@@ -63,6 +65,21 @@ void mk_api_openapi(struct mk_http_request *req, struct mk_http_response *resp);
 void mk_api_team_list(struct mk_http_request *req, struct mk_http_response *resp);
 void mk_api_team_add(struct mk_http_request *req, struct mk_http_response *resp);
 void mk_api_team_remove(struct mk_http_request *req, struct mk_http_response *resp);
+
+/* api-alerts.c: alerts posted by a feed, and the alert groups */
+void mk_api_alerts_post(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_api_alerts_list(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_api_alert_get(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_api_alert_promote(struct mk_http_request *req, struct mk_http_response *resp);
+
+/* api-observables.c: indicators and their seen-before correlation */
+void mk_api_observables_list(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_api_observable_add(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_api_observable_seen(struct mk_http_request *req, struct mk_http_response *resp);
+/* The observables of incident key with the correlation the request's
+ * account may know of (an array), or NULL with err. */
+json_t *mk_api_incident_observables(struct mk_http_request *req, const char *key,
+				    struct mk_error *err);
 
 /* api-visible.c: narrows a listing query to what the request's account
  * may see (mk_access_filter_for its role). */

@@ -91,9 +91,34 @@ static void send_incident(struct mk_http_request *req, struct mk_http_response *
 	mk_incident_release(&inc);
 }
 
+/* The record with its observables and their correlation, as `incident
+ * show --json` (narrowed to what the reader may know of). */
 void mk_api_incident_get(struct mk_http_request *req, struct mk_http_response *resp)
 {
-	send_incident(req, resp, 200);
+	struct mk_incident inc;
+	struct mk_error err = {0};
+	mk_incident_init(&inc);
+	json_t *v = NULL, *obs = NULL;
+	if (mk_svc_incident_get(req->svc, req->key, &inc, &err) ||
+	    !(obs = mk_api_incident_observables(req, req->key, &err))) {
+		mk_api_fail(resp, &err);
+	} else {
+		v = mk_json_incident(&inc);
+		/* set_new takes obs also when it fails */
+		if (v && json_object_set_new(v, "observables", obs) == 0) {
+			mk_api_send(resp, 200, v);
+			if (resp->status == 200)
+				mk_api_set_etag(resp, inc.version);
+		} else {
+			if (!v)
+				json_decref(obs);
+			json_decref(v);
+			mk_http_problem(resp, 503, NULL, "out of memory");
+		}
+		obs = NULL;
+	}
+	json_decref(obs);
+	mk_incident_release(&inc);
 }
 
 /* --- fields (register, edit) -------------------------------------------------- */

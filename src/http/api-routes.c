@@ -60,6 +60,16 @@ const struct mk_http_route mk_api_routes[] = {
 	{"POST", INC "/evidence/export", MK_ACT_EVIDENCE_EXPORT, false, false, mk_api_evidence_export},
 	{"POST", INC "/evidence/{item}/transfers", MK_ACT_EVIDENCE_ADD, false, false,
 	 mk_api_evidence_transfer},
+
+	/* Intake (doc/alerts.md "The API"): alerts from a feed, their groups,
+	 * and indicators. */
+	{"POST", V1 "/alerts", MK_ACT_ALERT_POST, false, false, mk_api_alerts_post},
+	{"GET", V1 "/alerts", MK_ACT_ALERT_READ, false, false, mk_api_alerts_list},
+	{"GET", V1 "/alerts/{id}", MK_ACT_ALERT_READ, false, false, mk_api_alert_get},
+	{"POST", V1 "/alerts/{id}/promote", MK_ACT_ALERT_PROMOTE, false, false, mk_api_alert_promote},
+	{"GET", V1 "/observables/seen", MK_ACT_OBSERVABLE_SEEN, false, false, mk_api_observable_seen},
+	{"GET", INC "/observables", MK_ACT_INCIDENT_READ, false, false, mk_api_observables_list},
+	{"POST", INC "/observables", MK_ACT_OBSERVABLE_ADD, false, false, mk_api_observable_add},
 };
 
 const size_t mk_api_nroutes = sizeof(mk_api_routes) / sizeof(mk_api_routes[0]);

@@ -65,6 +65,7 @@ static const struct nav_item nav_items[] = {
 	{MK_NAV_WACHTRIJ, "/wachtrij", MSG_NAV_WACHTRIJ, MK_ACT_INCIDENT_ASSESS},
 	{MK_NAV_INCIDENTEN, "/incidenten", MSG_NAV_INCIDENTEN, MK_ACT_INCIDENT_LIST},
 	{MK_NAV_KPI, "/kpi", MSG_NAV_KPI, MK_ACT_KPI_READ},
+	{MK_NAV_ALERTS, "/alertgroepen", MSG_NAV_ALERTS, MK_ACT_ALERT_READ},
 	{MK_NAV_INSTELLINGEN, "/instellingen", MSG_NAV_INSTELLINGEN, MK_ACT_COUNT},
 };
 
@@ -76,7 +77,7 @@ static bool role_may(enum mk_role role, enum mk_action action)
 	if (action == MK_ACT_COUNT)
 		return true;
 	struct mk_access_subject plain = {false, false, false};
-	bool one = action >= MK_ACT_INCIDENT_READ;
+	bool one = !mk_action_is_register(action);
 	return mk_access_decide(role, action, one ? &plain : NULL) == MK_ACCESS_ALLOW;
 }
 

@@ -35,6 +35,7 @@ enum mk_ui_nav {
 	MK_NAV_INCIDENTEN,
 	MK_NAV_KPI,
 	MK_NAV_INSTELLINGEN,
+	MK_NAV_ALERTS,
 };
 
 /* The document up to and including `<main id="inhoud">`: doctype,

@@ -271,7 +271,50 @@
 	M(SET_LANG_NL, "Nederlands", "Nederlands (Dutch)") \
 	M(SET_LANG_EN, "English (Engels)", "English") \
 	M(SET_SAVED, "Uw instellingen zijn opgeslagen.", "Your settings have been saved.") \
-	M(SET_ACCOUNT, "Uw account", "Your account")
+	M(SET_ACCOUNT, "Uw account", "Your account") \
+	/* intake: indicators on the incident page, the alert groups */ \
+	M(IND_TITLE, "Indicatoren", "Indicators") \
+	M(IND_NONE, "Nog geen indicatoren bij dit incident.", "No indicators on this incident yet.") \
+	M(IND_TYPE, "Soort", "Type") \
+	M(IND_VALUE, "Waarde", "Value") \
+	M(IND_TLP, "TLP", "TLP") \
+	M(IND_ROLE, "Rol", "Role") \
+	M(IND_SEEN, "Eerder gezien", "Seen before") \
+	M(IND_SEEN_NOWHERE, "nergens anders", "nowhere else") \
+	M(IND_SEEN_IN, "ook in", "also in") \
+	M(IND_MORE_FMT, "en nog %lld incidenten", "and %lld more incidents") \
+	M(IND_GROUPS_FMT, "%lld alertgroep(en)", "%lld alert group(s)") \
+	M(IND_ADD, "Indicator toevoegen", "Add an indicator") \
+	M(IND_ADD_HINT, "Een IP-adres, domein, URL, e-mailadres, hash of bestandsnaam; de waarde wordt genormaliseerd.", "An IP address, domain, URL, e-mail address, hash or file name; the value is normalised.") \
+	M(IND_SUBMIT, "Indicator toevoegen", "Add indicator") \
+	M(NAV_ALERTS, "Alertgroepen", "Alert groups") \
+	M(AG_TITLE, "Alertgroepen", "Alert groups") \
+	M(AG_INTRO, "Herhaalde alerts van IDS en SIEM met dezelfde signatuur en eindpunten, samengevoegd; de nieuwste bovenaan. Maak van een groep een incident als die aandacht nodig heeft.", "Repeated IDS and SIEM alerts with the same signature and endpoints, collapsed; newest first. Make an incident of a group that needs attention.") \
+	M(AG_NONE, "Nog geen alertgroepen.", "No alert groups yet.") \
+	M(AG_GROUP, "Groep", "Group") \
+	M(AG_SEVERITY, "Ernst", "Severity") \
+	M(AG_COUNT, "Aantal", "Count") \
+	M(AG_FIRST, "Eerst gezien", "First seen") \
+	M(AG_LAST, "Laatst gezien", "Last seen") \
+	M(AG_ENDPOINTS, "Bron en bestemming", "Source and destination") \
+	M(AG_SIGNATURE, "Signatuur", "Signature") \
+	M(AG_INCIDENT, "Incident", "Incident") \
+	M(AG_NOT_PROMOTED, "nog geen incident", "no incident yet") \
+	M(AG_SHOWN_FMT, "De nieuwste %d van %lld groepen.", "The newest %d of %lld groups.") \
+	M(AG_GROUP_TITLE_FMT, "Alertgroep %lld", "Alert group %lld") \
+	M(AG_KIND, "Bron", "Source") \
+	M(AG_SIGNATURE_ID, "Signatuur-id", "Signature id") \
+	M(AG_PROTO, "Protocol", "Protocol") \
+	M(AG_ALERTS, "Alerts", "Alerts") \
+	M(AG_ALERTS_SHOWN_FMT, "De eerste %d alerts in volgorde van tijd.", "The first %d alerts in order of time.") \
+	M(AG_AT, "Tijd", "Time") \
+	M(AG_ORIGIN, "Herkomst", "Origin") \
+	M(AG_RAW, "Het alert zoals ontvangen", "The alert as received") \
+	M(AG_PROMOTE, "Maak er een incident van", "Make it an incident") \
+	M(AG_PROMOTE_HINT, "Registreert een incident met de signatuur als titel, de bron en eerste melding van de groep, en de IP-adressen als indicatoren.", "Registers an incident with the signature as its title, the group's source and first alert, and its IP addresses as indicators.") \
+	M(AG_PROMOTED_TO, "Gepromoveerd tot", "Promoted to") \
+	M(AG_PROMOTED_HIDDEN, "gepromoveerd (een incident dat u niet kunt inzien)", "promoted (an incident you cannot see)") \
+	M(AG_BACK, "Alle alertgroepen", "All alert groups")
 
 enum mk_msg {
 #define MK_MSG_ENUM(id, nl, en) MSG_##id,

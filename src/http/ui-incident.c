@@ -843,6 +843,7 @@ static void toc(const struct page *p)
 		{"stappenplan", MSG_INC_CHECKLIST, MK_ACT_COUNT, true},
 		{"logboek", MSG_INC_LOGBOOK, MK_ACT_COUNT, false},
 		{"besluiten", MSG_INC_DECISIONS, MK_ACT_COUNT, true},
+		{"indicatoren", MSG_IND_TITLE, MK_ACT_COUNT, false},
 		{"datalek", MSG_BR_TITLE, MK_ACT_BREACH_READ, false},
 		{"tijdlijn", MSG_INC_TIMELINE, MK_ACT_COUNT, false},
 		{"bewerken", MSG_INC_EDIT, MK_ACT_INCIDENT_EDIT, false},
@@ -927,6 +928,8 @@ void mk_ui_incident_render(struct mk_http_request *req, struct mk_http_response 
 	if (p.may[MK_ACT_EVIDENCE_READ] &&
 	    (rc = mk_ui_evidence_section(req, &b, lang, inc.key, p.may[MK_ACT_EVIDENCE_ADD],
 					 p.may[MK_ACT_EVIDENCE_EXPORT], e, &err)))
+		goto out;
+	if ((rc = mk_ui_indicators_section(&b, req, inc.key, p.may[MK_ACT_OBSERVABLE_ADD], e, &err)))
 		goto out;
 	mk_buf_adds(&b, "</div>\n</div>\n");
 	if (p.may[MK_ACT_BREACH_READ] &&

@@ -34,6 +34,11 @@ void mk_ui_breach_inform_post(struct mk_http_request *req, struct mk_http_respon
 void mk_ui_kpi_get(struct mk_http_request *req, struct mk_http_response *resp);
 void mk_ui_settings_get(struct mk_http_request *req, struct mk_http_response *resp);
 void mk_ui_settings_post(struct mk_http_request *req, struct mk_http_response *resp);
+/* ui-intake.c: indicators on the incident page, the alert groups */
+void mk_ui_indicator_post(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_ui_alert_groups_get(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_ui_alert_group_get(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_ui_alert_promote_post(struct mk_http_request *req, struct mk_http_response *resp);
 
 static inline const char *mk_ui_lang(const struct mk_http_request *req)
 {
@@ -91,5 +96,11 @@ void mk_ui_field_attrs(struct mk_buf *b, const struct mk_ui_form_error *e, const
 /* The message paragraph with that id, when e names this form and field. */
 void mk_ui_field_message(struct mk_buf *b, const struct mk_ui_form_error *e, const char *form,
 			 const char *field);
+
+/* The Indicatoren section of incident key's page (ui-intake.c), with the
+ * add form when may_add; e a refused add ("indicatoren"). */
+enum mk_rc mk_ui_indicators_section(struct mk_buf *b, struct mk_http_request *req, const char *key,
+				    bool may_add, const struct mk_ui_form_error *e,
+				    struct mk_error *err);
 
 #endif

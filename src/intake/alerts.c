@@ -9,6 +9,9 @@
 #include <errno.h>
 #include <jansson.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/alloc.h"
 #include "base/buf.h"
@@ -460,10 +463,33 @@ enum mk_rc mk_alert_parse_line(struct mk_alert_parser *p, const char *line, size
 enum mk_rc mk_line_reader_open(struct mk_line_reader *r, const char *path, struct mk_error *err)
 {
 	memset(r, 0, sizeof(*r));
-	r->f = fopen(path, "rbe");
-	if (!r->f)
+	/* Opened without blocking and looked at before reading: fopen opens
+	 * a folder too, and reading it gives nothing, so "0 alerts taken"
+	 * would look like an empty file; a FIFO would block the open, and a
+	 * stream that never ends would hold the file's one transaction (and
+	 * the write lock) for good. Only regular files are alert files. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
 		return mk_error_set(err, errno == ENOENT ? MK_ENOTFOUND : MK_EINVAL, "file",
 				    "cannot open '%s': %s", path, strerror(errno));
+	struct stat st = {0};
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		bool dir = S_ISDIR(st.st_mode);
+		close(fd);
+		if (dir)
+			return mk_error_set(err, MK_EINVAL, "file",
+					    "'%s' is a folder, not an alert file: give the .jsonl "
+					    "files in it (%s/*.jsonl)",
+					    path, path);
+		return mk_error_set(err, MK_EINVAL, "file",
+				    "'%s' is not a regular file: give a .jsonl file", path);
+	}
+	if (fcntl(fd, F_SETFL, 0) != 0 || !(r->f = fdopen(fd, "rb"))) {
+		int e = errno;
+		close(fd);
+		return mk_error_set(err, MK_EINVAL, "file", "cannot open '%s': %s", path,
+				    strerror(e));
+	}
 	r->buf = mk_malloc(MK_ALERT_LINE_MAX + 2);
 	if (!r->buf) {
 		fclose(r->f);

@@ -149,7 +149,44 @@ static char *clean(struct parse *p, const char *s, bool multiline)
 
 /* --- Headers ------------------------------------------------------------------------ */
 
-static void set_address(struct parse *p, struct mk_mail_address *a, InternetAddressList *list)
+/* GMime cuts an address at its first '@': of
+ * "bounce-x@pot+2Df+2Dp=hotmail.com@mail.example.com" (a bounce address
+ * that carries the original recipient, seen in real Return-Paths) it
+ * gives "bounce-x@pot+2Df+2Dp=hotmail.com", and the domain would be the
+ * wrong one. The address goes on in the header's own text: where GMime's
+ * address is followed there by '@', it is widened to the whole run of
+ * address characters, so the domain is what follows the last '@'. */
+static bool addr_char(char c)
+{
+	return c != '\0' && c != '<' && c != '>' && c != ',' && c != ';' && c != '"' && c != '(' &&
+	       c != ')' && c != '[' && c != ']' && !isspace((unsigned char)c);
+}
+
+/* The address as the header writes it: addr itself, or where raw has
+ * addr followed by '@' and more address characters, that whole run
+ * (*ret_len bytes from the pointer returned). */
+static const char *widened(const char *raw, const char *addr, size_t *ret_len)
+{
+	size_t n = strlen(addr);
+	*ret_len = n;
+	if (raw == NULL || n == 0)
+		return addr;
+	for (const char *r = raw; (r = mk_mail_casestr(r, addr)) != NULL; r++) {
+		if (r[n] != '@' || (r > raw && addr_char(r[-1])))
+			continue;
+		size_t len = n;
+		while (addr_char(r[len]))
+			len++;
+		if (r[len - 1] != '@') {
+			*ret_len = len;
+			return r;
+		}
+	}
+	return addr;
+}
+
+static void set_address(struct parse *p, struct mk_mail_address *a, InternetAddressList *list,
+			const char *raw)
 {
 	if (list == NULL || internet_address_list_length(list) == 0)
 		return;
@@ -166,7 +203,17 @@ static void set_address(struct parse *p, struct mk_mail_address *a, InternetAddr
 	const char *addr = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(ia));
 	const char *name = internet_address_get_name(ia);
 	if (addr != NULL && addr[0] != '\0') {
-		a->addr = clean(p, addr, false);
+		size_t n;
+		const char *whole = widened(raw, addr, &n);
+		char *copy = mk_malloc(n + 1);
+		if (copy == NULL) {
+			oom(p);
+			return;
+		}
+		memcpy(copy, whole, n);
+		copy[n] = '\0';
+		a->addr = clean(p, copy, false);
+		mk_free(copy);
 		if (a->addr != NULL)
 			for (char *c = a->addr; *c != '\0'; c++)
 				*c = (char)tolower((unsigned char)*c);
@@ -202,7 +249,7 @@ static void parse_address_text(struct parse *p, struct mk_mail_address *a, const
 		return;
 	}
 	InternetAddressList *list = internet_address_list_parse(NULL, b.data);
-	set_address(p, a, list);
+	set_address(p, a, list, b.data);
 	if (list != NULL)
 		g_object_unref(list);
 	mk_buf_release(&b);
@@ -231,8 +278,10 @@ static bool has_8bit_not_utf8(const char *s)
 static void read_headers(struct parse *p, GMimeMessage *msg, struct mk_mail_message *m)
 {
 	GMimeObject *obj = GMIME_OBJECT(msg);
-	set_address(p, &m->from, g_mime_message_get_from(msg));
-	set_address(p, &m->reply_to, g_mime_message_get_reply_to(msg));
+	set_address(p, &m->from, g_mime_message_get_from(msg),
+		    g_mime_object_get_header(obj, "From"));
+	set_address(p, &m->reply_to, g_mime_message_get_reply_to(msg),
+		    g_mime_object_get_header(obj, "Reply-To"));
 	const char *rp = g_mime_object_get_header(obj, "Return-Path");
 	if (rp != NULL) {
 		struct mk_mail_address tmp = {0};

@@ -160,6 +160,7 @@ enum mk_rc mk_svc_observables(struct mk_service *svc, const char *key, mk_observ
 struct seen_ctx {
 	struct mk_service *svc;
 	int64_t except_id;
+	const struct mk_incident_query *scope; /* need-to-know, or NULL */
 	mk_observable_seen_cb cb;
 	void *ctx;
 	struct mk_observable_seen seen;
@@ -181,7 +182,7 @@ static enum mk_rc seen_one(void *ctx, const struct mk_observable_view *o)
 	enum mk_rc rc;
 	memset(&c->seen, 0, sizeof(c->seen));
 	c->seen.obs = o;
-	if ((rc = mk_store_observable_incidents(c->svc->store, o->id, c->except_id,
+	if ((rc = mk_store_observable_incidents(c->svc->store, o->id, c->except_id, c->scope,
 						MK_SEEN_KEYS_MAX, seen_key, c,
 						&c->seen.incident_count, c->err)))
 		return rc;
@@ -207,7 +208,14 @@ static enum mk_rc incident_id_of(struct mk_service *svc, const char *key, int64_
 enum mk_rc mk_svc_observable_seen(struct mk_service *svc, const char *value, const char *except,
 				  mk_observable_seen_cb cb, void *ctx, struct mk_error *err)
 {
-	struct seen_ctx c = {.svc = svc, .cb = cb, .ctx = ctx, .err = err};
+	return mk_svc_observable_seen_for(svc, value, except, NULL, cb, ctx, err);
+}
+
+enum mk_rc mk_svc_observable_seen_for(struct mk_service *svc, const char *value,
+				      const char *except, const struct mk_incident_query *scope,
+				      mk_observable_seen_cb cb, void *ctx, struct mk_error *err)
+{
+	struct seen_ctx c = {.svc = svc, .scope = scope, .cb = cb, .ctx = ctx, .err = err};
 	struct mk_buf b;
 	struct mk_error first;
 	enum mk_rc rc = MK_OK;
@@ -246,7 +254,14 @@ enum mk_rc mk_svc_observable_seen(struct mk_service *svc, const char *value, con
 enum mk_rc mk_svc_incident_correlation(struct mk_service *svc, const char *key,
 				       mk_observable_seen_cb cb, void *ctx, struct mk_error *err)
 {
-	struct seen_ctx c = {.svc = svc, .cb = cb, .ctx = ctx, .err = err};
+	return mk_svc_incident_correlation_for(svc, key, NULL, cb, ctx, err);
+}
+
+enum mk_rc mk_svc_incident_correlation_for(struct mk_service *svc, const char *key,
+					   const struct mk_incident_query *scope,
+					   mk_observable_seen_cb cb, void *ctx, struct mk_error *err)
+{
+	struct seen_ctx c = {.svc = svc, .scope = scope, .cb = cb, .ctx = ctx, .err = err};
 	enum mk_rc rc = incident_id_of(svc, key, &c.except_id, err);
 	if (rc == MK_OK)
 		rc = mk_store_observable_list(svc->store, c.except_id, seen_one, &c, err);
@@ -600,6 +615,25 @@ enum mk_rc mk_svc_alert_take(struct mk_service *svc, const struct mk_actor *acto
 	if (a->raw_len > MK_ALERT_LINE_MAX)
 		return mk_error_set(err, MK_ETOOBIG, "line", "alert line is longer than %d bytes",
 				    MK_ALERT_LINE_MAX);
+	/* Recognised by its text: the same line of the same file fed again,
+	 * or the same alert posted twice, is the same bytes. Looked up before
+	 * the group: finding the group of an alert fed again can walk every
+	 * later group of its key (a file taken after newer ones), the hash
+	 * is one probe of its unique index. */
+	unsigned char sha[MK_ALERT_SHA256_BYTES];
+	int64_t known = 0;
+	crypto_hash_sha256(sha, a->raw ? (const unsigned char *)a->raw : (const unsigned char *)"",
+			   a->raw ? a->raw_len : 0);
+	if ((rc = mk_store_alert_known(svc->store, sha, &known, err)))
+		return rc;
+	if (known) {
+		if (stats) {
+			stats->already++;
+			stats->last_group = known;
+			stats->last_already = true;
+		}
+		return MK_OK;
+	}
 	mk_buf_init(&key, 2 * MK_ALERT_SIGNATURE_MAX + 512);
 	group_key(a, &key);
 	if ((rc = mk_buf_rc(&key))) {
@@ -616,9 +650,11 @@ enum mk_rc mk_svc_alert_take(struct mk_service *svc, const struct mk_actor *acto
 	}
 	if (rc == MK_OK)
 		rc = mk_store_alert_insert(svc->store, id, a->at, a->raw ? a->raw : "", a->raw_len,
-					   file, line, err);
+					   sha, file, line, err);
 	if (rc == MK_OK && stats) {
 		stats->taken++;
+		stats->last_group = id;
+		stats->last_already = false;
 		if (severity)
 			stats->groups_joined++;
 		else

@@ -79,6 +79,18 @@ enum mk_rc mk_svc_observable_seen(struct mk_service *svc, const char *value, con
 enum mk_rc mk_svc_incident_correlation(struct mk_service *svc, const char *key,
 				       mk_observable_seen_cb cb, void *ctx, struct mk_error *err);
 
+/* The same two, narrowed to what scope's viewer may know of (its
+ * viewer_account and filter, as in a listing; NULL: everything): the
+ * incident keys and counts hold only incidents the reader may see, so
+ * the correlation never names or counts one they may not (the HTTP API
+ * and web UI pass the request's viewer). */
+enum mk_rc mk_svc_observable_seen_for(struct mk_service *svc, const char *value,
+				      const char *except, const struct mk_incident_query *scope,
+				      mk_observable_seen_cb cb, void *ctx, struct mk_error *err);
+enum mk_rc mk_svc_incident_correlation_for(struct mk_service *svc, const char *key,
+					   const struct mk_incident_query *scope,
+					   mk_observable_seen_cb cb, void *ctx, struct mk_error *err);
+
 /* --- Evidence ------------------------------------------------------------- */
 
 /* An evidence file (Bijlage 1 step 3.2-3.5): the bytes are kept as they
@@ -137,9 +149,18 @@ struct mk_alert_stats {
 	int64_t groups_new;    /* groups started */
 	int64_t groups_joined; /* alerts that joined an existing group */
 	int64_t promoted;      /* groups that became incidents */
+	int64_t already;       /* alerts already taken before (same SHA-256), not counted again */
+	/* What the last call did, for a caller that reports per alert (the
+	 * API): the group it went to or was found in, and whether it was
+	 * already there. */
+	int64_t last_group;
+	bool last_already;
 };
 
 /* Stores one parsed alert (a->raw is kept as text) from file:line,
+ * unless an alert of the same text was taken before (the SHA-256 of
+ * a->raw, doc/alerts.md): then nothing is written and stats->already
+ * counts it;
  * joining the group of its signature and endpoints (core/alert.h,
  * mk_alert_joins) or starting one, and promotes the group if opt says
  * so. Must run inside mk_svc_batch_begin .. commit (one per file), so a

@@ -94,6 +94,11 @@ int mk_svc_schema_found(const struct mk_service *svc)
 	return mk_store_opened_version(svc->store);
 }
 
+void mk_service_set_busy_timeout(int ms)
+{
+	mk_store_set_busy_timeout(ms);
+}
+
 void mk_service_close(struct mk_service *svc)
 {
 	if (!svc)

@@ -57,6 +57,9 @@ enum mk_rc mk_service_open(const char *path, enum mk_store_mode mode, mk_time no
 			   const struct mk_actor *actor, struct mk_service **ret_svc,
 			   bool *ret_created, struct mk_error *err);
 void mk_service_close(struct mk_service *svc);
+/* How long a write waits for another process's lock, for the services
+ * opened from now on (mk_store_set_busy_timeout). */
+void mk_service_set_busy_timeout(int ms);
 /* The schema version the database had before this open upgraded it: 0
  * for a new one, mk_store_schema_version() when nothing was upgraded. */
 int mk_svc_schema_found(const struct mk_service *svc);

@@ -356,6 +356,8 @@ static enum mk_rc each_row(struct mk_store *s, sqlite3_stmt *st, bool borrow, mk
 	return rc;
 }
 
+/* VIS_OWN and VIS_HIDE (the need-to-know filter in SQL) are in
+ * sqlite-internal.h: the observable correlation uses them too. */
 enum visibility { VIS_ALL, VIS_ONLY_OWN, VIS_NOT_CONFIDENTIAL };
 
 static enum visibility visibility_of(const struct mk_incident_query *q)

@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
 #include "base/alloc.h"
 #include "base/buf.h"
 #include "store/sqlite-internal.h"
@@ -156,17 +158,28 @@ enum mk_rc mk_store_observable_get(struct mk_store *s, enum mk_obs_type type, co
 	return each_observable(s, st, false, cb, ctx, ret_found, err);
 }
 
+#define OBS_INCIDENTS_SQL(vis)                                                        \
+	"SELECT DISTINCT i.id, i.key FROM incident_observable io "                    \
+	"JOIN incident i ON i.id = io.incident_id "                                   \
+	"WHERE io.observable_id = ?1 AND io.incident_id <> ?2" vis " ORDER BY i.id"
+
 enum mk_rc mk_store_observable_incidents(struct mk_store *s, int64_t observable_id,
-					 int64_t except_id, int max, mk_store_name_cb cb,
-					 void *ctx, int64_t *ret_count, struct mk_error *err)
+					 int64_t except_id, const struct mk_incident_query *scope,
+					 int max, mk_store_name_cb cb, void *ctx, int64_t *ret_count,
+					 struct mk_error *err)
 {
-	static const char sql[] =
-		"SELECT DISTINCT i.id, i.key FROM incident_observable io "
-		"JOIN incident i ON i.id = io.incident_id "
-		"WHERE io.observable_id = ?1 AND io.incident_id <> ?2 ORDER BY i.id";
-	PREPARE(st, sql);
+	/* Need-to-know as in a listing: the keys and the count hold only
+	 * what scope's viewer may see (NULL: everything, the CLI). */
+	static const char all_sql[] = OBS_INCIDENTS_SQL("");
+	static const char own_sql[] = OBS_INCIDENTS_SQL(VIS_OWN("?3"));
+	static const char hide_sql[] = OBS_INCIDENTS_SQL(VIS_HIDE("?3"));
+	bool own = scope && scope->filter.only_own_reports;
+	bool hide = scope && !own && scope->filter.hide_confidential;
+	PREPARE(st, own ? own_sql : hide ? hide_sql : all_sql);
 	sqlite3_bind_int64(st, 1, observable_id);
 	sqlite3_bind_int64(st, 2, except_id);
+	if (own || hide)
+		mk_sql_bind_text(st, 3, scope->viewer_account);
 	int64_t n = 0;
 	int src;
 	enum mk_rc rc = MK_OK;
@@ -293,18 +306,59 @@ enum mk_rc mk_store_alert_group_set_incident(struct mk_store *s, int64_t id,
 }
 
 enum mk_rc mk_store_alert_insert(struct mk_store *s, int64_t group_id, mk_time at,
-				 const char *raw, size_t raw_len, const char *file, int64_t line,
-				 struct mk_error *err)
+				 const char *raw, size_t raw_len, const unsigned char *sha256,
+				 const char *file, int64_t line, struct mk_error *err)
 {
-	static const char sql[] =
-		"INSERT INTO alert (group_id, at, raw, file, line) VALUES (?1, ?2, ?3, ?4, ?5)";
+	static const char sql[] = "INSERT INTO alert (group_id, at, raw, file, line, sha256) "
+				  "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
 	PREPARE(st, sql);
 	sqlite3_bind_int64(st, 1, group_id);
 	sqlite3_bind_int64(st, 2, at);
 	sqlite3_bind_text(st, 3, raw, (int)raw_len, SQLITE_STATIC);
 	mk_sql_bind_text(st, 4, file);
 	sqlite3_bind_int64(st, 5, line);
+	sqlite3_bind_blob(st, 6, sha256, MK_ALERT_SHA256_BYTES, SQLITE_STATIC);
 	return mk_sql_step_done(s, st, "storing the alert", err);
+}
+
+enum mk_rc mk_store_alert_known(struct mk_store *s, const unsigned char *sha256,
+				int64_t *ret_group, struct mk_error *err)
+{
+	static const char sql[] = "SELECT group_id FROM alert WHERE sha256 = ?1";
+	PREPARE(st, sql);
+	sqlite3_bind_blob(st, 1, sha256, MK_ALERT_SHA256_BYTES, SQLITE_STATIC);
+	*ret_group = 0;
+	int src = sqlite3_step(st);
+	if (src == SQLITE_ROW)
+		*ret_group = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (src != SQLITE_ROW && src != SQLITE_DONE)
+		return mk_sql_fail(s, src, "looking the alert up", err);
+	return MK_OK;
+}
+
+/* mk_sha256(text): the SHA-256 of the text's bytes (32 bytes), for the
+ * 0007 upgrade's backfill. NULL for NULL. */
+static void sql_sha256(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	const unsigned char *text = sqlite3_value_text(argv[0]);
+	int n = sqlite3_value_bytes(argv[0]);
+	unsigned char h[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256(h, text ? text : (const unsigned char *)"", (unsigned long long)n);
+	sqlite3_result_blob(ctx, h, sizeof(h), SQLITE_TRANSIENT);
+}
+
+enum mk_rc mk_sql_register_intake_functions(struct mk_store *s, struct mk_error *err)
+{
+	int src = sqlite3_create_function(s->db, "mk_sha256", 1,
+					  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
+					  NULL, sql_sha256, NULL, NULL);
+	return src == SQLITE_OK ? MK_OK : mk_sql_fail(s, src, "upgrading the schema", err);
 }
 
 #define GROUP_COLUMNS                                                                   \
@@ -488,6 +542,9 @@ enum mk_rc mk_store_blob_put(struct mk_store *s, const unsigned char *data, size
 		goto out;
 	}
 out:
+	/* A full disk or quota passes when room is made: temporary. */
+	if (rc == MK_ESTORE && err && (errno == ENOSPC || errno == EDQUOT))
+		err->temporary = true;
 	if (fd >= 0)
 		close(fd);
 	if (rc && tmp.len)

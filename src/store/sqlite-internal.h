@@ -16,6 +16,7 @@ struct mk_store {
 	bool in_transaction;
 	bool holds_writer; /* this connection holds sqlite.c's process_writer */
 	int opened_version; /* the schema version on disk at open (0: new) */
+	int busy_ms; /* how long a writer waits for the lock (MK_STORE_BUSY_MS) */
 	int savepoints;
 	struct {
 		const char *sql; /* static text: the cache compares pointers */
@@ -77,5 +78,9 @@ const char *mk_sql_column_text(sqlite3_stmt *st, int i);
 	" AND (i.confidential = 0 OR i.reporter_account = " p " OR EXISTS (SELECT 1 "    \
 	"FROM incident_team t WHERE t.incident_id = i.id AND t.account_id = "          \
 	"(SELECT id FROM account WHERE name = " p ")))"
+
+/* SQL functions the schema upgrade needs (sqlite-intake.c):
+ * mk_sha256(text) for 0007. */
+enum mk_rc mk_sql_register_intake_functions(struct mk_store *s, struct mk_error *err);
 
 #endif

@@ -20,6 +20,7 @@
 extern const char mk_migration_0001[], mk_migration_0002[], mk_migration_0003[];
 extern const char mk_migration_0004[];
 extern const char mk_migration_0005[];
+extern const char mk_migration_0007[];
 
 static const char *const migrations[] = {
 	mk_migration_0001,
@@ -27,8 +28,13 @@ static const char *const migrations[] = {
 	mk_migration_0003,
 	mk_migration_0004,
 	mk_migration_0005,
+	NULL, /* 0006-closure.sql: on branch closure */
+	mk_migration_0007,
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
+
+/* Read at each open; set once, before any connection is opened. */
+static int default_busy_ms = MK_STORE_BUSY_MS;
 
 int mk_store_schema_version(void)
 {
@@ -44,15 +50,26 @@ enum mk_rc mk_sql_fail(struct mk_store *s, int code, const char *doing, struct m
 {
 	const char *path = s && s->path ? s->path : "?";
 	const char *detail = s && s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(code);
+	int busy_ms = s && s->busy_ms > 0 ? s->busy_ms : MK_STORE_BUSY_MS;
+	enum mk_rc rc;
 	switch (code & 0xff) {
 	case SQLITE_NOMEM:
 		return mk_error_set(err, MK_ENOMEM, "", "out of memory while %s", doing);
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		return mk_error_set(err, MK_ESTORE, "",
-				    "database '%s' is busy: another process kept it locked for "
-				    "more than %d s while %s",
-				    path, MK_STORE_BUSY_MS / 1000, doing);
+		if (busy_ms % 1000)
+			rc = mk_error_set(err, MK_ESTORE, "",
+					  "database '%s' is busy: another process kept it locked for "
+					  "more than %d ms while %s",
+					  path, busy_ms, doing);
+		else
+			rc = mk_error_set(err, MK_ESTORE, "",
+					  "database '%s' is busy: another process kept it locked for "
+					  "more than %d s while %s",
+					  path, busy_ms / 1000, doing);
+		if (err)
+			err->temporary = true;
+		return rc;
 	case SQLITE_READONLY:
 		return mk_error_set(err, MK_ESTORE, "",
 				    "database '%s' is read-only: cannot write while %s (check the "
@@ -64,8 +81,11 @@ enum mk_rc mk_sql_fail(struct mk_store *s, int code, const char *doing, struct m
 				    "database '%s' is damaged or not a database (%s) while %s", path,
 				    detail, doing);
 	case SQLITE_FULL:
-		return mk_error_set(err, MK_ESTORE, "", "disk full: cannot write '%s' while %s",
-				    path, doing);
+		rc = mk_error_set(err, MK_ESTORE, "", "disk full: cannot write '%s' while %s", path,
+				  doing);
+		if (err)
+			err->temporary = true;
+		return rc;
 	case SQLITE_CANTOPEN:
 		return mk_error_set(err, MK_ESTORE, "", "cannot open database '%s': %s", path,
 				    detail);
@@ -185,6 +205,8 @@ static enum mk_rc migrate(struct mk_store *s, struct mk_error *err)
 		return rc;
 	/* Read again under the write lock: another process may have migrated. */
 	if ((rc = mk_store_disk_schema_version(s, &version, err)))
+		goto fail;
+	if ((rc = mk_sql_register_intake_functions(s, err)))
 		goto fail;
 	for (int v = version; v < SCHEMA_VERSION; v++)
 		if (migrations[v] && /* a version of another branch not merged yet */
@@ -351,7 +373,8 @@ enum mk_rc mk_store_open(const char *path, enum mk_store_mode mode, struct mk_st
 		rc = mk_sql_fail(s, src, "opening", err);
 		goto fail;
 	}
-	sqlite3_busy_timeout(s->db, MK_STORE_BUSY_MS);
+	s->busy_ms = default_busy_ms;
+	sqlite3_busy_timeout(s->db, s->busy_ms);
 	if (mode != MK_STORE_READ && sqlite3_db_readonly(s->db, "main") == 1) {
 		rc = mk_sql_fail(s, SQLITE_READONLY, "opening for writing", err);
 		goto fail;
@@ -458,6 +481,11 @@ void mk_store_close(struct mk_store *s)
 	mk_free(s);
 }
 
+void mk_store_set_busy_timeout(int ms)
+{
+	default_busy_ms = ms > 0 ? ms : MK_STORE_BUSY_MS;
+}
+
 enum mk_rc mk_store_begin(struct mk_store *s, bool write, struct mk_error *err)
 {
 	if (write) {
@@ -465,7 +493,12 @@ enum mk_rc mk_store_begin(struct mk_store *s, bool write, struct mk_error *err)
 		 * connections of one thread (a test) must not wait forever. */
 		struct timespec until;
 		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_sec += MK_STORE_BUSY_MS / 1000;
+		until.tv_sec += s->busy_ms / 1000;
+		until.tv_nsec += (long)(s->busy_ms % 1000) * 1000000L;
+		if (until.tv_nsec >= 1000000000L) {
+			until.tv_sec++;
+			until.tv_nsec -= 1000000000L;
+		}
 		if (pthread_mutex_timedlock(&process_writer, &until) != 0)
 			return mk_sql_fail(s, SQLITE_BUSY, "starting a transaction", err);
 		s->holds_writer = true;

@@ -75,6 +75,12 @@ enum mk_rc mk_store_disk_schema_version(struct mk_store *s, int *ret, struct mk_
 int mk_store_opened_version(const struct mk_store *s);
 
 enum mk_rc mk_store_begin(struct mk_store *s, bool write, struct mk_error *err);
+/* How long a writer of the connections opened from now on waits for the
+ * write lock before failing busy (a temporary failure,
+ * mk_error.temporary); ms <= 0 is the default MK_STORE_BUSY_MS. Set once
+ * before opening (not thread-safe), by an MTA pipe that would rather
+ * defer the mail than keep the MTA waiting. */
+void mk_store_set_busy_timeout(int ms);
 enum mk_rc mk_store_commit(struct mk_store *s, struct mk_error *err);
 void mk_store_rollback(struct mk_store *s);
 enum mk_rc mk_store_savepoint(struct mk_store *s, struct mk_error *err);
@@ -490,10 +496,13 @@ enum mk_rc mk_store_observable_get(struct mk_store *s, enum mk_obs_type type, co
 				   struct mk_error *err);
 
 /* The keys of the incidents carrying observable_id, oldest first, except
- * except_id (0: none): cb gets the first `max`, *ret_count the number. */
+ * except_id (0: none): cb gets the first `max`, *ret_count the number.
+ * scope (NULL: every incident) narrows both to what its viewer_account
+ * may see by its filter, as in a listing. */
 enum mk_rc mk_store_observable_incidents(struct mk_store *s, int64_t observable_id,
-					 int64_t except_id, int max, mk_store_name_cb cb,
-					 void *ctx, int64_t *ret_count, struct mk_error *err);
+					 int64_t except_id, const struct mk_incident_query *scope,
+					 int max, mk_store_name_cb cb, void *ctx, int64_t *ret_count,
+					 struct mk_error *err);
 
 /* The number of alert groups whose src or dst IP is ip. */
 enum mk_rc mk_store_alert_groups_with_ip(struct mk_store *s, const char *ip,
@@ -516,10 +525,16 @@ enum mk_rc mk_store_alert_group_join(struct mk_store *s, int64_t id, mk_time at,
 				     struct mk_error *err);
 enum mk_rc mk_store_alert_group_set_incident(struct mk_store *s, int64_t id,
 					     int64_t incident_id, struct mk_error *err);
-/* The alert as read (raw: raw_len bytes). */
+/* The alert as read (raw: raw_len bytes), with the SHA-256 of raw
+ * (MK_ALERT_SHA256_BYTES bytes) that recognises it when it comes again
+ * (UNIQUE, schema 0007: a second row of one hash is refused). */
 enum mk_rc mk_store_alert_insert(struct mk_store *s, int64_t group_id, mk_time at,
-				 const char *raw, size_t raw_len, const char *file, int64_t line,
-				 struct mk_error *err);
+				 const char *raw, size_t raw_len, const unsigned char *sha256,
+				 const char *file, int64_t line, struct mk_error *err);
+/* The group of the alert whose raw text has this SHA-256, or 0 in
+ * *ret_group when no such alert was taken. */
+enum mk_rc mk_store_alert_known(struct mk_store *s, const unsigned char *sha256,
+				int64_t *ret_group, struct mk_error *err);
 /* id 0: every group, newest last_seen first; else that group
  * (MK_ENOTFOUND naming it if none). */
 enum mk_rc mk_store_alert_group_list(struct mk_store *s, int64_t id, mk_alert_group_cb cb,

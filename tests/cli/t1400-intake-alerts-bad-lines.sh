@@ -13,13 +13,13 @@ good='{"source":"fw","time":"2026-10-24T08:00:00Z","severity":"low","signature":
 	echo '{"source":"fw","time":"2026-10-24T08:00:00Z","severity":"low","signature":"Blocked","detection":"webfilter","src_ip":"192.0.2.1","x":"'"$(printf 'caf\351')"'"}'
 	printf '{"a":'; head -c 2000000 /dev/zero | tr '\0' ' '; echo '1}'
 	python3 -c 'print("{\"a\":" + "[" * 40 + "]" * 40 + "}")'
-	echo "$good"
+	echo "${good/08:00:00/08:01:00}" # a minute later: another alert, same group
 	printf '%s' '{"source":"fw","time":"2026-10-24T08:0'
 } > mixed.jsonl
 
 mk intake alerts mixed.jsonl
 check_status 2
-check_out "mixed.jsonl: 2 alerts taken (1 new groups, 1 joined a group), 0 other events skipped, 4 bad lines, 0 groups promoted"
+check_out "mixed.jsonl: 2 alerts taken (1 new groups, 1 joined a group), 0 already there, 0 other events skipped, 4 bad lines, 0 groups promoted"
 check_err "mixed.jsonl:2: line is not valid UTF-8 (at byte 137)
 mixed.jsonl:3: line is over the limit of 1048576 bytes
 mixed.jsonl:4: line is nested more than 32 levels deep
@@ -41,7 +41,7 @@ check_db_unchanged
 mk intake alerts nowhere.jsonl "$A/mixed.jsonl"
 check_status 2
 check_err "meldkamer intake alerts: cannot open 'nowhere.jsonl': No such file or directory"
-check_out "$A/mixed.jsonl: 6 alerts taken (6 new groups, 0 joined a group), 2 other events skipped, 0 bad lines, 0 groups promoted"
+check_out "$A/mixed.jsonl: 6 alerts taken (6 new groups, 0 joined a group), 0 already there, 2 other events skipped, 0 bad lines, 0 groups promoted"
 
 # Usage errors: nothing written.
 refused 2 "meldkamer intake alerts: which files? give one or more .jsonl files (see 'meldkamer intake alerts --help')" intake alerts

@@ -9,7 +9,7 @@ R=$MK_FIXTURES/alerts/repeat.jsonl
 
 mk intake alerts --promote-severity high "$R"
 check_ok
-check_out "$R: 5 alerts taken (3 new groups, 2 joined a group), 1 other events skipped, 0 bad lines, 1 groups promoted"
+check_out "$R: 5 alerts taken (3 new groups, 2 joined a group), 0 already there, 1 other events skipped, 0 bad lines, 1 groups promoted"
 
 mk alert list
 check_ok
@@ -53,6 +53,6 @@ rm -f "$DB" "$DB"-*
 init_db
 mk intake alerts --window 30m "$R"
 check_ok
-check_out "$R: 5 alerts taken (4 new groups, 1 joined a group), 1 other events skipped, 0 bad lines, 0 groups promoted"
+check_out "$R: 5 alerts taken (4 new groups, 1 joined a group), 0 already there, 1 other events skipped, 0 bad lines, 0 groups promoted"
 
 finish

@@ -19,6 +19,10 @@ export MELDKAMER_DB="$DIR/t.db" MELDKAMER_USER=test MELDKAMER_NOW=2026-12-03T12:
 "$M" intake alerts --json --promote-severity critical "$DATA/alerts/suricata_eve.jsonl" \
 	"$DATA/alerts/wazuh_alerts.jsonl" >"$DIR/intake.json"
 "$M" alert list --json >"$DIR/groups.json"
+# The same files again: every alert already there, no group changed.
+"$M" intake alerts --json "$DATA/alerts/suricata_eve.jsonl" "$DATA/alerts/wazuh_alerts.jsonl" \
+	>"$DIR/again.json"
+"$M" alert list --json >"$DIR/groups-again.json"
 # The register is sound afterwards.
 "$M" log verify >/dev/null
 
@@ -62,8 +66,12 @@ eq("group 186 source", (groups[186]["kind"], groups[186]["detection"], groups[18
    ("suricata", "ids-ips", 3))
 eq("group 195 source", (groups[195]["kind"], groups[195]["detection"], groups[195]["src_ip"]),
    ("wazuh", "siem-soc", "127.0.0.1"))
+again = json.load(open(d + "/again.json"))["files"]
+eq("again", [[f["alerts"], f["already"], f["skipped"], f["bad"]] for f in again],
+   [[0, 184, 29, 0], [0, 51, 0, 0]])
+eq("groups unchanged", json.load(open(d + "/groups-again.json")), list(json.load(open(d + "/groups.json"))))
 if fail:
     print("\n".join(fail))
     sys.exit(1)
-print("alerts: 235 taken, 29 skipped, 198 groups as the reference says")
+print("alerts: 235 taken, 29 skipped, 198 groups as the reference says; again: 235 already there")
 PY

@@ -98,6 +98,12 @@ eq([i["taken"], i["duplicates"], i["failed"]], [40, 0, 0], "intake taken/duplica
 a = json.load(open(d + "/again.json", encoding="utf-8"))
 eq([a["taken"], a["duplicates"], a["failed"]], [0, 40, 0], "second intake")
 left_out = sum(len(m.get("left_out", [])) for m in i["messages"])
+# sample-2895's Return-Path has two '@': kept whole, its domain after the last.
+eq(dump["sample-2895.eml"]["return_path"],
+   "bounce-phishing@pot+2df+2dp=hotmail.com@mail.whenthefork.com", "sample-2895 return path")
+eq(sorted(dump["sample-2895.eml"]["domains"]), ["click1.100clicks.co", "mail.whenthefork.com"],
+   "sample-2895 domains")
+eq(left_out, 2, "observables left out (sample-1298's one-label 'pot', as sender and domain)")
 print("phishing sample: %d of 40 taken cleanly, %d observables left out (see intake.err)"
       % (i["taken"], left_out))
 if fails:

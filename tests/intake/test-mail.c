@@ -270,6 +270,26 @@ static void test_inline_markers_of_each_client(void **state)
 	check_marker("____\nFrom: i@x.example\n", false, NULL, NULL);
 }
 
+/* An address with two '@' (a bounce address carrying the original
+ * recipient): GMime cuts it at the first; the whole address is kept and
+ * the domain is after the last '@'. */
+static void test_address_with_two_at_keeps_the_domain_after_the_last(void **state)
+{
+	(void)state;
+	struct mk_mail_report r;
+	parse_fixture("return-path-two-at.eml", &r);
+	const struct mk_mail_message *m = &r.orig;
+	assert_string_equal(m->return_path.addr,
+			    "bounce-nieuws@pot+2dj+2dj=gemeente.example@mail.nieuwsbrief.example");
+	assert_string_equal(m->from.addr, "info@mail.nieuwsbrief.example");
+	assert_string_equal(m->reply_to.addr, "antwoord+x@pot=y.example@reply.nieuwsbrief.example");
+	assert_int_equal(m->ndomains, 3);
+	assert_string_equal(m->domains[0], "mail.nieuwsbrief.example");
+	assert_string_equal(m->domains[1], "reply.nieuwsbrief.example");
+	assert_string_equal(m->domains[2], "verleng.nieuwsbrief.example");
+	mk_mail_report_release(&r);
+}
+
 /* ---- encodings and charsets -------------------------------------------------- */
 
 static void test_base64_body_and_rfc2047_q_from(void **state)
@@ -637,6 +657,7 @@ int main(void)
 		cmocka_unit_test(test_inline_forward_outlook_dutch),
 		cmocka_unit_test(test_inline_forward_gmail_english),
 		cmocka_unit_test(test_inline_markers_of_each_client),
+		cmocka_unit_test(test_address_with_two_at_keeps_the_domain_after_the_last),
 		cmocka_unit_test(test_base64_body_and_rfc2047_q_from),
 		cmocka_unit_test(test_latin1_subject_and_qp_body),
 		cmocka_unit_test(test_unknown_charset_and_raw_8bit_headers_are_guessed_and_marked),

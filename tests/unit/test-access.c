@@ -41,6 +41,11 @@ static const struct expect table[] = {
 	{"melder", "breach-read", "HHDDHHDD"},
 	{"melder", "breach-edit", "HHDDHHDD"},
 	{"melder", "breach-register", "D"},
+	{"melder", "alert-post", "D"},
+	{"melder", "alert-read", "D"},
+	{"melder", "alert-promote", "D"},
+	{"melder", "observable-seen", "D"},
+	{"melder", "observable-add", "HHDDHHDD"},
 
 	/* servicedesk: registers, edits, assesses, tasks, log */
 	{"servicedesk", "incident-create", "A"},
@@ -60,6 +65,11 @@ static const struct expect table[] = {
 	{"servicedesk", "breach-read", "AAAAHAAA"},
 	{"servicedesk", "breach-edit", "DDDDHDDD"},
 	{"servicedesk", "breach-register", "D"},
+	{"servicedesk", "alert-post", "A"},
+	{"servicedesk", "alert-read", "A"},
+	{"servicedesk", "alert-promote", "A"},
+	{"servicedesk", "observable-seen", "A"},
+	{"servicedesk", "observable-add", "AAAAHAAA"},
 
 	/* behandelaar: reads, tasks and log */
 	{"behandelaar", "incident-create", "A"},
@@ -79,6 +89,11 @@ static const struct expect table[] = {
 	{"behandelaar", "breach-read", "AAAAHAAA"},
 	{"behandelaar", "breach-edit", "DDDDHDDD"},
 	{"behandelaar", "breach-register", "D"},
+	{"behandelaar", "alert-post", "D"},
+	{"behandelaar", "alert-read", "A"},
+	{"behandelaar", "alert-promote", "D"},
+	{"behandelaar", "observable-seen", "A"},
+	{"behandelaar", "observable-add", "AAAAHAAA"},
 
 	/* incidentmanager: every incident action */
 	{"incidentmanager", "incident-create", "A"},
@@ -98,6 +113,11 @@ static const struct expect table[] = {
 	{"incidentmanager", "breach-read", "AAAAHAAA"},
 	{"incidentmanager", "breach-edit", "AAAAHAAA"},
 	{"incidentmanager", "breach-register", "A"},
+	{"incidentmanager", "alert-post", "A"},
+	{"incidentmanager", "alert-read", "A"},
+	{"incidentmanager", "alert-promote", "A"},
+	{"incidentmanager", "observable-seen", "A"},
+	{"incidentmanager", "observable-add", "AAAAHAAA"},
 
 	/* ciso: everything but accounts, confidential included */
 	{"ciso", "incident-create", "A"},
@@ -117,6 +137,11 @@ static const struct expect table[] = {
 	{"ciso", "breach-read", "AAAAAAAA"},
 	{"ciso", "breach-edit", "AAAAAAAA"},
 	{"ciso", "breach-register", "A"},
+	{"ciso", "alert-post", "A"},
+	{"ciso", "alert-read", "A"},
+	{"ciso", "alert-promote", "A"},
+	{"ciso", "observable-seen", "A"},
+	{"ciso", "observable-add", "AAAAAAAA"},
 
 	/* fg: reads all, tasks and log for the data-breach work */
 	{"fg", "incident-create", "A"},
@@ -136,6 +161,11 @@ static const struct expect table[] = {
 	{"fg", "breach-read", "AAAAHAAA"},
 	{"fg", "breach-edit", "AAAAHAAA"},
 	{"fg", "breach-register", "A"},
+	{"fg", "alert-post", "D"},
+	{"fg", "alert-read", "D"},
+	{"fg", "alert-promote", "D"},
+	{"fg", "observable-seen", "A"},
+	{"fg", "observable-add", "DDDDHDDD"},
 
 	/* directie: reads, KPIs, decisions */
 	{"directie", "incident-create", "A"},
@@ -155,6 +185,11 @@ static const struct expect table[] = {
 	{"directie", "breach-read", "AAAAHAAA"},
 	{"directie", "breach-edit", "DDDDHDDD"},
 	{"directie", "breach-register", "D"},
+	{"directie", "alert-post", "D"},
+	{"directie", "alert-read", "D"},
+	{"directie", "alert-promote", "D"},
+	{"directie", "observable-seen", "A"},
+	{"directie", "observable-add", "DDDDHDDD"},
 
 	/* auditor: reads everything it may see, changes nothing */
 	{"auditor", "incident-create", "D"},
@@ -174,6 +209,11 @@ static const struct expect table[] = {
 	{"auditor", "breach-read", "AAAAHAAA"},
 	{"auditor", "breach-edit", "DDDDHDDD"},
 	{"auditor", "breach-register", "A"},
+	{"auditor", "alert-post", "D"},
+	{"auditor", "alert-read", "A"},
+	{"auditor", "alert-promote", "D"},
+	{"auditor", "observable-seen", "A"},
+	{"auditor", "observable-add", "DDDDHDDD"},
 
 	/* admin: everything */
 	{"admin", "incident-create", "A"},
@@ -223,6 +263,11 @@ static const struct expect table[] = {
 	{"admin", "evidence-read", "AAAAAAAA"},
 	{"admin", "evidence-add", "AAAAAAAA"},
 	{"admin", "evidence-export", "AAAAAAAA"},
+	{"admin", "alert-post", "A"},
+	{"admin", "alert-read", "A"},
+	{"admin", "alert-promote", "A"},
+	{"admin", "observable-seen", "A"},
+	{"admin", "observable-add", "AAAAAAAA"},
 };
 
 #define NTABLE (sizeof(table) / sizeof(table[0]))
@@ -310,7 +355,9 @@ static void test_access_decides_exactly_as_the_table_says(void **state)
 	assert_int_equal(failures, 0);
 }
 
-/* The one-incident actions are exactly those with a subject. */
+/* The names in the enum's order; the register actions are those
+ * mk_action_is_register names (the intake ones came after the incident
+ * actions, with their own table). */
 static void test_access_register_actions_come_first(void **state)
 {
 	(void)state;
@@ -319,11 +366,18 @@ static void test_access_register_actions_come_first(void **state)
 		"matrix-read", "chain-check", "user-admin", "incident-read",
 		"incident-edit", "incident-assess", "incident-phase", "task-set",
 		"log-add", "decision-add", "breach-read", "breach-edit", "breach-register",
-		"evidence-read", "evidence-add", "evidence-export",
+		"evidence-read", "evidence-add", "evidence-export", "alert-post", "alert-read",
+		"alert-promote", "observable-seen", "observable-add",
 	};
 	for (int a = 0; a < MK_ACT_COUNT; a++)
 		assert_string_equal(mk_action_name((enum mk_action)a), names[a]);
 	assert_string_equal(mk_action_name(MK_ACT_COUNT), "?");
+	for (int a = 0; a < MK_ACT_COUNT; a++) {
+		const char *n = names[a];
+		bool reg = a < MK_ACT_INCIDENT_READ || strncmp(n, "alert-", 6) == 0 ||
+			   strcmp(n, "observable-seen") == 0 || strcmp(n, "breach-register") == 0;
+		assert_int_equal(mk_action_is_register((enum mk_action)a), reg);
+	}
 	assert_string_equal(mk_action_name((enum mk_action)-1), "?");
 }
 

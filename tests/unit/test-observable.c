@@ -61,6 +61,11 @@ static const struct norm_case cases[] = {
 	/* e-mail */
 	{MK_OBS_EMAIL, "Jan.Jansen@Gemeente.NL", 0, MK_OK, "jan.jansen@gemeente.nl"},
 	{MK_OBS_EMAIL, "a+tag@x.example", 0, MK_OK, "a+tag@x.example"},
+	/* two '@': the domain is after the last (a bounce address) */
+	{MK_OBS_EMAIL, "Bounce-X@pot+2Df+2Dp=hotmail.com@Mail.Example.com", 0, MK_OK,
+	 "bounce-x@pot+2df+2dp=hotmail.com@mail.example.com"},
+	{MK_OBS_EMAIL, "a@@x.example", 0, MK_EINVAL, "has '@' in its local part"},
+	{MK_OBS_EMAIL, "a@b.example@", 0, MK_EINVAL, "domain"},
 	{MK_OBS_EMAIL, "no-at.example", 0, MK_EINVAL, "no '@'"},
 	{MK_OBS_EMAIL, "@x.example", 0, MK_EINVAL, "needs a local part of 1 to 64 bytes"},
 	{MK_OBS_EMAIL, "a..b@x.example", 0, MK_EINVAL, "has '.' in its local part"},

@@ -50,6 +50,12 @@ const register = [
   ['GET', '/api/v1/me', undefined, S(200, 200, 200, 200, 200, 200, 200, 200, 200)],
   ['GET', '/api/v1/openapi.json', undefined, S(200, 200, 200, 200, 200, 200, 200, 200, 200)],
   ['GET', '/api/v1/breaches', undefined, S(403, 403, 403, 200, 200, 200, 403, 200, 200)],
+  // Intake: an object that is no alert is refused whole (nothing written).
+  ['POST', '/api/v1/alerts', {}, S(403, 422, 403, 422, 422, 403, 403, 403, 422)],
+  ['GET', '/api/v1/alerts', undefined, S(403, 200, 200, 200, 200, 403, 403, 200, 200)],
+  ['GET', '/api/v1/alerts/999', undefined, S(403, 404, 404, 404, 404, 403, 403, 404, 404)],
+  ['POST', '/api/v1/alerts/999/promote', undefined, S(403, 404, 403, 404, 404, 403, 403, 403, 404)],
+  ['GET', '/api/v1/observables/seen?value=192.0.2.1', undefined, S(403, 200, 200, 200, 200, 200, 200, 200, 200)],
 ];
 const STALE = { 'If-Match': '"999"' };
 // One incident: the statuses for an incident the role may see.
@@ -80,20 +86,22 @@ const incident = [
   ['PUT', '/breach', { colour: 'rood' }, undefined, 'bedit', 422],
   ['POST', '/breach/notifications', { colour: 'rood' }, undefined, 'bedit', 422],
   ['POST', '/breach/subjects', { colour: 'rood' }, undefined, 'bedit', 422],
+  ['GET', '/observables', undefined, undefined, 'read'],
+  ['POST', '/observables', { type: 'ip' }, undefined, 'observable', 422],
 ];
 // Allowed actions per role (core/access.c's table), written out again
 // here on purpose: the test must not derive its expectations from the
 // code it checks.
 const ALLOWED = {
   melder: ['read', 'log'],
-  servicedesk: ['read', 'handling', 'edit', 'assess', 'task', 'log', 'bread'],
-  behandelaar: ['read', 'handling', 'task', 'log', 'bread'],
-  incidentmanager: ['read', 'handling', 'edit', 'assess', 'phase', 'task', 'log', 'decision', 'bread', 'bedit'],
-  ciso: ['read', 'handling', 'edit', 'assess', 'phase', 'task', 'log', 'decision', 'bread', 'bedit'],
+  servicedesk: ['read', 'handling', 'edit', 'assess', 'task', 'log', 'bread', 'observable'],
+  behandelaar: ['read', 'handling', 'task', 'log', 'bread', 'observable'],
+  incidentmanager: ['read', 'handling', 'edit', 'assess', 'phase', 'task', 'log', 'decision', 'bread', 'bedit', 'observable'],
+  ciso: ['read', 'handling', 'edit', 'assess', 'phase', 'task', 'log', 'decision', 'bread', 'bedit', 'observable'],
   fg: ['read', 'handling', 'task', 'log', 'bread', 'bedit'],
   directie: ['read', 'handling', 'decision', 'bread'],
   auditor: ['read', 'handling', 'bread'],
-  admin: ['read', 'handling', 'edit', 'assess', 'phase', 'task', 'log', 'decision', 'bread', 'bedit'],
+  admin: ['read', 'handling', 'edit', 'assess', 'phase', 'task', 'log', 'decision', 'bread', 'bedit', 'observable'],
 };
 // Who may know each incident exists.
 const SEES = {
