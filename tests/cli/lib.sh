@@ -245,6 +245,15 @@ sql() {
 	sqlite3 -batch "$DB" "$1"
 }
 
+# The SQL that takes a database of today's schema back to schema 3 (before
+# issue 5 and the alert hashes), as a database of that release was: the
+# tables and columns of the migrations after 0003 dropped. Tests of an
+# upgrade from 3 run it and set user_version themselves.
+SCHEMA_BACK_TO_3="DROP TABLE IF EXISTS evidence_access; DROP TABLE IF EXISTS evidence_transfer;
+	DROP TABLE IF EXISTS evidence_item; DROP TABLE IF EXISTS ap_notification;
+	DROP TABLE IF EXISTS breach; DROP INDEX IF EXISTS alert_sha256;
+	ALTER TABLE alert DROP COLUMN sha256;"
+
 # The dump is what counts (a logical comparison); an unchanged file with
 # no write-ahead log left beside it is the same database, so the dump is
 # taken again only when the bytes differ.

@@ -20,12 +20,12 @@ mk evidence add "$A" "$T/3.eml" --what "Mail 3" --why "Melding" --media-type mes
 check_ok
 # Back to schema 3 as a database of before this release would be: the
 # evidence rows and files, no items, no key.
-sqlite3 "$DB" "DROP TABLE evidence_access; DROP TABLE evidence_transfer; DROP TABLE evidence_item; DROP TABLE ap_notification; DROP TABLE breach; PRAGMA user_version = 3" >/dev/null
+sqlite3 "$DB" "$SCHEMA_BACK_TO_3 PRAGMA user_version = 3" >/dev/null
 rm -f "$DB.signing-key"
 
 mk init
 check_ok
-check_out_has "upgraded database '$DB' from schema 3 to 5"
+check_out_has "upgraded database '$DB' from schema 3 to 7"
 check_out_has "created signing key '$DB.signing-key' (SHA256:"
 check_eq "items made from the evidence rows" "1|1|file|Mail 1|content-addressed store (SHA-256)
 1|2|file|Mail 3|content-addressed store (SHA-256)
