@@ -36,7 +36,7 @@ enum { A = MK_ACCESS_ALLOW, D = MK_ACCESS_DENY };
 /* Role x action, for an incident the person may see. Columns in the order
  * of enum mk_action:
  *   create list deadl kpi matrix chain users | read edit assess phase task log decision */
-static const unsigned char table[MK_ROLE_COUNT][MK_ACT_COUNT] = {
+static const unsigned char table[MK_ROLE_COUNT][MK_ACT_TIME_ADD] = {
 	/* melder: any employee. Reports incidents and follows their own
 	 * reports. May add a logbook note to their own report (a second
 	 * thought, "I also clicked it on my phone"): the logbook is where
@@ -80,6 +80,51 @@ static const unsigned char table[MK_ROLE_COUNT][MK_ACT_COUNT] = {
 	[MK_ROLE_ADMIN] = {A, A, A, A, A, A, A, /**/ A, A, A, A, A, A, A},
 };
 
+/* The closure actions (doc/closure.md), columns from MK_ACT_TIME_ADD:
+ *   time cost cost-read evaluation hold report | rates purge
+ * Time is written by whoever worked on the incident (not the melder, who
+ * did not, nor the auditor, who only reads). Costs other than time are
+ * entered by those who order or approve them: the incident manager, the
+ * CISO, management. The cost report (for recovery from an offender, step
+ * 7.1) and the printable report are read by those who report on the
+ * incident: incident manager, CISO, FG, management, the auditor. The
+ * evaluation is the incident team's: incident manager and CISO (step 7.2
+ * to 7.4). A legal hold is a decision of the CISO or management (advised
+ * by the legal department). Rates and the purge are configuration and
+ * records management: admin alone. */
+#define CLOSURE_FIRST MK_ACT_TIME_ADD
+#define CLOSURE_COUNT (MK_ACT_COUNT - CLOSURE_FIRST)
+static const unsigned char closure_table[MK_ROLE_COUNT][CLOSURE_COUNT] = {
+	[MK_ROLE_MELDER] = {D, D, D, D, D, D, /**/ D, D},
+	[MK_ROLE_SERVICEDESK] = {A, D, D, D, D, D, /**/ D, D},
+	[MK_ROLE_BEHANDELAAR] = {A, D, D, D, D, D, /**/ D, D},
+	[MK_ROLE_INCIDENTMANAGER] = {A, A, A, A, D, A, /**/ D, D},
+	[MK_ROLE_CISO] = {A, A, A, A, A, A, /**/ D, D},
+	[MK_ROLE_FG] = {A, D, A, D, D, A, /**/ D, D},
+	[MK_ROLE_DIRECTIE] = {D, A, A, D, A, A, /**/ D, D},
+	[MK_ROLE_AUDITOR] = {D, D, A, D, D, A, /**/ D, D},
+	[MK_ROLE_ADMIN] = {A, A, A, A, A, A, /**/ A, A},
+};
+
+static enum mk_access table_of(enum mk_role role, enum mk_action action)
+{
+	if (action >= CLOSURE_FIRST)
+		return (enum mk_access)closure_table[role][action - CLOSURE_FIRST];
+	return (enum mk_access)table[role][action];
+}
+
+bool mk_action_is_register(enum mk_action a)
+{
+	return a < FIRST_INCIDENT_ACTION || a == MK_ACT_RATE_ADMIN || a == MK_ACT_PURGE;
+}
+
+bool mk_access_role_may(enum mk_role role, enum mk_action action)
+{
+	if ((unsigned)role >= MK_ROLE_COUNT || (unsigned)action >= MK_ACT_COUNT)
+		return false;
+	return table_of(role, action) == MK_ACCESS_ALLOW;
+}
+
 static bool visible(enum mk_role role, const struct mk_access_subject *s)
 {
 	switch (role) {
@@ -98,11 +143,11 @@ enum mk_access mk_access_decide(enum mk_role role, enum mk_action action,
 {
 	if ((unsigned)role >= MK_ROLE_COUNT || (unsigned)action >= MK_ACT_COUNT)
 		return MK_ACCESS_HIDDEN;
-	if (action >= FIRST_INCIDENT_ACTION) {
+	if (!mk_action_is_register(action)) {
 		if (!subject || !visible(role, subject))
 			return MK_ACCESS_HIDDEN;
 	}
-	return (enum mk_access)table[role][action];
+	return table_of(role, action);
 }
 
 void mk_access_filter_for(enum mk_role role, struct mk_access_filter *ret)
@@ -128,6 +173,14 @@ static const char *const action_names[MK_ACT_COUNT] = {
 	[MK_ACT_TASK_SET] = "task-set",
 	[MK_ACT_LOG_ADD] = "log-add",
 	[MK_ACT_DECISION_ADD] = "decision-add",
+	[MK_ACT_TIME_ADD] = "time-add",
+	[MK_ACT_COST_ADD] = "cost-add",
+	[MK_ACT_COST_READ] = "cost-read",
+	[MK_ACT_EVALUATION_EDIT] = "evaluation-edit",
+	[MK_ACT_INCIDENT_HOLD] = "incident-hold",
+	[MK_ACT_REPORT_READ] = "report-read",
+	[MK_ACT_RATE_ADMIN] = "rate-admin",
+	[MK_ACT_PURGE] = "purge",
 };
 
 const char *mk_action_name(enum mk_action a)

@@ -14,11 +14,11 @@ check_eq "no database file after a read command" 0 $?
 
 mk init
 check_ok
-check_out "created database '$DB' (schema 3): notification matrix 75 rows, checklist 45 tasks"
+check_out "created database '$DB' (schema $MK_SCHEMA): notification matrix 75 rows, checklist 45 tasks"
 [ -f "$DB" ]
 check_eq "database file exists" 0 $?
 check_eq "application_id (MKDB)" 1296778306 "$(sql 'PRAGMA application_id')"
-check_eq "user_version" 3 "$(sql 'PRAGMA user_version')"
+check_eq "user_version" "$MK_SCHEMA" "$(sql 'PRAGMA user_version')"
 check_eq "journal mode" wal "$(sql 'PRAGMA journal_mode')"
 check_eq "default tables, version 1" "checklist|1
 impact|1
@@ -30,13 +30,13 @@ check_eq "created_at (MELDKAMER_NOW)" 1792836000 "$(sql "SELECT DISTINCT created
 snapshot
 mk init
 check_ok
-check_out "up to date: database '$DB' (schema 3): notification matrix 75 rows, checklist 45 tasks"
+check_out "up to date: database '$DB' (schema $MK_SCHEMA): notification matrix 75 rows, checklist 45 tasks"
 check_db_unchanged
 
 mk init --json
 check_ok
 json_py '
-eq(d, {"database": "'"$DB"'", "created": False, "schema_version": 3, "upgraded_from": None, "matrix_rows": 75,
+eq(d, {"database": "'"$DB"'", "created": False, "schema_version": '"$MK_SCHEMA"', "upgraded_from": None, "matrix_rows": 75,
        "checklist_tasks": 45, "checklist_version": 1})
 '
 
@@ -52,7 +52,7 @@ mkdir "$T/cwd" && cd "$T/cwd" || exit 1
 unset MELDKAMER_DB
 mk init
 check_ok
-check_out "created database 'meldkamer.db' (schema 3): notification matrix 75 rows, checklist 45 tasks"
+check_out "created database 'meldkamer.db' (schema $MK_SCHEMA): notification matrix 75 rows, checklist 45 tasks"
 [ -f "$T/cwd/meldkamer.db" ]
 check_eq "./meldkamer.db exists" 0 $?
 mk incident new --title "In de werkmap"
@@ -68,6 +68,6 @@ check_status 1
 check_err "meldkamer incident list: '$T/empty.db' is empty, not a meldkamer database: run 'meldkamer init'"
 mk init --db "$T/empty.db"
 check_ok
-check_out "created database '$T/empty.db' (schema 3): notification matrix 75 rows, checklist 45 tasks"
+check_out "created database '$T/empty.db' (schema $MK_SCHEMA): notification matrix 75 rows, checklist 45 tasks"
 
 finish

@@ -166,6 +166,80 @@ static const struct expect table[] = {
 	{"admin", "task-set", "AAAAAAAA"},
 	{"admin", "log-add", "AAAAAAAA"},
 	{"admin", "decision-add", "AAAAAAAA"},
+
+	/* closure (doc/closure.md): time, costs, evaluation, hold, report, rates, purge */
+	{"melder", "time-add", "HHDDHHDD"},
+	{"melder", "cost-add", "HHDDHHDD"},
+	{"melder", "cost-read", "HHDDHHDD"},
+	{"melder", "evaluation-edit", "HHDDHHDD"},
+	{"melder", "incident-hold", "HHDDHHDD"},
+	{"melder", "report-read", "HHDDHHDD"},
+	{"melder", "rate-admin", "D"},
+	{"melder", "purge", "D"},
+	{"servicedesk", "time-add", "AAAAHAAA"},
+	{"servicedesk", "cost-add", "DDDDHDDD"},
+	{"servicedesk", "cost-read", "DDDDHDDD"},
+	{"servicedesk", "evaluation-edit", "DDDDHDDD"},
+	{"servicedesk", "incident-hold", "DDDDHDDD"},
+	{"servicedesk", "report-read", "DDDDHDDD"},
+	{"servicedesk", "rate-admin", "D"},
+	{"servicedesk", "purge", "D"},
+	{"behandelaar", "time-add", "AAAAHAAA"},
+	{"behandelaar", "cost-add", "DDDDHDDD"},
+	{"behandelaar", "cost-read", "DDDDHDDD"},
+	{"behandelaar", "evaluation-edit", "DDDDHDDD"},
+	{"behandelaar", "incident-hold", "DDDDHDDD"},
+	{"behandelaar", "report-read", "DDDDHDDD"},
+	{"behandelaar", "rate-admin", "D"},
+	{"behandelaar", "purge", "D"},
+	{"incidentmanager", "time-add", "AAAAHAAA"},
+	{"incidentmanager", "cost-add", "AAAAHAAA"},
+	{"incidentmanager", "cost-read", "AAAAHAAA"},
+	{"incidentmanager", "evaluation-edit", "AAAAHAAA"},
+	{"incidentmanager", "incident-hold", "DDDDHDDD"},
+	{"incidentmanager", "report-read", "AAAAHAAA"},
+	{"incidentmanager", "rate-admin", "D"},
+	{"incidentmanager", "purge", "D"},
+	{"ciso", "time-add", "AAAAAAAA"},
+	{"ciso", "cost-add", "AAAAAAAA"},
+	{"ciso", "cost-read", "AAAAAAAA"},
+	{"ciso", "evaluation-edit", "AAAAAAAA"},
+	{"ciso", "incident-hold", "AAAAAAAA"},
+	{"ciso", "report-read", "AAAAAAAA"},
+	{"ciso", "rate-admin", "D"},
+	{"ciso", "purge", "D"},
+	{"fg", "time-add", "AAAAHAAA"},
+	{"fg", "cost-add", "DDDDHDDD"},
+	{"fg", "cost-read", "AAAAHAAA"},
+	{"fg", "evaluation-edit", "DDDDHDDD"},
+	{"fg", "incident-hold", "DDDDHDDD"},
+	{"fg", "report-read", "AAAAHAAA"},
+	{"fg", "rate-admin", "D"},
+	{"fg", "purge", "D"},
+	{"directie", "time-add", "DDDDHDDD"},
+	{"directie", "cost-add", "AAAAHAAA"},
+	{"directie", "cost-read", "AAAAHAAA"},
+	{"directie", "evaluation-edit", "DDDDHDDD"},
+	{"directie", "incident-hold", "AAAAHAAA"},
+	{"directie", "report-read", "AAAAHAAA"},
+	{"directie", "rate-admin", "D"},
+	{"directie", "purge", "D"},
+	{"auditor", "time-add", "DDDDHDDD"},
+	{"auditor", "cost-add", "DDDDHDDD"},
+	{"auditor", "cost-read", "AAAAHAAA"},
+	{"auditor", "evaluation-edit", "DDDDHDDD"},
+	{"auditor", "incident-hold", "DDDDHDDD"},
+	{"auditor", "report-read", "AAAAHAAA"},
+	{"auditor", "rate-admin", "D"},
+	{"auditor", "purge", "D"},
+	{"admin", "time-add", "AAAAAAAA"},
+	{"admin", "cost-add", "AAAAAAAA"},
+	{"admin", "cost-read", "AAAAAAAA"},
+	{"admin", "evaluation-edit", "AAAAAAAA"},
+	{"admin", "incident-hold", "AAAAAAAA"},
+	{"admin", "report-read", "AAAAAAAA"},
+	{"admin", "rate-admin", "A"},
+	{"admin", "purge", "A"},
 };
 
 #define NTABLE (sizeof(table) / sizeof(table[0]))
@@ -253,7 +327,8 @@ static void test_access_decides_exactly_as_the_table_says(void **state)
 	assert_int_equal(failures, 0);
 }
 
-/* The one-incident actions are exactly those with a subject. */
+/* The one-incident actions are exactly those with a subject: the first
+ * block and the closure block's last two are about the register. */
 static void test_access_register_actions_come_first(void **state)
 {
 	(void)state;
@@ -261,10 +336,21 @@ static void test_access_register_actions_come_first(void **state)
 		"incident-create", "incident-list", "deadlines-read", "kpi-read",
 		"matrix-read", "chain-check", "user-admin", "incident-read",
 		"incident-edit", "incident-assess", "incident-phase", "task-set",
-		"log-add", "decision-add",
+		"log-add", "decision-add", "time-add", "cost-add", "cost-read",
+		"evaluation-edit", "incident-hold", "report-read", "rate-admin", "purge",
 	};
-	for (int a = 0; a < MK_ACT_COUNT; a++)
+	for (int a = 0; a < MK_ACT_COUNT; a++) {
 		assert_string_equal(mk_action_name((enum mk_action)a), names[a]);
+		assert_int_equal(mk_action_is_register((enum mk_action)a),
+				 a < MK_ACT_INCIDENT_READ || a >= MK_ACT_RATE_ADMIN);
+	}
+	/* The service's own checks follow the same table. */
+	assert_true(mk_access_role_may(MK_ROLE_ADMIN, MK_ACT_PURGE));
+	assert_false(mk_access_role_may(MK_ROLE_CISO, MK_ACT_PURGE));
+	assert_true(mk_access_role_may(MK_ROLE_DIRECTIE, MK_ACT_INCIDENT_HOLD));
+	assert_false(mk_access_role_may(MK_ROLE_INCIDENTMANAGER, MK_ACT_INCIDENT_HOLD));
+	assert_false(mk_access_role_may(MK_ROLE_COUNT, MK_ACT_PURGE));
+	assert_false(mk_access_role_may(MK_ROLE_ADMIN, MK_ACT_COUNT));
 	assert_string_equal(mk_action_name(MK_ACT_COUNT), "?");
 	assert_string_equal(mk_action_name((enum mk_action)-1), "?");
 }
