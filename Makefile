@@ -15,7 +15,8 @@ DB       ?= meldkamer.db
 # Debian packages meldkamer needs to build and test (scripts/deps.sh).
 DEB_PACKAGES = gcc make meson ninja-build pkg-config python3 \
 	libsqlite3-dev libjansson-dev libsodium-dev libcmocka-dev libgmime-3.0-dev \
-	sqlite3 valgrind tzdata libmicrohttpd-dev wrk chromium nodejs
+	sqlite3 valgrind tzdata libmicrohttpd-dev wrk chromium nodejs \
+	libical-dev
 
 .PHONY: all deps build run demo-cli check test test-san test-valgrind bench bench-serve fuzz clean
 

@@ -277,6 +277,8 @@ static enum mk_rc eval_change(struct mk_service *svc, struct mk_incident *inc, i
 		}
 		mk_buf_addf(&log, "Evaluatievergadering voorgesteld: %s (%d min)",
 			    mk_time_format_local(es->meeting_at, at), es->minutes);
+		if (v.meeting_at != MK_TIME_UNKNOWN)
+			v.meeting_sequence++; /* a moved meeting: the invitation is updated */
 		v.meeting_at = es->meeting_at;
 		v.meeting_minutes = es->minutes;
 		changed = true;

@@ -205,7 +205,7 @@ enum mk_rc mk_store_evaluation_get(struct mk_store *s, int64_t incident_id, mk_e
 {
 	static const char sql[] =
 		"SELECT lessons, process_review, meeting_at, meeting_minutes, updated_by, "
-		"updated_at FROM evaluation WHERE incident_id = ?1";
+		"updated_at, meeting_sequence FROM evaluation WHERE incident_id = ?1";
 	PREPARE(st, sql);
 	sqlite3_bind_int64(st, 1, incident_id);
 	struct mk_evaluation_view v = {.meeting_at = MK_TIME_UNKNOWN,
@@ -219,6 +219,7 @@ enum mk_rc mk_store_evaluation_get(struct mk_store *s, int64_t incident_id, mk_e
 		v.meeting_minutes = sqlite3_column_int(st, 3);
 		v.updated_by = mk_sql_column_text(st, 4);
 		v.updated_at = sqlite3_column_int64(st, 5);
+		v.meeting_sequence = sqlite3_column_int(st, 6);
 	} else if (src != SQLITE_DONE) {
 		sqlite3_reset(st);
 		return mk_sql_fail(s, src, "reading the evaluation", err);
@@ -233,8 +234,8 @@ enum mk_rc mk_store_evaluation_put(struct mk_store *s, int64_t incident_id,
 {
 	static const char sql[] =
 		"INSERT OR REPLACE INTO evaluation (incident_id, lessons, process_review, "
-		"meeting_at, meeting_minutes, updated_by, updated_at) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+		"meeting_at, meeting_minutes, updated_by, updated_at, meeting_sequence) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 	PREPARE(st, sql);
 	sqlite3_bind_int64(st, 1, incident_id);
 	mk_sql_bind_text(st, 2, v->lessons && v->lessons[0] ? v->lessons : NULL);
@@ -246,6 +247,7 @@ enum mk_rc mk_store_evaluation_put(struct mk_store *s, int64_t incident_id,
 		sqlite3_bind_int(st, 5, v->meeting_minutes);
 	mk_sql_bind_text(st, 6, v->updated_by);
 	sqlite3_bind_int64(st, 7, v->updated_at);
+	sqlite3_bind_int(st, 8, v->meeting_sequence);
 	return mk_sql_step_done(s, st, "writing the evaluation", err);
 }
 

@@ -551,6 +551,7 @@ struct mk_evaluation_view {
 	const char *process_review;
 	mk_time meeting_at;       /* MK_TIME_UNKNOWN until proposed */
 	int meeting_minutes;
+	int meeting_sequence;     /* 0 for the first proposal, +1 for each change */
 	const char *updated_by;
 	mk_time updated_at;
 };

@@ -67,6 +67,8 @@ CREATE TABLE evaluation (
 	meeting_at INTEGER,
 	meeting_minutes INTEGER CHECK (meeting_minutes IS NULL OR
 		(meeting_minutes >= 15 AND meeting_minutes <= 480)),
+	-- the iCalendar SEQUENCE: one more each time the meeting moves
+	meeting_sequence INTEGER NOT NULL DEFAULT 0,
 	updated_by TEXT NOT NULL,
 	updated_at INTEGER NOT NULL
 );
