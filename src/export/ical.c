@@ -9,10 +9,22 @@
 
 void mk_ical_account_address(const char *login, const char *domain, char *buf, size_t cap)
 {
+	/* A name typed on the command line ("Anna de Vries") is percent-encoded
+	 * so that the address stays one URI on one line. */
+	struct mk_buf b;
+	mk_buf_init(&b, cap);
+	mk_buf_adds(&b, domain && domain[0] ? "mailto:" : "urn:x-meldkamer:account:");
+	for (const unsigned char *p = (const unsigned char *)login; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    *p == '.' || *p == '_' || *p == '-')
+			mk_buf_addc(&b, (char)*p);
+		else
+			mk_buf_addf(&b, "%%%02X", *p);
+	}
 	if (domain && domain[0])
-		snprintf(buf, cap, "mailto:%s@%s", login, domain);
-	else
-		snprintf(buf, cap, "urn:x-meldkamer:account:%s", login);
+		mk_buf_addf(&b, "@%s", domain);
+	snprintf(buf, cap, "%s", b.data && !mk_buf_rc(&b) ? b.data : "urn:x-meldkamer:account:-");
+	mk_buf_release(&b);
 }
 
 static struct icaltimetype utc(mk_time t)
