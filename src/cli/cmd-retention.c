@@ -159,6 +159,13 @@ int mk_cmd_purge(struct mk_cli *cli, int argc, char **argv)
 	mk_purge_plan_release(&plan);
 	if (dry)
 		return 0;
+	if (take == 0) {
+		/* Nothing past retention (or only held ones): not a failure. */
+		if (cli->json)
+			return mk_cli_print_json(json_pack("{s:n, s:i}", "purge", "incidents", 0));
+		printf("nothing to purge\n");
+		return 0;
+	}
 	if (!yes && !confirmed(take)) {
 		mk_cli_error("%s: not confirmed: nothing was purged\n", cli->prog);
 		return 1;

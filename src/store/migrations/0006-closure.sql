@@ -149,8 +149,10 @@ END;
 -- triggers let a DELETE through only for an incident that has a pass. A
 -- pass cannot be made for an incident under legal hold, nor for one that
 -- is not closed, so even a hand-made pass cannot purge those.
+-- No foreign key: the pass outlives its incident's row for the rest of
+-- the purge statement list (the triggers check the incident instead).
 CREATE TABLE purge_pass (
-	incident_id INTEGER PRIMARY KEY REFERENCES incident(id)
+	incident_id INTEGER PRIMARY KEY
 );
 CREATE TRIGGER purge_pass_not_held BEFORE INSERT ON purge_pass
 WHEN EXISTS (SELECT 1 FROM legal_hold WHERE incident_id = new.incident_id)
