@@ -1,6 +1,7 @@
 /* The evaluation after closure (core/evaluation.h). */
 #include "core/evaluation.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "base/limits.h"
@@ -54,6 +55,21 @@ enum mk_rc mk_eval_text_check(const char *field, const char *text, struct mk_err
 	return mk_text_check(field, text, MK_TEXT_MAX, MK_TEXT_MULTILINE, false, err);
 }
 
+/* Amsterdam time for a message, with the seconds when there are any: a
+ * refusal at 12:30:01 must not read "12:30". */
+static const char *local_s(mk_time t, char buf[MK_TIME_TEXT])
+{
+	struct mk_civil c;
+	mk_time_to_local(t, &c);
+	if (c.second == 0)
+		return mk_time_format_local(t, buf);
+	snprintf(buf, MK_TIME_TEXT, "%04u-%02u-%02u %02u:%02u:%02u %s", (unsigned)c.year % 10000u,
+		 (unsigned)c.month % 100u, (unsigned)c.day % 100u, (unsigned)c.hour % 100u,
+		 (unsigned)c.minute % 100u, (unsigned)c.second % 100u,
+		 mk_amsterdam_offset(t) == 7200 ? "CEST" : "CET");
+	return buf;
+}
+
 enum mk_rc mk_eval_meeting_check(mk_time closed_at, mk_time at, int minutes,
 				 struct mk_error *err)
 {
@@ -75,8 +91,7 @@ enum mk_rc mk_eval_meeting_check(mk_time closed_at, mk_time at, int minutes,
 		return mk_error_set(err, MK_ECONFLICT, "meeting_at",
 				    "the evaluation meeting at %s lies outside its window: between "
 				    "%s and %s (2 to 6 weeks after closing)",
-				    mk_time_format_local(at, a), mk_time_format_local(opens, o),
-				    mk_time_format_local(due, d));
+				    local_s(at, a), local_s(opens, o), local_s(due, d));
 	}
 	return MK_OK;
 }

@@ -40,7 +40,7 @@ static void test_evaluation_meeting_window_to_the_second(void **state)
 	assert_int_equal(mk_eval_meeting_check(CLOSED, OPENS - 1, 90, &e), MK_ECONFLICT);
 	assert_string_equal(e.field, "meeting_at");
 	assert_string_equal(e.message,
-			    "the evaluation meeting at 2026-11-07 12:29 CET lies outside its window: "
+			    "the evaluation meeting at 2026-11-07 12:29:59 CET lies outside its window: "
 			    "between 2026-11-07 12:30 CET and 2026-12-05 12:30 CET (2 to 6 weeks after "
 			    "closing)");
 	assert_int_equal(mk_eval_meeting_check(CLOSED, DUE + 1, 90, &e), MK_ECONFLICT);
