@@ -145,6 +145,23 @@ int mk_cmd_purge(struct mk_cli *cli, int argc, char **argv)
 	struct mk_purge_plan plan = {0};
 	if (mk_svc_purge_plan(cli->svc, cli->now, (int)years, keys, nkeys, &plan, &err))
 		return mk_cli_fail(cli, &err);
+	/* A list the person named is checked whole before it is shown: a
+	 * held incident in it refuses everything, with nothing to confirm.
+	 * (The service checks the whole list again under the write lock; the
+	 * first 64 are enough to refuse early.) */
+	if (nkeys) {
+		struct mk_purge_candidate cand[64];
+		size_t n = plan.count < 64 ? plan.count : 64;
+		for (size_t i = 0; i < n; i++)
+			cand[i] = (struct mk_purge_candidate){
+				.key = plan.items[i].key, .closed_at = plan.items[i].closed_at,
+				.held = plan.items[i].held, .child_kept = plan.items[i].child_kept,
+				.named = true, .due = plan.items[i].due};
+		if (mk_purge_list_check(cand, n, &err)) {
+			mk_purge_plan_release(&plan);
+			return mk_cli_fail(cli, &err);
+		}
+	}
 	size_t take = 0;
 	for (size_t i = 0; i < plan.count; i++)
 		if (nkeys || (!plan.items[i].held && !plan.items[i].child_kept))
