@@ -810,6 +810,10 @@ static void toc(const struct page *p)
 		if (items[i].need == MK_ACT_COUNT || p->may[items[i].need])
 			mk_buf_addf(p->b, "<li><a href=\"#%s\">%s</a></li>\n", items[i].id,
 				    mk_t(p->lang, items[i].label));
+	/* The closing work has a page of its own (ui-closure.c). */
+	mk_buf_adds(p->b, "<li><a href=\"/incidenten/");
+	mk_html_escape(p->b, p->inc->key);
+	mk_buf_addf(p->b, "/afsluiting\">%s</a></li>\n", mk_t(p->lang, MSG_CL_LINK));
 	mk_buf_adds(p->b, "</ul></nav>\n");
 }
 
