@@ -43,4 +43,13 @@ split -l 1 -a 3 tests/intake/alerts/bad.jsonl "$CORPUS/alerts/bad-"
 cp tests/intake/alerts/crash-* "$CORPUS/alerts/" 2>/dev/null || true
 "$BUILD/tests/fuzz/fuzz-alerts" -max_len=8192 -max_total_time="$SECONDS_EACH" \
 	-artifact_prefix="$CORPUS/" "$CORPUS/alerts"
+# Closure seeds: amounts, an activity, a date, a title for the invitation.
+mkdir -p "$CORPUS/closure"
+printf '\00087.50' >"$CORPUS/closure/amount"
+printf '\0011.000,00' >"$CORPUS/closure/amount-nl"
+printf '\001analyse' >"$CORPUS/closure/activity"
+printf '\0022026-02-30' >"$CORPUS/closure/date"
+printf '\003Phishing, bij; Burgerzaken\r\nATTENDEE:x' >"$CORPUS/closure/title"
+"$BUILD/tests/fuzz/fuzz-closure" -max_len=4096 -max_total_time="$SECONDS_EACH" \
+	-artifact_prefix="$CORPUS/" "$CORPUS/closure"
 echo "fuzzing: no crashes in ${SECONDS_EACH}s per harness"
