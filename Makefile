@@ -18,7 +18,7 @@ DEB_PACKAGES = gcc make meson ninja-build pkg-config python3 \
 	sqlite3 valgrind tzdata libmicrohttpd-dev wrk chromium nodejs \
 	libical-dev
 
-.PHONY: all deps build run demo-cli check test test-san test-valgrind bench bench-serve bench-report fuzz clean
+.PHONY: all deps build run demo-cli check test test-san test-valgrind bench bench-serve bench-report bench-intake fuzz clean
 
 all: build
 
@@ -83,6 +83,12 @@ bench-report: build
 bench-serve: build
 	python3 bench/serve.py $(BUILD) $(BENCH_ARGS)
 
+# Alert and mail intake: eve.json lines/s, messages/s, peak RSS with a
+# 25 MB attachment (issue 4).
+bench-intake: build
+	python3 bench/intake.py $(BUILD) $(BENCH_ARGS)
+	python3 bench/mail.py $(BUILD)
+
 # The libFuzzer harnesses of tests/fuzz, FUZZ_SECONDS each. Their corpora
 # stay outside the repository (one starts from the shared VCDB records).
 FUZZ_SECONDS ?= 60
@@ -92,7 +98,7 @@ fuzz:
 	[ -f $(FUZZBUILD)/build.ninja ] || CC=clang meson setup $(FUZZBUILD) -Dfuzz=true \
 		-Db_sanitize=address,undefined -Db_lundef=false -Dtests=false
 	ninja -C $(FUZZBUILD) tests/fuzz/fuzz-veris tests/fuzz/fuzz-tables tests/fuzz/fuzz-html \
-		tests/fuzz/fuzz-mail tests/fuzz/fuzz-alerts tests/fuzz/fuzz-closure
+		tests/fuzz/fuzz-mail tests/fuzz/fuzz-alerts tests/fuzz/fuzz-closure tests/fuzz/fuzz-json-writer
 	scripts/fuzz.sh $(FUZZBUILD) $(FUZZ_SECONDS)
 
 clean:

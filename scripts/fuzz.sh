@@ -7,7 +7,7 @@ set -eu
 BUILD=$1
 SECONDS_EACH=${2:-60}
 CORPUS=${FUZZ_CORPUS:-$BUILD/fuzz-corpus}
-mkdir -p "$CORPUS/veris" "$CORPUS/tables" "$CORPUS/html" "$CORPUS/mail" "$CORPUS/alerts"
+mkdir -p "$CORPUS/veris" "$CORPUS/tables" "$CORPUS/html" "$CORPUS/mail" "$CORPUS/alerts" "$CORPUS/json"
 
 cp tests/intake/veris/*.json "$CORPUS/veris/"
 if [ -d ../shared/data/vcdb ]; then
@@ -43,6 +43,10 @@ split -l 1 -a 3 tests/intake/alerts/bad.jsonl "$CORPUS/alerts/bad-"
 cp tests/intake/alerts/crash-* "$CORPUS/alerts/" 2>/dev/null || true
 "$BUILD/tests/fuzz/fuzz-alerts" -max_len=8192 -max_total_time="$SECONDS_EACH" \
 	-artifact_prefix="$CORPUS/" "$CORPUS/alerts"
+printf '%s' 'Mail met "BSN" \ <b> é 😀' >"$CORPUS/json/seed-text"
+printf '\001\037\177\n\t' >"$CORPUS/json/seed-controls"
+"$BUILD/tests/fuzz/fuzz-json-writer" -max_len=4096 -max_total_time="$SECONDS_EACH" \
+	-artifact_prefix="$CORPUS/" "$CORPUS/json"
 # Closure seeds: amounts, an activity, a date, a title for the invitation.
 mkdir -p "$CORPUS/closure"
 printf '\00087.50' >"$CORPUS/closure/amount"

@@ -154,6 +154,8 @@ int mk_cmd_serve(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_user_add(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_user_passwd(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_user_disable(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_user_enable(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_token_list(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_user_list(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_user_lang(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_token_add(struct mk_cli *cli, int argc, char **argv);

@@ -6,7 +6,7 @@
 #include "cli/cli.h"
 #include "http/server.h"
 
-enum { OPT_LISTEN = MK_OPT_FIRST_OWN, OPT_THREADS, OPT_TIMEOUT };
+enum { OPT_LISTEN = MK_OPT_FIRST_OWN, OPT_THREADS, OPT_TIMEOUT, OPT_TRUSTED_PROXY };
 
 /* Tests and scripts wait for this line before they send a request. */
 static void print_ready(void *ctx, const char *url)
@@ -35,6 +35,7 @@ int mk_cmd_serve(struct mk_cli *cli, int argc, char **argv)
 		{"listen", required_argument, NULL, OPT_LISTEN},
 		{"threads", required_argument, NULL, OPT_THREADS},
 		{"timeout", required_argument, NULL, OPT_TIMEOUT},
+		{"trusted-proxy", required_argument, NULL, OPT_TRUSTED_PROXY},
 		{0},
 	};
 	struct mk_server_config cfg = {0};
@@ -58,6 +59,10 @@ int mk_cmd_serve(struct mk_cli *cli, int argc, char **argv)
 		case OPT_TIMEOUT:
 			if ((status = parse_count(cli, "--timeout", optarg, 3600, &cfg.timeout)))
 				return status;
+			break;
+		case OPT_TRUSTED_PROXY:
+			if (mk_server_parse_proxy(optarg, &cfg, &err))
+				return mk_cli_usage_error(cli, "--trusted-proxy: %s", err.message);
 			break;
 		}
 	}

@@ -1,4 +1,4 @@
-/* meldkamer user add|passwd|disable|list|lang: the accounts of the web
+/* meldkamer user add|passwd|disable|enable|list|lang: the accounts of the web
  * application (service/accounts.h). Passwords come only from standard
  * input: on the command line they would show in the process list and in
  * the shell's history. */
@@ -22,7 +22,13 @@ static char *read_password(struct mk_cli *cli, bool given, int *ret_status)
 						      "standard input, never from the command line");
 		return NULL;
 	}
-	return mk_cli_text_arg(cli, "-", MK_PASSWORD_MAX, ret_status);
+	char *pw = mk_cli_text_arg(cli, "-", MK_PASSWORD_MAX, ret_status);
+	/* A line ended CRLF (a file written on Windows, some terminals):
+	 * the \r is the line's end, not part of what the person typed. */
+	size_t len = pw ? strlen(pw) : 0;
+	if (len && pw[len - 1] == '\r')
+		pw[len - 1] = '\0';
+	return pw;
 }
 
 static void drop_password(char *pw)
@@ -152,7 +158,8 @@ int mk_cmd_user_passwd(struct mk_cli *cli, int argc, char **argv)
 	return status;
 }
 
-int mk_cmd_user_disable(struct mk_cli *cli, int argc, char **argv)
+/* user disable and user enable: the account's name, and one service call. */
+static int set_disabled(struct mk_cli *cli, int argc, char **argv, bool disable)
 {
 	static const struct option opts[] = {MK_CLI_COMMON_OPTIONS, {0}};
 	bool unused = false;
@@ -161,12 +168,25 @@ int mk_cmd_user_disable(struct mk_cli *cli, int argc, char **argv)
 	if (status || (status = mk_cli_open(cli, MK_STORE_WRITE)))
 		return status;
 	struct mk_error err = {0};
-	if (mk_svc_user_disable(cli->svc, &cli->actor, cli->now, name, &err))
+	if (disable ? mk_svc_user_disable(cli->svc, &cli->actor, cli->now, name, &err)
+		    : mk_svc_user_enable(cli->svc, &cli->actor, cli->now, name, &err))
 		return mk_cli_fail(cli, &err);
 	char text[200];
 	snprintf(text, sizeof(text),
-		 "account '%s' disabled: its sessions ended and its API tokens were revoked", name);
+		 disable ? "account '%s' disabled: its sessions ended and its API tokens were revoked"
+			 : "account '%s' enabled: it can log in again; its old API tokens stay revoked",
+		 name);
 	return print_account(cli, name, text);
+}
+
+int mk_cmd_user_disable(struct mk_cli *cli, int argc, char **argv)
+{
+	return set_disabled(cli, argc, argv, true);
+}
+
+int mk_cmd_user_enable(struct mk_cli *cli, int argc, char **argv)
+{
+	return set_disabled(cli, argc, argv, false);
 }
 
 int mk_cmd_user_lang(struct mk_cli *cli, int argc, char **argv)

@@ -139,13 +139,16 @@ static const struct mk_cli_command commands[] = {
 	 "  --obs-role R   what it is to the incident (default indicator): sender, c2, ...\n"},
 	{"observable", "seen", mk_cmd_observable_seen, "VALUE",
 	 "where a value appears: incidents and alert groups (seen-before correlation)", ""},
-	{"serve", NULL, mk_cmd_serve, "[--listen ADDR:PORT] [--threads N] [--timeout S]",
+	{"serve", NULL, mk_cmd_serve,
+	 "[--listen ADDR:PORT] [--threads N] [--timeout S] [--trusted-proxy ADDR]",
 	 "the web application and the JSON API (/api/v1), until SIGTERM or SIGINT",
 	 "  --listen ADDR:PORT  where to listen (default 127.0.0.1:8080; [::1]:8080 for\n"
 	 "                 IPv6; port 0 takes a free one, printed when serving)\n"
 	 "  --threads N    worker threads, each with its own database connection\n"
 	 "                 (default: the number of cores)\n"
 	 "  --timeout S    close a connection idle this many seconds (default 15)\n"
+	 "  --trusted-proxy ADDR  the reverse proxy's address: its X-Forwarded-For\n"
+	 "                 names the client, X-Forwarded-Proto https makes cookies Secure\n"
 	 "  the database must exist: create it with 'meldkamer init' first\n"},
 	{"user", "add", mk_cmd_user_add,
 	 "NAME --role ROLE [--display-name TEXT] --password-stdin",
@@ -161,8 +164,12 @@ static const struct mk_cli_command commands[] = {
 	 "  --password-stdin  read the password from standard input\n"},
 	{"user", "disable", mk_cmd_user_disable, "NAME",
 	 "disable an account: its sessions end and its API tokens are revoked", ""},
+	{"user", "enable", mk_cmd_user_enable, "NAME",
+	 "let a disabled account log in again (its revoked API tokens stay revoked)", ""},
 	{"user", "list", mk_cmd_user_list, "", "every account with its role and state", ""},
 	{"user", "lang", mk_cmd_user_lang, "NAME nl|en", "the language of the account's web pages",
+	 ""},
+	{"token", "list", mk_cmd_token_list, "", "every API token: its account, since when, revoked or not",
 	 ""},
 	{"token", "add", mk_cmd_token_add, "NAME --user ACCOUNT",
 	 "an API token with the rights of ACCOUNT, printed once",

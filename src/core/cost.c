@@ -198,7 +198,7 @@ char *mk_cents_format_nl(int64_t cents, char *buf)
 	char digits[24];
 	snprintf(digits, sizeof(digits), "%llu", (unsigned long long)(a / 100));
 	/* Thousands separated by points, the Dutch way. */
-	char grouped[32];
+	char grouped[40];
 	size_t n = strlen(digits), o = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (i && (n - i) % 3 == 0)

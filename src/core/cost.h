@@ -30,8 +30,10 @@
 #define MK_RATE_CENTS_MAX 10000000
 /* One other cost at most 1 000 000 000.00 EUR. */
 #define MK_COST_CENTS_MAX 100000000000LL
-/* A text form of cents: "-92233720368547758.08" and the NUL. */
-#define MK_CENTS_TEXT 32
+/* A text form of cents: "-92233720368547758.08", or the Dutch form with
+ * its euro sign and thousands points ("-€ 92.233.720.368.547.758,08"), and
+ * the NUL. */
+#define MK_CENTS_TEXT 48
 
 enum mk_activity {
 	MK_ACTIVITY_ANALYSE,

@@ -17,15 +17,46 @@ static json_t *level_or_null(enum mk_level l)
 	return l == MK_LEVEL_NONE ? json_null() : json_string(mk_level_name(l));
 }
 
+void mk_jw_incident_summary(struct mk_jw *w, const struct mk_incident *inc)
+{
+	mk_jw_object(w);
+	mk_jw_key(w, "key");
+	mk_jw_string(w, inc->key);
+	mk_jw_key(w, "title");
+	mk_jw_string(w, inc->title);
+	mk_jw_key(w, "phase");
+	mk_jw_string(w, mk_phase_name(inc->phase));
+	mk_jw_key(w, "priority");
+	mk_jw_string(w, inc->priority ? mk_priority_name(inc->priority) : NULL);
+	mk_jw_key(w, "event_type");
+	mk_jw_string(w, mk_event_type_name(inc->event_type));
+	mk_jw_key(w, "personal_data");
+	mk_jw_bool(w, inc->personal_data);
+	mk_jw_key(w, "confidential");
+	mk_jw_bool(w, inc->confidential);
+	mk_jw_key(w, "reported_at");
+	mk_jw_time(w, inc->reported_at);
+	mk_jw_key(w, "detected_at");
+	mk_jw_time(w, inc->detected_at);
+	mk_jw_key(w, "closed_at");
+	mk_jw_time(w, inc->closed_at);
+	mk_jw_key(w, "version");
+	mk_jw_int(w, inc->version);
+	mk_jw_object_end(w);
+}
+
+/* The summary is defined once, by the writer; read back for the callers
+ * that put it in a tree. */
 json_t *mk_json_incident_summary(const struct mk_incident *inc)
 {
-	return json_pack("{s:s, s:s?, s:s, s:o, s:s, s:b, s:b, s:o, s:o, s:o, s:I}",
-			 "key", inc->key, "title", inc->title, "phase", mk_phase_name(inc->phase),
-			 "priority", inc->priority ? json_string(mk_priority_name(inc->priority)) : json_null(),
-			 "event_type", mk_event_type_name(inc->event_type), "personal_data",
-			 inc->personal_data, "confidential", inc->confidential, "reported_at",
-			 mk_json_time(inc->reported_at), "detected_at", mk_json_time(inc->detected_at),
-			 "closed_at", mk_json_time(inc->closed_at), "version", (json_int_t)inc->version);
+	struct mk_buf b;
+	struct mk_jw w;
+	mk_buf_init(&b, MK_JSON_SUMMARY_MAX);
+	mk_jw_init(&w, &b);
+	mk_jw_incident_summary(&w, inc);
+	json_t *v = mk_jw_rc(&w) == MK_OK ? json_loadb(b.data, b.len, 0, NULL) : NULL;
+	mk_buf_release(&b);
+	return v;
 }
 
 json_t *mk_json_incident(const struct mk_incident *inc)

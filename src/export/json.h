@@ -12,12 +12,20 @@
 #include "core/kpi.h"
 #include "core/logbook.h"
 #include "core/matrix.h"
+#include "export/json-writer.h"
 #include "service/service.h"
+
+/* A ceiling for one summary: a title at its limit, every character
+ * escaped as \\u00XX, stays below it. */
+#define MK_JSON_SUMMARY_MAX (64 * 1024)
 
 json_t *mk_json_time(mk_time t);
 json_t *mk_json_incident(const struct mk_incident *inc);
-/* The short form for lists: key, title, phase, priority, times. */
+/* The short form for lists: key, title, phase, priority, times. The
+ * writer's form is for answers streamed straight into a buffer (the API's
+ * incident list); both are the same JSON. */
 json_t *mk_json_incident_summary(const struct mk_incident *inc);
+void mk_jw_incident_summary(struct mk_jw *w, const struct mk_incident *inc);
 json_t *mk_json_log_entry(const struct mk_log_entry *e);
 json_t *mk_json_task(const struct mk_task_view *t);
 json_t *mk_json_decision(const struct mk_decision *d);

@@ -10,11 +10,14 @@
 #include "export/json.h"
 #include "http/api-handlers.h"
 #include "http/api.h"
+#include "http/router.h"
 
 /* --- reading ----------------------------------------------------------------- */
 
+/* The list is streamed into the answer as the rows come: at the rate of
+ * a busy server a jansson tree per page cost more than the query. */
 struct page {
-	json_t *items;
+	struct mk_jw w;
 	int count;
 	int64_t last_id;
 };
@@ -24,7 +27,8 @@ static enum mk_rc add_summary(void *ctx, const struct mk_incident *inc)
 	struct page *p = ctx;
 	p->count++;
 	p->last_id = inc->id;
-	return json_array_append_new(p->items, mk_json_incident_summary(inc)) ? MK_ENOMEM : MK_OK;
+	mk_jw_incident_summary(&p->w, inc);
+	return mk_jw_rc(&p->w);
 }
 
 void mk_api_incidents_list(struct mk_http_request *req, struct mk_http_response *resp)
@@ -37,26 +41,38 @@ void mk_api_incidents_list(struct mk_http_request *req, struct mk_http_response 
 		return;
 	q.before_id = before;
 	mk_api_viewer_filter(req, &q);
-	struct page p = {.items = json_array()};
+	struct page p = {0};
 	struct mk_error err = {0};
-	if (!p.items) {
-		mk_http_problem(resp, 503, NULL, "out of memory");
-		return;
-	}
+	mk_buf_reset(&resp->body);
+	mk_jw_init(&p.w, &resp->body);
+	mk_jw_object(&p.w);
+	mk_jw_key(&p.w, "items");
+	mk_jw_array(&p.w);
 	if (mk_svc_incidents(req->svc, &q, add_summary, &p, &err)) {
-		json_decref(p.items);
-		mk_api_fail(resp, &err);
+		bool writing = mk_jw_rc(&p.w) != MK_OK;
+		resp->body.rc = MK_OK; /* the problem replaces what was written */
+		mk_buf_reset(&resp->body);
+		if (writing)
+			mk_http_problem(resp, 503, NULL, "the answer cannot be written");
+		else
+			mk_api_fail(resp, &err);
 		return;
 	}
+	mk_jw_array_end(&p.w);
 	/* The cursor is the last row's internal id, opaque to clients: a
 	 * page boundary that does not move when incidents are added, and
 	 * that says nothing about incidents the reader may not see. */
-	char next[128];
-	if (p.count == q.limit)
+	mk_jw_key(&p.w, "next");
+	if (p.count == q.limit) {
+		char next[128];
 		snprintf(next, sizeof(next), MK_API_PREFIX "/incidents?before=%lld&limit=%d%s",
 			 (long long)p.last_id, q.limit, q.open_only ? "&open=true" : "");
-	mk_api_send(resp, 200, json_pack("{s:o, s:s?}", "items", p.items, "next",
-					 p.count == q.limit ? next : NULL));
+		mk_jw_string(&p.w, next);
+	} else {
+		mk_jw_null(&p.w);
+	}
+	mk_jw_object_end(&p.w);
+	mk_api_send_written(resp, 200, mk_jw_rc(&p.w));
 }
 
 /* Answers the incident's record with its ETag. */
@@ -128,6 +144,7 @@ void mk_api_incident_create(struct mk_http_request *req, struct mk_http_response
 	if (!mk_api_read_object(req, resp, &body))
 		return;
 	if (body_fields(body, fields, &n, &err) ||
+	    mk_router_check_parent(req, fields, n, &err) ||
 	    mk_svc_incident_register(req->svc, &req->actor, req->now, fields, n, key, &err)) {
 		mk_api_fail(resp, &err);
 		goto out;
@@ -155,7 +172,7 @@ void mk_api_incident_patch(struct mk_http_request *req, struct mk_http_response 
 	struct mk_error err = {0};
 	if (!mk_api_if_match(req, resp, true, &version) || !mk_api_read_object(req, resp, &body))
 		return;
-	if (body_fields(body, fields, &n, &err)) {
+	if (body_fields(body, fields, &n, &err) || mk_router_check_parent(req, fields, n, &err)) {
 		mk_api_fail(resp, &err);
 	} else if (n == 0) {
 		mk_http_problem(resp, 422, NULL, "nothing to change: give at least one field");

@@ -51,6 +51,19 @@ void mk_api_send(struct mk_http_response *resp, int status, json_t *value)
 	resp->content_type = "application/json";
 }
 
+void mk_api_send_written(struct mk_http_response *resp, int status, enum mk_rc rc)
+{
+	mk_buf_addc(&resp->body, '\n');
+	if (rc != MK_OK || mk_buf_rc(&resp->body) != MK_OK) {
+		resp->body.rc = MK_OK;
+		mk_buf_reset(&resp->body);
+		mk_http_problem(resp, 503, NULL, "the answer is too large to send");
+		return;
+	}
+	resp->status = status;
+	resp->content_type = "application/json";
+}
+
 void mk_api_problem(struct mk_http_response *resp, int status, const char *field,
 		    const char *detail, json_t *extra)
 {
@@ -421,10 +434,16 @@ bool mk_api_if_match(const struct mk_http_request *req, struct mk_http_response 
 static void stale(struct mk_http_response *resp, int64_t expected, int64_t current)
 {
 	char detail[200];
-	snprintf(detail, sizeof(detail),
-		 "the incident changed since version %lld: it is now version %lld; "
-		 "read it again and retry",
-		 (long long)expected, (long long)current);
+	if (expected < current)
+		snprintf(detail, sizeof(detail),
+			 "the incident changed since version %lld: it is now version %lld; "
+			 "read it again and retry",
+			 (long long)expected, (long long)current);
+	else /* a version it never had: an ETag made up, or of another incident */
+		snprintf(detail, sizeof(detail),
+			 "the incident has no version %lld: it is at version %lld; read it again "
+			 "and retry",
+			 (long long)expected, (long long)current);
 	mk_api_problem(resp, 412, "If-Match", detail,
 		       json_pack("{s:I}", "current_version", (json_int_t)current));
 }

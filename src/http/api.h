@@ -26,6 +26,10 @@
  * application/json with status. A NULL value (jansson's allocation
  * failed) or a body above MK_HTTP_RESPONSE_MAX answers 503. */
 void mk_api_send(struct mk_http_response *resp, int status, json_t *value);
+/* Completes an answer already written into resp->body (a streamed
+ * export/json-writer.h answer whose writer ended with rc): status and
+ * content type, or a 503 problem when the writing failed. */
+void mk_api_send_written(struct mk_http_response *resp, int status, enum mk_rc rc);
 
 /* A problem answer as mk_http_problem, with the members of extra (taken;
  * may be NULL) added, e.g. {"current_version": 4} for a stale write. */

@@ -276,6 +276,25 @@ hidden:
 	return mk_error_set(err, MK_ENOTFOUND, "key", "no incident '%s'", req->key), 404;
 }
 
+enum mk_rc mk_router_check_parent(struct mk_http_request *req, const struct mk_field_value *fields,
+				  size_t nfields, struct mk_error *err)
+{
+	for (size_t i = 0; i < nfields; i++) {
+		if (strcmp(fields[i].name, "parent") != 0 || !fields[i].value[0])
+			continue;
+		struct mk_access_subject subject = {0};
+		enum mk_rc rc = mk_svc_access_subject(req->svc, fields[i].value, req->account.name,
+						      &subject, err);
+		if (rc != MK_OK && rc != MK_ENOTFOUND)
+			return rc;
+		if (rc == MK_ENOTFOUND || mk_access_decide(req->account.role, MK_ACT_INCIDENT_READ,
+							   &subject) != MK_ACCESS_ALLOW)
+			return mk_error_set(err, MK_ENOTFOUND, "parent",
+					    "parent incident '%.32s' does not exist", fields[i].value);
+	}
+	return MK_OK;
+}
+
 /* --- The request path ---------------------------------------------------- */
 
 void mk_router_handle(struct mk_http_request *req, int early_status,

@@ -23,6 +23,12 @@ void mk_router_error(const struct mk_http_request *req, bool html, int status,
 /* Whether an error for this request (no route known) is shown as a page:
  * a path outside /api/ asked for by a client that accepts text/html. */
 bool mk_router_wants_html(const struct mk_http_request *req);
+/* A parent named among fields must be an incident the actor may read:
+ * one they may not see is answered exactly like one that does not exist
+ * (MK_ENOTFOUND naming "parent"), so naming keys as a parent tells
+ * nothing. */
+enum mk_rc mk_router_check_parent(struct mk_http_request *req, const struct mk_field_value *fields,
+				  size_t nfields, struct mk_error *err);
 
 /* The error page of the web UI: status, a short message. error-page.c
  * holds a plain version; the web UI may render it in its layout. */

@@ -320,6 +320,60 @@ static void client_address(struct MHD_Connection *conn, char *buf, size_t cap)
 			  buf, (socklen_t)cap);
 }
 
+/* The address in text (spaces around it allowed) in inet_ntop's form,
+ * or false if it is not a numeric IPv4 or IPv6 address. */
+static bool normal_address(const char *text, size_t len, char *buf, size_t cap)
+{
+	while (len && (*text == ' ' || *text == '\t')) {
+		text++;
+		len--;
+	}
+	while (len && (text[len - 1] == ' ' || text[len - 1] == '\t'))
+		len--;
+	char copy[INET6_ADDRSTRLEN];
+	if (len == 0 || len >= sizeof(copy))
+		return false;
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	unsigned char bin[sizeof(struct in6_addr)];
+	if (inet_pton(AF_INET, copy, bin) == 1)
+		return inet_ntop(AF_INET, bin, buf, (socklen_t)cap) != NULL;
+	if (inet_pton(AF_INET6, copy, bin) == 1)
+		return inet_ntop(AF_INET6, bin, buf, (socklen_t)cap) != NULL;
+	return false;
+}
+
+enum mk_rc mk_server_parse_proxy(const char *text, struct mk_server_config *cfg,
+				 struct mk_error *err)
+{
+	if (!normal_address(text, strlen(text), cfg->trusted_proxy, sizeof(cfg->trusted_proxy)))
+		return mk_error_set(err, MK_EINVAL, "trusted-proxy",
+				    "'%.64s' is not a numeric IPv4 or IPv6 address", text);
+	return MK_OK;
+}
+
+/* Behind the trusted proxy: the client is the last X-Forwarded-For entry
+ * (the one the proxy itself added; those before it the client may have
+ * made up), and X-Forwarded-Proto says whether the person used TLS. A
+ * header that does not hold an address leaves the proxy's. */
+static void forwarded_client(const struct server *srv, struct MHD_Connection *conn,
+			     struct request_state *st)
+{
+	if (!srv->cfg->trusted_proxy[0] || strcmp(st->address, srv->cfg->trusted_proxy) != 0)
+		return;
+	const char *xff = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-For");
+	if (xff) {
+		const char *last = strrchr(xff, ',');
+		last = last ? last + 1 : xff;
+		char client[INET6_ADDRSTRLEN];
+		if (normal_address(last, strlen(last), client, sizeof(client)))
+			snprintf(st->address, sizeof(st->address), "%s", client);
+	}
+	const char *proto =
+		MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-Proto");
+	st->req.tls = proto && strcasecmp(proto, "https") == 0;
+}
+
 /* Splits the raw path into percent-decoded segments. A segment that does
  * not decode ("%2e%2e", "%2f", a NUL, invalid UTF-8) or too many of them
  * name no page: false, answered 404. */
@@ -457,6 +511,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 	if (!st->started) {
 		st->started = true;
 		client_address(conn, st->address, sizeof(st->address));
+		forwarded_client(srv, conn, st);
 		st->req.address = st->address;
 		st->req.path = "";
 		/* A body announced over the limit is refused before a byte of

@@ -26,7 +26,19 @@ struct mk_server_config {
 	unsigned port;      /* 0: a free port chosen by the system */
 	unsigned threads;   /* 1..MK_HTTP_THREADS_MAX; 0: the number of cores */
 	unsigned timeout;   /* seconds; 0: MK_HTTP_TIMEOUT_DEFAULT */
+	/* The reverse proxy in front ("" for none): requests from this
+	 * address take the client's address from the last X-Forwarded-For
+	 * entry and TLS from X-Forwarded-Proto, so that login throttling and
+	 * the access log see the person, not the proxy, and the session
+	 * cookie gets Secure. From anyone else those headers are ignored. */
+	char trusted_proxy[64];
 };
+
+/* Parses a numeric IPv4 or IPv6 address into cfg's trusted_proxy, in the
+ * form the server compares (inet_ntop's). MK_EINVAL naming
+ * "trusted-proxy" otherwise. */
+enum mk_rc mk_server_parse_proxy(const char *text, struct mk_server_config *cfg,
+				 struct mk_error *err);
 
 /* Parses "ADDR:PORT" ("127.0.0.1:8080", "[::1]:8080") into cfg's host,
  * ipv6 and port. MK_EINVAL naming "listen" otherwise. */

@@ -97,8 +97,12 @@ void mk_ui_melden_post(struct mk_http_request *req, struct mk_http_response *res
 	}
 	if (!mk_http_form(req, "title"))
 		fields[n++] = (struct mk_field_value){"title", ""};
-	fields[n++] = (struct mk_field_value){"reporter_name", req->account.display_name};
-	fields[n++] = (struct mk_field_value){"source", "gebruiker-partner"};
+	/* A melder's name and the source (a staff report) the service sets;
+	 * anyone else reporting here is recorded the same way. */
+	if (req->account.role != MK_ROLE_MELDER) {
+		fields[n++] = (struct mk_field_value){"reporter_name", req->account.display_name};
+		fields[n++] = (struct mk_field_value){"source", "gebruiker-partner"};
+	}
 
 	/* The service records a melder's account as the reporter's, so
 	 * that they see their own reports. */

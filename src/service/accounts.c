@@ -102,6 +102,12 @@ static enum mk_rc check_password(const char *password, struct mk_error *err)
 	if (bad < len)
 		return mk_error_set(err, MK_EINVAL, "password",
 				    "password is not valid UTF-8 (at byte %zu)", bad + 1);
+	/* No one types a control character into a login form: such a
+	 * password could never be used. */
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)password[i] < 0x20 || password[i] == 0x7f)
+			return mk_error_set(err, MK_EINVAL, "password",
+					    "password holds a control character (at byte %zu)", i + 1);
 	/* Characters, not bytes: what a person counts when choosing one. */
 	size_t chars = mk_utf8_length(password, len);
 	if (chars < MK_PASSWORD_MIN)
@@ -320,6 +326,29 @@ out:
 	return finish(svc, rc, err);
 }
 
+enum mk_rc mk_svc_user_enable(struct mk_service *svc, const struct mk_actor *actor, mk_time now,
+			      const char *name, struct mk_error *err)
+{
+	struct found_account f;
+	enum mk_rc rc = mk_store_begin(svc->store, true, err);
+	if (rc)
+		return rc;
+	if ((rc = find_account(svc, "name", name, &f, err)))
+		goto out;
+	if (!f.account.disabled) {
+		rc = mk_error_set(err, MK_ECONFLICT, "name", "account '%s' is not disabled", name);
+		goto out;
+	}
+	/* The tokens revoked at disabling stay revoked: whoever held them
+	 * gets new ones on purpose, not back by accident. */
+	if ((rc = mk_store_account_set_disabled(svc->store, f.account.id, false, err)))
+		goto out;
+	rc = audit(svc, actor, now, f.account.name, "account enabled; its old API tokens stay revoked",
+		   err);
+out:
+	return finish(svc, rc, err);
+}
+
 enum mk_rc mk_svc_user_set_lang(struct mk_service *svc, const struct mk_actor *actor,
 				mk_time now, const char *name, const char *lang,
 				struct mk_error *err)
@@ -375,6 +404,24 @@ enum mk_rc mk_svc_users(struct mk_service *svc, mk_account_cb cb, void *ctx,
 	return mk_store_account_list(svc->store, each_user, &w, err);
 }
 
+struct token_walk {
+	mk_token_cb cb;
+	void *ctx;
+};
+
+static enum mk_rc each_token(void *ctx, const struct mk_store_token *t)
+{
+	const struct token_walk *w = ctx;
+	struct mk_token_info info = {t->name, t->account.name, t->created_at, t->revoked_at};
+	return w->cb(w->ctx, &info);
+}
+
+enum mk_rc mk_svc_tokens(struct mk_service *svc, mk_token_cb cb, void *ctx, struct mk_error *err)
+{
+	struct token_walk w = {cb, ctx};
+	return mk_store_token_list(svc->store, each_token, &w, err);
+}
+
 /* --- Sessions ------------------------------------------------------------------- */
 
 enum mk_rc mk_svc_login(struct mk_service *svc, mk_time now, const char *name,
@@ -404,16 +451,17 @@ enum mk_rc mk_svc_login(struct mk_service *svc, mk_time now, const char *name,
 	 * password is checked. Concurrent attempts therefore each take a
 	 * slot, and no more than the limit are ever checked in a window. */
 	mk_time since = now - MK_LOGIN_WINDOW + 1; /* a failure counts for WINDOW seconds */
-	int64_t by_account = 0, by_address = 0, attempt = 0;
+	int64_t by_pair = 0, by_account = 0, by_address = 0, attempt = 0;
 	struct found_account f;
 	bool found = false;
 	enum mk_rc rc = mk_store_begin(svc->store, true, err);
 	if (rc)
 		return rc;
-	if ((rc = mk_store_login_failures(svc->store, name, address, since, &by_account,
+	if ((rc = mk_store_login_failures(svc->store, name, address, since, &by_pair, &by_account,
 					  &by_address, err)))
 		goto fail;
-	if (by_account >= MK_LOGIN_FAILS_PER_ACCOUNT || by_address >= MK_LOGIN_FAILS_PER_ADDRESS) {
+	if (by_pair >= MK_LOGIN_FAILS_PER_ACCOUNT || by_account >= MK_LOGIN_FAILS_PER_ACCOUNT_ALL ||
+	    by_address >= MK_LOGIN_FAILS_PER_ADDRESS) {
 		rc = mk_error_set(err, MK_ETHROTTLED, "",
 				  "too many failed logins: try again in %d minutes",
 				  (int)(MK_LOGIN_WINDOW / MK_MINUTE));

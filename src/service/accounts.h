@@ -29,9 +29,15 @@
 #define MK_SESSION_IDLE (8 * MK_HOUR)  /* a session ends after this long unused */
 #define MK_SESSION_MAX (12 * MK_HOUR)  /* and in any case after a working day */
 /* Login throttling: this many failures within MK_LOGIN_WINDOW refuse
- * further attempts (MK_ETHROTTLED) for that account, or from that address,
- * until the window has passed. */
+ * further attempts (MK_ETHROTTLED) until the window has passed: for an
+ * account from one address; for an account from all addresses together
+ * (guessing spread over many machines); and from one address for all
+ * names. Five wrong passwords from one machine therefore do not lock the
+ * account for its owner elsewhere: locking someone out takes fifty, from
+ * several addresses. Behind a reverse proxy the address is the one it
+ * forwards (serve --trusted-proxy), else every user would share it. */
 #define MK_LOGIN_FAILS_PER_ACCOUNT 5
+#define MK_LOGIN_FAILS_PER_ACCOUNT_ALL 50
 #define MK_LOGIN_FAILS_PER_ADDRESS 20
 #define MK_LOGIN_WINDOW (15 * MK_MINUTE)
 
@@ -59,6 +65,10 @@ enum mk_rc mk_svc_user_passwd(struct mk_service *svc, const struct mk_actor *act
 enum mk_rc mk_svc_user_disable(struct mk_service *svc, const struct mk_actor *actor,
 			       mk_time now, const char *name, struct mk_error *err);
 /* Sets the account's language ("nl" or "en"). */
+/* Lets a disabled account log in again; its revoked tokens stay revoked.
+ * MK_ECONFLICT if it is not disabled. */
+enum mk_rc mk_svc_user_enable(struct mk_service *svc, const struct mk_actor *actor, mk_time now,
+			      const char *name, struct mk_error *err);
 enum mk_rc mk_svc_user_set_lang(struct mk_service *svc, const struct mk_actor *actor,
 				mk_time now, const char *name, const char *lang,
 				struct mk_error *err);
@@ -100,6 +110,16 @@ enum mk_rc mk_svc_token_auth(struct mk_service *svc, mk_time now, const char *to
 			     struct mk_account *ret_account, struct mk_error *err);
 enum mk_rc mk_svc_token_revoke(struct mk_service *svc, const struct mk_actor *actor,
 			       mk_time now, const char *token_name, struct mk_error *err);
+/* A token as `token list` shows it: never its text, which is not kept. */
+struct mk_token_info {
+	const char *name;
+	const char *account;
+	mk_time created_at;
+	mk_time revoked_at; /* MK_TIME_UNKNOWN while valid */
+};
+typedef enum mk_rc (*mk_token_cb)(void *ctx, const struct mk_token_info *t);
+/* Every token, revoked or not, by name. */
+enum mk_rc mk_svc_tokens(struct mk_service *svc, mk_token_cb cb, void *ctx, struct mk_error *err);
 
 /* --- Need-to-know ----------------------------------------------------------- */
 

@@ -200,6 +200,30 @@ enum mk_rc mk_svc_register_prepared(struct mk_service *svc, mk_time now,
 	return rc;
 }
 
+/* What an employee reporting something says: what, when, where to reach
+ * them, whether personal data is involved. Who reported it is their own
+ * name and the source is a staff report; confidentiality, TLP, a parent,
+ * an exercise flag and the rest are the service desk's to judge (and a
+ * melder setting confidential would hide the report from the queue). */
+static enum mk_rc melder_fields(const struct mk_field_value *fields, size_t nfields,
+				struct mk_error *err)
+{
+	static const char *const allowed[] = {"title", "description", "occurred_at", "detected_at",
+					      "reporter_department", "reporter_phone",
+					      "reporter_email", "personal_data"};
+	for (size_t i = 0; i < nfields; i++) {
+		bool ok = false;
+		for (size_t j = 0; j < sizeof(allowed) / sizeof(allowed[0]); j++)
+			ok |= strcmp(fields[i].name, allowed[j]) == 0;
+		if (!ok)
+			return mk_error_set(err, MK_EPERM, fields[i].name,
+					    "a melder reports what happened; '%s' is set by the "
+					    "service desk",
+					    fields[i].name);
+	}
+	return MK_OK;
+}
+
 enum mk_rc mk_svc_incident_register(struct mk_service *svc, const struct mk_actor *actor,
 				    mk_time now, const struct mk_field_value *fields,
 				    size_t nfields, char *ret_key, struct mk_error *err)
@@ -207,7 +231,18 @@ enum mk_rc mk_svc_incident_register(struct mk_service *svc, const struct mk_acto
 	struct mk_registration reg;
 	mk_registration_init(&reg);
 	bool duplicate;
-	enum mk_rc rc = mk_incident_apply_fields(&reg.inc, fields, nfields, err);
+	bool melder = actor->role == MK_ROLE_MELDER;
+	enum mk_rc rc = melder ? melder_fields(fields, nfields, err) : MK_OK;
+	if (rc == MK_OK)
+		rc = mk_incident_apply_fields(&reg.inc, fields, nfields, err);
+	if (rc == MK_OK && melder) {
+		static const struct mk_field_value own[] = {{"source", "gebruiker-partner"}};
+		rc = mk_incident_apply_fields(&reg.inc, own, 1, err);
+		if (rc == MK_OK) {
+			struct mk_field_value name = {"reporter_name", actor->name};
+			rc = mk_incident_apply_fields(&reg.inc, &name, 1, err);
+		}
+	}
 	/* Someone registering it now knows of it now: the golden hour starts
 	 * unless the report says when it was discovered (or clears it). */
 	bool has_detected = false;

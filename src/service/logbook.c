@@ -31,6 +31,11 @@ enum mk_rc mk_svc_log_add(struct mk_service *svc, const struct mk_actor *actor, 
 				    "kind '%s' is written by meldkamer itself: use note, action, "
 				    "decision or communication",
 				    mk_log_kind_name(kind));
+	/* A reporter adds to their own report; actions, decisions and
+	 * communications are the handlers' record. */
+	if (actor->role == MK_ROLE_MELDER && kind != MK_LOG_NOTE)
+		return mk_error_set(err, MK_EPERM, "kind",
+				    "a melder adds notes only, not kind '%s'", mk_log_kind_name(kind));
 	struct log_add la = {actor, now, kind, text};
 	return mk_svc_change(svc, key, 0, now, log_add_change, &la, err);
 }

@@ -373,6 +373,31 @@ enum mk_rc mk_store_token_get_by_name(struct mk_store *s, const char *name,
 	return rc;
 }
 
+enum mk_rc mk_store_token_list(struct mk_store *s, mk_store_token_cb cb, void *ctx,
+			       struct mk_error *err)
+{
+	static const char sql[] = TOKEN_SELECT "ORDER BY t.name";
+	sqlite3_stmt *st = mk_sql_prepare(s, sql, err);
+	if (!st)
+		return err ? err->rc : MK_ESTORE;
+	enum mk_rc rc = MK_OK;
+	int src;
+	while (rc == MK_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
+		struct mk_store_token t = {
+			.name = mk_sql_column_text(st, 0),
+			.created_at = mk_sql_column_time(st, 1),
+			.revoked_at = mk_sql_column_time(st, 2),
+		};
+		rc = read_account(s, st, 3, &t.account, err);
+		if (rc == MK_OK)
+			rc = cb(ctx, &t);
+	}
+	if (rc == MK_OK && src != SQLITE_DONE)
+		rc = mk_sql_fail(s, src, "listing the tokens", err);
+	sqlite3_reset(st);
+	return rc;
+}
+
 enum mk_rc mk_store_token_revoke(struct mk_store *s, const char *name, mk_time now,
 				 struct mk_error *err)
 {
@@ -444,12 +469,14 @@ enum mk_rc mk_store_login_failures_clear(struct mk_store *s, const char *account
 }
 
 enum mk_rc mk_store_login_failures(struct mk_store *s, const char *account_name,
-				   const char *address, mk_time since, int64_t *ret_account,
-				   int64_t *ret_address, struct mk_error *err)
+				   const char *address, mk_time since, int64_t *ret_pair,
+				   int64_t *ret_account, int64_t *ret_address, struct mk_error *err)
 {
-	/* Two index range counts in one statement. */
+	/* Index range counts in one statement. */
 	static const char sql[] =
-		"SELECT (SELECT count(*) FROM login_failure WHERE account_name = ?1 AND at >= ?3), "
+		"SELECT (SELECT count(*) FROM login_failure WHERE account_name = ?1 AND at >= ?3 "
+		"AND address = ?2), "
+		"(SELECT count(*) FROM login_failure WHERE account_name = ?1 AND at >= ?3), "
 		"(SELECT count(*) FROM login_failure WHERE address = ?2 AND at >= ?3)";
 	sqlite3_stmt *st = mk_sql_prepare(s, sql, err);
 	if (!st)
@@ -460,8 +487,9 @@ enum mk_rc mk_store_login_failures(struct mk_store *s, const char *account_name,
 	int src = sqlite3_step(st);
 	enum mk_rc rc = MK_OK;
 	if (src == SQLITE_ROW) {
-		*ret_account = sqlite3_column_int64(st, 0);
-		*ret_address = sqlite3_column_int64(st, 1);
+		*ret_pair = sqlite3_column_int64(st, 0);
+		*ret_account = sqlite3_column_int64(st, 1);
+		*ret_address = sqlite3_column_int64(st, 2);
 	} else {
 		rc = mk_sql_fail(s, src, "counting failed logins", err);
 	}

@@ -14,6 +14,7 @@ struct mk_store {
 	char *path;
 	char *blob_dir; /* <path>.evidence, made on first use; or NULL */
 	bool in_transaction;
+	bool holds_writer; /* this connection holds sqlite.c's process_writer */
 	int opened_version; /* the schema version on disk at open (0: new) */
 	int savepoints;
 	struct {

@@ -4,8 +4,12 @@
 #include "store/sqlite-internal.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "base/alloc.h"
 #include "base/buf.h"
@@ -299,6 +303,22 @@ enum mk_rc mk_store_open(const char *path, enum mk_store_mode mode, struct mk_st
 		mk_free(s);
 		return mk_error_set(err, MK_ENOMEM, "", "out of memory opening '%s'", path);
 	}
+	/* The register holds confidential incidents and password hashes:
+	 * made readable by its owner alone (SQLite gives its -wal and -shm
+	 * files the same mode), whatever the umask. */
+	bool made = false;
+	if (!exists && mode == MK_STORE_CREATE) {
+		int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		if (fd < 0) {
+			rc = mk_error_set(err, MK_ESTORE, "db", "cannot create database '%s': %s", path,
+					  strerror(errno));
+			mk_free(s->path);
+			mk_free(s);
+			return rc;
+		}
+		close(fd);
+		made = true;
+	}
 	int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
 	flags |= mode == MK_STORE_READ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 	if (mode == MK_STORE_CREATE)
@@ -378,7 +398,26 @@ enum mk_rc mk_store_open(const char *path, enum mk_store_mode mode, struct mk_st
 	return MK_OK;
 fail:
 	mk_store_close(s);
+	if (made) /* nothing was in it: leave nothing behind */
+		unlink(path);
 	return rc;
+}
+
+/* Writers of one process (the server's worker threads, each with its
+ * own connection) queue on this mutex before they ask SQLite for the
+ * write lock. SQLite's busy handler makes a waiting writer sleep 1, 2,
+ * 5 ... 100 ms between tries, so under a stream of writes one thread
+ * could lose again and again (a POST p99 above a second); a mutex hands
+ * the lock over as soon as it is free. Other processes still meet the
+ * busy handler. */
+static pthread_mutex_t process_writer = PTHREAD_MUTEX_INITIALIZER;
+
+static void release_writer(struct mk_store *s)
+{
+	if (!s->holds_writer)
+		return;
+	s->holds_writer = false;
+	pthread_mutex_unlock(&process_writer);
 }
 
 void mk_store_close(struct mk_store *s)
@@ -387,6 +426,7 @@ void mk_store_close(struct mk_store *s)
 		return;
 	if (s->db && s->in_transaction)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	release_writer(s);
 	for (int i = 0; i < s->ncache; i++)
 		sqlite3_finalize(s->cache[i].stmt);
 	sqlite3_close(s->db);
@@ -397,12 +437,24 @@ void mk_store_close(struct mk_store *s)
 
 enum mk_rc mk_store_begin(struct mk_store *s, bool write, struct mk_error *err)
 {
+	if (write) {
+		/* As long as SQLite's own wait, and with its message: two
+		 * connections of one thread (a test) must not wait forever. */
+		struct timespec until;
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_sec += MK_STORE_BUSY_MS / 1000;
+		if (pthread_mutex_timedlock(&process_writer, &until) != 0)
+			return mk_sql_fail(s, SQLITE_BUSY, "starting a transaction", err);
+		s->holds_writer = true;
+	}
 	/* IMMEDIATE takes the write lock now: a second writer waits here, at
 	 * the start, rather than failing after it has done half its work. */
 	enum mk_rc rc = mk_sql_exec(s, write ? "BEGIN IMMEDIATE" : "BEGIN",
 				    "starting a transaction", err);
 	if (rc == MK_OK)
 		s->in_transaction = true;
+	else
+		release_writer(s);
 	return rc;
 }
 
@@ -456,6 +508,7 @@ enum mk_rc mk_sql_flush_key(struct mk_store *s, struct mk_error *err)
 
 static void end_transaction(struct mk_store *s)
 {
+	release_writer(s);
 	s->in_transaction = false;
 	s->savepoints = 0;
 	s->fts_incident_from = s->fts_logbook_from = 0;

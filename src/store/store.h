@@ -317,6 +317,9 @@ enum mk_rc mk_store_token_get(struct mk_store *s, const char *token_hash, mk_sto
 /* Calls cb with the token named name; MK_ENOTFOUND naming it if none. */
 enum mk_rc mk_store_token_get_by_name(struct mk_store *s, const char *name,
 				      mk_store_token_cb cb, void *ctx, struct mk_error *err);
+/* Calls cb with every token, revoked or not, by name. */
+enum mk_rc mk_store_token_list(struct mk_store *s, mk_store_token_cb cb, void *ctx,
+			       struct mk_error *err);
 /* Revokes the named token if it is not revoked yet. */
 enum mk_rc mk_store_token_revoke(struct mk_store *s, const char *name, mk_time now,
 				 struct mk_error *err);
@@ -335,9 +338,11 @@ enum mk_rc mk_store_login_failure_delete(struct mk_store *s, int64_t id, struct 
 /* Forgets the failures recorded for an account name (after a login). */
 enum mk_rc mk_store_login_failures_clear(struct mk_store *s, const char *account_name,
 					 struct mk_error *err);
+/* Failures since `since`: of the account from the address, of the account
+ * from anywhere, and from the address for any account. */
 enum mk_rc mk_store_login_failures(struct mk_store *s, const char *account_name,
-				   const char *address, mk_time since, int64_t *ret_account,
-				   int64_t *ret_address, struct mk_error *err);
+				   const char *address, mk_time since, int64_t *ret_pair,
+				   int64_t *ret_account, int64_t *ret_address, struct mk_error *err);
 enum mk_rc mk_store_login_failures_purge(struct mk_store *s, mk_time before,
 					 struct mk_error *err);
 

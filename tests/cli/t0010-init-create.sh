@@ -17,6 +17,9 @@ check_ok
 check_out "created database '$DB' (schema $MK_SCHEMA): notification matrix 75 rows, checklist 45 tasks"
 [ -f "$DB" ]
 check_eq "database file exists" 0 $?
+check_eq "readable by its owner alone, whatever the umask" 600 "$(umask 000; stat -c %a "$DB")"
+(umask 000; "$MK_BIN" init --db "$T/open.db" >/dev/null)
+check_eq "also made under umask 000" 600 "$(stat -c %a "$T/open.db")"
 check_eq "application_id (MKDB)" 1296778306 "$(sql 'PRAGMA application_id')"
 check_eq "user_version" "$MK_SCHEMA" "$(sql 'PRAGMA user_version')"
 check_eq "journal mode" wal "$(sql 'PRAGMA journal_mode')"

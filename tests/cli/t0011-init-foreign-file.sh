@@ -51,7 +51,7 @@ check_err "meldkamer init: '$T/folder.db' is not a regular file"
 # A folder that does not exist.
 mk init --db "$T/nowhere/mk.db"
 check_status 1
-check_err "meldkamer init: cannot open database '$T/nowhere/mk.db': unable to open database file"
+check_err "meldkamer init: cannot create database '$T/nowhere/mk.db': No such file or directory"
 [ ! -e "$T/nowhere" ]
 check_eq "no folder created" 0 $?
 

@@ -1,5 +1,5 @@
 #!/bin/bash
-# user add | passwd | disable | list | lang: accounts for the web
+# user add | passwd | disable | enable | list | lang: accounts for the web
 # application. The password comes only from standard input (one trailing
 # newline stripped); bad names, roles and passwords are refused with a
 # clear message and nothing written; every change is in the account audit.
@@ -30,7 +30,7 @@ refused_stdin "$T/pw11" 2 "meldkamer user add: password is too short (11 charact
 	user add elf --role auditor --password-stdin
 # Only one newline is stripped.
 printf '\n\n' >"$T/pw-blank"
-refused_stdin "$T/pw-blank" 2 "password is too short (1 characters, at least 12)" \
+refused_stdin "$T/pw-blank" 2 "password holds a control character (at byte 1)" \
 	user add leeg --role auditor --password-stdin
 : >"$T/pw-empty"
 refused_stdin "$T/pw-empty" 2 "meldkamer user add: password is empty" \
@@ -111,6 +111,14 @@ refused_stdin "$T/pw2" 2 "meldkamer user passwd: account 'nobody' does not exist
 	user passwd nobody --password-stdin
 refused_stdin "$T/pw2" 2 "meldkamer user passwd: needs --password-stdin" user passwd anna
 
+# A CRLF line end is the line's end; other control characters are refused.
+printf 'een lange zin als wachtwoord\r\n' >"$T/pwcrlf"
+mk_stdin "$T/pwcrlf" user passwd carl --password-stdin
+check_ok
+printf 'een lange\tzin als wachtwoord\n' >"$T/pwtab"
+refused_stdin "$T/pwtab" 2 "meldkamer user passwd: password holds a control character (at byte 10)" \
+	user passwd carl --password-stdin
+
 # disable
 mk user disable bram
 check_ok
@@ -120,12 +128,25 @@ refused 2 "meldkamer user disable: account 'nobody' does not exist" user disable
 mk user list --json
 json_py 'eq([(a["name"], a["disabled"], a["lang"]) for a in d], [("anna", False, "en"), ("bram", True, "nl"), ("carl", False, "nl"), ("twaalf", False, "nl")])'
 
+# enable: back in, tokens not
+mk user enable bram
+check_ok
+check_out "account 'bram' enabled: it can log in again; its old API tokens stay revoked"
+refused 1 "meldkamer user enable: account 'bram' is not disabled" user enable bram
+refused 2 "meldkamer user enable: account 'nobody' does not exist" user enable nobody
+check_eq "bram is active" 0 "$(sql "SELECT disabled FROM account WHERE name = 'bram'")"
+mk user disable bram
+check_ok
+
 check_eq "the audit, in order" "anna|account created with role servicedesk
 bram|account created with role ciso
 twaalf|account created with role auditor
 carl|account created with role behandelaar
 anna|language set to en
 anna|password changed; sessions ended
+carl|password changed; sessions ended
+bram|account disabled; sessions ended, 0 API tokens revoked
+bram|account enabled; its old API tokens stay revoked
 bram|account disabled; sessions ended, 0 API tokens revoked" \
 	"$(sql "SELECT account_name, what FROM account_audit ORDER BY id")"
 

@@ -1,5 +1,5 @@
 #!/bin/bash
-# token add | revoke: API tokens. The token is printed once on standard
+# token add | list | revoke: API tokens. The token is printed once on standard
 # output (alone, for scripts); only its SHA-256 is stored; revoking, and
 # disabling the account, end it.
 . "$(dirname "$0")/lib.sh"
@@ -44,6 +44,18 @@ check_eq "revoked at now" 1792836000 "$(sql "SELECT revoked_at FROM api_token WH
 refused 1 "meldkamer token revoke: token 'siem-koppeling' is revoked already" token revoke siem-koppeling
 refused 2 "meldkamer token revoke: token 'nope' does not exist" token revoke nope
 refused 2 "meldkamer token revoke: missing the token name" token revoke
+
+# list: names, accounts, since when, revoked or not; never the token.
+mk token list --json
+check_ok
+json_py 'eq(d, [{"name": "rapportage", "user": "siem", "created_at": "2026-10-24T10:00:00Z", "revoked_at": None},
+               {"name": "siem-koppeling", "user": "siem", "created_at": "2026-10-24T10:00:00Z", "revoked_at": "2026-10-24T10:00:00Z"}])'
+mk token list
+check_ok
+check_eq "no token text in the list" 0 "$(grep -c -- "$SECOND" "$T/out")"
+check_out_has "siem-koppeling"
+check_out_has "revoked 2026-10-24 12:00"
+refused 2 "meldkamer token list: unexpected argument 'x'" token list x
 
 # Disabling the account revokes the rest; a disabled account gets none.
 mk user disable siem

@@ -57,9 +57,15 @@ static void new_incident(struct mk_service *svc, const struct mk_actor *who, con
 		{"title", title},
 		{"confidential", confidential ? "ja" : "nee"},
 	};
+	/* A melder says only what happened; the service desk marks the
+	 * report confidential afterwards. */
+	bool melder = who->role == MK_ROLE_MELDER;
 	struct mk_error err = {0};
-	if (mk_svc_incident_register(svc, who, NOW, fields, 2, key, &err) != MK_OK)
+	if (mk_svc_incident_register(svc, who, NOW, fields, melder ? 1 : 2, key, &err) != MK_OK)
 		fail_msg("register: %s", err.message);
+	if (melder && confidential &&
+	    mk_svc_incident_edit(svc, &admin, NOW, key, 1, fields + 1, 1, &err) != MK_OK)
+		fail_msg("mark confidential: %s", err.message);
 }
 
 static char *dump(const char *path)
@@ -367,11 +373,10 @@ static void test_accounts_throttle_after_exactly_five_failures(void **state)
 	struct mk_error err = {0};
 	for (int i = 0; i < MK_LOGIN_FAILS_PER_ACCOUNT; i++)
 		assert_int_equal(login(svc, NOW + i, "anna", PW2, ADDR, &err), MK_EPERM);
-	/* The sixth attempt is refused before the password is checked: the
-	 * right one does not help, from another address neither. */
+	/* The sixth attempt from that address is refused before the password
+	 * is checked: the right one does not help. */
 	assert_int_equal(login(svc, NOW + 10, "anna", PW, ADDR, &err), MK_ETHROTTLED);
 	assert_string_equal(err.message, "too many failed logins: try again in 15 minutes");
-	assert_int_equal(login(svc, NOW + 10, "anna", PW, "198.51.100.7", &err), MK_ETHROTTLED);
 	/* A refused attempt is not itself recorded (it was not checked). */
 	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM login_failure"), 5);
 	/* The first failure (at NOW) leaves the window at NOW + 15 min: one
@@ -383,6 +388,38 @@ static void test_accounts_throttle_after_exactly_five_failures(void **state)
 	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM login_failure"), 0);
 	/* Other accounts were never throttled. */
 	add_user(svc, "bram", MK_ROLE_CISO);
+	mk_service_close(svc);
+}
+
+/* Five failures from one address do not lock the owner out elsewhere;
+ * fifty from many addresses do. */
+static void test_accounts_throttle_per_account_across_addresses(void **state)
+{
+	struct fixture *f = *state;
+	struct mk_service *svc = open_svc(f);
+	add_user(svc, "anna", MK_ROLE_SERVICEDESK);
+	struct mk_error err = {0};
+	for (int i = 0; i < MK_LOGIN_FAILS_PER_ACCOUNT; i++)
+		assert_int_equal(login(svc, NOW, "anna", PW2, ADDR, &err), MK_EPERM);
+	assert_int_equal(login(svc, NOW, "anna", PW, ADDR, &err), MK_ETHROTTLED);
+	char token[MK_TOKEN_TEXT], csrf[MK_TOKEN_TEXT];
+	struct mk_account acc;
+	/* From her own machine she is in. */
+	assert_int_equal(mk_svc_login(svc, NOW, "anna", PW, "198.51.100.7", token, csrf, &acc, &err),
+			 MK_OK);
+	/* The good login forgot the failures; now 49 from ten addresses. */
+	int n = 0;
+	for (int a = 0; n < MK_LOGIN_FAILS_PER_ACCOUNT_ALL - 1; a++) {
+		char addr[32];
+		snprintf(addr, sizeof(addr), "203.0.113.%d", 10 + a);
+		for (int i = 0; i < MK_LOGIN_FAILS_PER_ACCOUNT && n < MK_LOGIN_FAILS_PER_ACCOUNT_ALL - 1;
+		     i++, n++)
+			assert_int_equal(login(svc, NOW + 1, "anna", PW2, addr, &err), MK_EPERM);
+	}
+	/* The fiftieth is still checked; after it, anna is locked everywhere. */
+	assert_int_equal(login(svc, NOW + 1, "anna", PW2, "203.0.113.200", &err), MK_EPERM);
+	assert_int_equal(login(svc, NOW + 1, "anna", PW, "198.51.100.7", &err), MK_ETHROTTLED);
+	assert_int_equal(raw_int(f->db, "SELECT count(*) FROM login_failure"), 50);
 	mk_service_close(svc);
 }
 
@@ -1083,6 +1120,7 @@ int main(void)
 		T(test_accounts_login_gives_a_session),
 		T(test_accounts_wrong_name_and_wrong_password_look_the_same),
 		T(test_accounts_throttle_after_exactly_five_failures),
+		T(test_accounts_throttle_per_account_across_addresses),
 		T(test_accounts_four_failures_then_success_resets),
 		T(test_accounts_throttle_per_address),
 		T(test_accounts_session_idle_expiry_to_the_second),

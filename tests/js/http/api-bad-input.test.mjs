@@ -193,6 +193,8 @@ test('two people edit one incident: the second gets 412 with the current version
   const r = await refused('PATCH', `/api/v1/incidents/${key}`, { body: { reporter_name: 'Bram' }, headers: { 'If-Match': b.headers.etag }, status: 412, field: 'If-Match' });
   assert.equal(r.json.current_version, v + 1);
   assert.equal(r.json.detail, `the incident changed since version ${v}: it is now version ${v + 1}; read it again and retry`);
+  const ahead = await refused('PATCH', `/api/v1/incidents/${key}`, { body: { reporter_name: 'Bram' }, headers: { 'If-Match': `"${v + 5}"` }, status: 412, field: 'If-Match' });
+  assert.equal(ahead.json.detail, `the incident has no version ${v + 5}: it is at version ${v + 1}; read it again and retry`);
   await refused('PATCH', `/api/v1/incidents/${key}`, { body: { reporter_name: 'Bram' }, status: 428, field: 'If-Match' });
   await refused('PATCH', `/api/v1/incidents/${key}`, { body: { reporter_name: 'Bram' }, headers: { 'If-Match': '*' }, status: 400, field: 'If-Match' });
   await refused('PATCH', `/api/v1/incidents/${key}`, { body: { reporter_name: 'Anna' }, headers: { 'If-Match': first.headers.etag }, status: 422 });

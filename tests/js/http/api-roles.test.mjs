@@ -151,6 +151,55 @@ test('a melder lists and finds only their own reports', { skip }, async () => {
   assert.equal(chain.json.incidents, 2);
 });
 
+test('a melder adds notes to their own report, nothing else', { skip }, async () => {
+  const path = `/api/v1/incidents/${keys.own}/log`;
+  for (const kind of ['action', 'decision', 'communication']) {
+    const r = await srv.api('melder', 'POST', path, { kind, text: 'Besloten: alles uitzetten' });
+    assert.equal(r.status, 403, `${kind}: ${r.text}`);
+    assert.equal(r.json.field, 'kind');
+    assert.equal(r.json.detail, `a melder adds notes only, not kind '${kind}'`);
+  }
+  const before = await srv.api('incidentmanager', 'GET', path);
+  const r = await srv.api('melder', 'POST', path, { kind: 'note', text: 'Het briefje hing bij de printer' });
+  assert.equal(r.status, 201, r.text);
+  const after = await srv.api('incidentmanager', 'GET', path);
+  assert.equal(after.json.length ?? after.json.entries.length, (before.json.length ?? before.json.entries.length) + 1);
+});
+
+test('naming a hidden incident as parent is answered as a missing one', { skip }, async () => {
+  const hidden = await srv.api('servicedesk', 'POST', '/api/v1/incidents', { title: 'x', parent: keys.secret });
+  const missing = await srv.api('servicedesk', 'POST', '/api/v1/incidents', { title: 'x', parent: 'MK-2026-9999' });
+  assert.equal(hidden.status, 404);
+  assert.equal(missing.status, 404);
+  assert.equal(hidden.json.field, 'parent');
+  assert.equal(hidden.json.detail, `parent incident '${keys.secret}' does not exist`);
+  assert.equal(missing.json.detail, "parent incident 'MK-2026-9999' does not exist");
+  const etag = (await srv.api('servicedesk', 'GET', `/api/v1/incidents/${keys.other}`)).headers.etag;
+  const patch = await srv.api('servicedesk', 'PATCH', `/api/v1/incidents/${keys.other}`, { parent: keys.secret }, { 'If-Match': etag });
+  assert.equal(patch.status, 404);
+  assert.equal(patch.json.detail, `parent incident '${keys.secret}' does not exist`);
+  // The CISO sees it and may hang a sub-incident under it.
+  const ciso = await srv.api('ciso', 'POST', '/api/v1/incidents', { title: 'deelincident', parent: keys.secret });
+  assert.equal(ciso.status, 201, ciso.text);
+  assert.equal(ciso.json.parent, keys.secret);
+});
+
+test('a melder says what happened; the service desk judges the rest', { skip }, async () => {
+  for (const [field, value] of [['confidential', true], ['reporter_name', 'Iemand Anders'], ['source', 'ids-ips'],
+    ['exercise', true], ['parent', keys.own], ['tlp', 'red']]) {
+    const r = await srv.api('melder', 'POST', '/api/v1/incidents', { title: 'Vreemde mail', [field]: value });
+    assert.equal(r.status, 403, `${field}: ${r.text}`);
+    assert.equal(r.json.field, field);
+    assert.equal(r.json.detail, `a melder reports what happened; '${field}' is set by the service desk`);
+  }
+  const r = await srv.api('melder', 'POST', '/api/v1/incidents',
+    { title: 'Vreemde mail', description: 'Met een link', reporter_phone: '06-12345678', personal_data: true });
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.json.reporter.name, 'melder');
+  assert.equal(r.json.source, 'gebruiker-partner');
+  assert.equal(r.json.personal_data, true);
+});
+
 test('a place on the team opens a confidential incident', { skip }, async () => {
   let r = await srv.api('incidentmanager', 'GET', `/api/v1/incidents/${keys.secret}`);
   assert.equal(r.status, 404);
