@@ -268,8 +268,10 @@ static enum mk_rc evidence_row(void *ctx, const struct mk_evidence_view *e)
 	esc(r, e->why);
 	mk_buf_adds(r->b, "</td><td>");
 	esc(r, e->name ? e->name : "-");
-	mk_buf_addf(r->b, " (%s, %lld bytes)</td><td class=\"hash\">", e->media_type,
-		    (long long)e->size);
+	mk_buf_adds(r->b, " (");
+	/* The media type came with a mail: escaped like every other value. */
+	esc(r, e->media_type);
+	mk_buf_addf(r->b, ", %lld bytes)</td><td class=\"hash\">", (long long)e->size);
 	esc(r, e->sha256);
 	mk_buf_adds(r->b, "</td><td>");
 	esc(r, e->collected_by);
