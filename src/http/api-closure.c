@@ -344,7 +344,12 @@ void mk_api_report(struct mk_http_request *req, struct mk_http_response *resp)
 	mk_buf_reset(&resp->body);
 	if (mk_report_html(req->svc, req->key, req->now, req->actor.name, &resp->body, &err)) {
 		mk_buf_reset(&resp->body);
-		mk_api_fail(resp, &err);
+		/* Too big for one answer is the server's limit, not the
+		 * request's fault (413 would say the request was too large). */
+		if (err.rc == MK_ETOOBIG)
+			mk_http_problem(resp, 500, "report", err.message);
+		else
+			mk_api_fail(resp, &err);
 		return;
 	}
 	resp->status = 200;

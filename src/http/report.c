@@ -612,13 +612,14 @@ enum mk_rc mk_report_html(struct mk_service *svc, const char *key, mk_time now, 
 	if ((rc = mk_buf_rc(out)))
 		goto out;
 out:
-	if (rc == MK_ETOOBIG || rc == MK_ENOMEM) {
-		if (!err || !err->message[0] || rc == MK_ETOOBIG)
-			mk_error_set(err, rc, "report",
-				     rc == MK_ETOOBIG ? "the report of %s is larger than %d MB"
-						      : "out of memory writing the report of %s",
-				     key, MK_REPORT_MAX / (1024 * 1024));
-	}
+	if (rc == MK_ETOOBIG)
+		/* The web answer has a lower ceiling than the file (8 MiB against
+		 * MK_REPORT_MAX): name the one that was hit. */
+		mk_error_set(err, rc, "report",
+			     "the report of %s is larger than %zu MB: use 'meldkamer export report'",
+			     key, out->max / (1024 * 1024));
+	else if (rc == MK_ENOMEM && (!err || !err->message[0]))
+		mk_error_set(err, rc, "report", "out of memory writing the report of %s", key);
 	mk_incident_release(&inc);
 	return rc;
 }
