@@ -10,6 +10,7 @@
 
 #include "base/alloc.h"
 #include "export/ical.h"
+#include "http/report.h"
 #include "service/service.h"
 
 static const struct mk_actor desk = {"Anna de Vries", MK_ROLE_SERVICEDESK, "test", NULL};
@@ -266,6 +267,34 @@ static void test_closure_invitation_parses_back(void **state)
 	icaltimezone_free_builtin_timezones();
 }
 
+/* A report larger than its buffer's ceiling names the ceiling and leaves
+ * nothing half-usable to the caller (the buffer's sticky error). */
+static void test_closure_report_too_large_names_its_ceiling(void **state)
+{
+	struct fixture *f = *state;
+	struct mk_service *svc = open_svc(f);
+	char key[MK_KEY_TEXT];
+	struct mk_error err = {0};
+	closed_incident(svc, key);
+	static char text[60000];
+	memset(text, 'x', sizeof(text) - 1);
+	for (int i = 0; i < 20; i++)
+		assert_int_equal(mk_svc_log_add(svc, &manager, NOW, key, MK_LOG_NOTE, text, &err), MK_OK);
+	struct mk_buf b;
+	mk_buf_init(&b, 1024 * 1024);
+	assert_int_equal(mk_report_html(svc, key, NOW, "Bram", &b, &err), MK_ETOOBIG);
+	assert_string_equal(err.message, "the report of MK-2026-0001 is larger than 1 MB: use "
+					 "'meldkamer export report'");
+	mk_buf_release(&b);
+	mk_buf_init(&b, MK_REPORT_MAX);
+	assert_int_equal(mk_report_html(svc, key, NOW, "Bram", &b, &err), MK_OK);
+	assert_true(b.len > 1024 * 1024);
+	assert_non_null(strstr(b.data, "<h1>Incidentrapport MK-2026-0001</h1>"));
+	mk_buf_release(&b);
+	assert_int_equal(mk_report_html(svc, "MK-2026-0099", NOW, "Bram", &b, &err), MK_ENOTFOUND);
+	mk_service_close(svc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -274,6 +303,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_closure_register_check_after_purge, fixture_setup,
 						fixture_teardown),
 		cmocka_unit_test(test_closure_invitation_parses_back),
+		cmocka_unit_test_setup_teardown(test_closure_report_too_large_names_its_ceiling,
+						fixture_setup, fixture_teardown),
 	};
 	return cmocka_run_group_tests_name("closure", tests, NULL, NULL);
 }
