@@ -554,8 +554,7 @@ static const char *const purge_deletes[] = {
 	"DELETE FROM improvement_action WHERE incident_id IN (SELECT incident_id FROM purge_pass)",
 	/* Alert groups are the installation's intake, not the incident's
 	 * record: they stay, no longer promoted. */
-	"UPDATE alert_group SET incident_id = NULL WHERE incident_id IN "
-	"(SELECT incident_id FROM purge_pass)",
+	"UPDATE alert_group SET incident_id = NULL WHERE incident_id IN (SELECT incident_id FROM purge_pass)",
 	/* --- breach (0004) and custody (0005) tables go here --- */
 	"DELETE FROM incident WHERE id IN (SELECT incident_id FROM purge_pass)",
 };
