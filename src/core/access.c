@@ -158,6 +158,20 @@ void mk_access_filter_for(enum mk_role role, struct mk_access_filter *ret)
 	ret->hide_confidential = role != MK_ROLE_CISO && role != MK_ROLE_ADMIN;
 }
 
+bool mk_access_sees_handling(enum mk_role role)
+{
+	return role != MK_ROLE_MELDER && (unsigned)role < MK_ROLE_COUNT;
+}
+
+bool mk_access_log_entry_visible(enum mk_role role, enum mk_log_kind kind,
+				 enum mk_role author_role)
+{
+	if (mk_access_sees_handling(role))
+		return true;
+	return author_role == MK_ROLE_MELDER || kind == MK_LOG_STATUS ||
+	       kind == MK_LOG_COMMUNICATION;
+}
+
 static const char *const action_names[MK_ACT_COUNT] = {
 	[MK_ACT_INCIDENT_CREATE] = "incident-create",
 	[MK_ACT_INCIDENT_LIST] = "incident-list",

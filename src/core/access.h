@@ -80,6 +80,17 @@ bool mk_access_role_may(enum mk_role role, enum mk_action action);
 /* True for actions about the register as a whole (no subject). */
 bool mk_action_is_register(enum mk_action a);
 
+/* The reporter's view. A melder follows their own report: its record, its
+ * phase, their own notes, the status changes and what was communicated.
+ * The handling (the team's notes and actions, BOBOC decisions, the
+ * checklist) is not theirs to read: the reporter may be involved in what
+ * they reported, and the team writes knowing that. */
+bool mk_access_sees_handling(enum mk_role role);
+/* Whether a logbook entry of `kind`, written by someone of `author_role`,
+ * is shown to role (always, for a role that sees the handling). */
+bool mk_access_log_entry_visible(enum mk_role role, enum mk_log_kind kind,
+				 enum mk_role author_role);
+
 /* A stable lower-case name ("incident-read"), for logs and tests. */
 const char *mk_action_name(enum mk_action a);
 

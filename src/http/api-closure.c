@@ -176,6 +176,10 @@ static void send_evaluation(struct mk_http_request *req, struct mk_http_response
 
 void mk_api_evaluation_get(struct mk_http_request *req, struct mk_http_response *resp)
 {
+	/* The evaluation is the team's work on the incident (core/access.h,
+	 * the reporter's view). */
+	if (!mk_api_may_see_handling(req, resp, "evaluation"))
+		return;
 	send_evaluation(req, resp, 200);
 }
 

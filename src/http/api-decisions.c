@@ -24,6 +24,8 @@ static enum mk_rc add_decision(void *ctx, const struct mk_decision *d)
 
 void mk_api_decisions_list(struct mk_http_request *req, struct mk_http_response *resp)
 {
+	if (!mk_api_may_see_handling(req, resp, "decisions"))
+		return;
 	struct decisions ds = {.rows = json_array()};
 	struct mk_error err = {0};
 	if (!ds.rows) {

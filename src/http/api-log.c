@@ -5,13 +5,16 @@
 #include "http/api.h"
 
 struct entries {
-	json_t *rows;      /* every entry, or NULL */
+	json_t *rows;      /* every entry the reader may see, or NULL */
 	json_t *last;      /* the last entry seen */
+	enum mk_role reader;
 };
 
 static enum mk_rc add_entry(void *ctx, const struct mk_log_entry *e)
 {
 	struct entries *es = ctx;
+	if (es->rows && !mk_access_log_entry_visible(es->reader, e->kind, e->role))
+		return MK_OK;
 	if (es->rows)
 		return json_array_append_new(es->rows, mk_json_log_entry(e)) ? MK_ENOMEM : MK_OK;
 	json_decref(es->last);
@@ -21,7 +24,7 @@ static enum mk_rc add_entry(void *ctx, const struct mk_log_entry *e)
 
 void mk_api_log_list(struct mk_http_request *req, struct mk_http_response *resp)
 {
-	struct entries es = {.rows = json_array()};
+	struct entries es = {.rows = json_array(), .reader = req->account.role};
 	struct mk_error err = {0};
 	if (!es.rows) {
 		mk_http_problem(resp, 503, NULL, "out of memory");

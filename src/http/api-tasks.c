@@ -26,6 +26,8 @@ static enum mk_rc add_task(void *ctx, const struct mk_task_view *t)
 
 void mk_api_tasks_list(struct mk_http_request *req, struct mk_http_response *resp)
 {
+	if (!mk_api_may_see_handling(req, resp, "checklist"))
+		return;
 	struct tasks ts = {.rows = json_array()};
 	struct mk_error err = {0};
 	if (!ts.rows) {

@@ -51,6 +51,18 @@ void mk_api_send(struct mk_http_response *resp, int status, json_t *value)
 	resp->content_type = "application/json";
 }
 
+bool mk_api_may_see_handling(const struct mk_http_request *req, struct mk_http_response *resp,
+			     const char *what)
+{
+	if (mk_access_sees_handling(req->account.role))
+		return true;
+	char detail[160];
+	snprintf(detail, sizeof(detail), "role '%s' follows the report, not its %s",
+		 mk_role_name(req->account.role), what);
+	mk_http_problem(resp, 403, NULL, detail);
+	return false;
+}
+
 void mk_api_send_written(struct mk_http_response *resp, int status, enum mk_rc rc)
 {
 	mk_buf_addc(&resp->body, '\n');

@@ -26,6 +26,11 @@
  * application/json with status. A NULL value (jansson's allocation
  * failed) or a body above MK_HTTP_RESPONSE_MAX answers 503. */
 void mk_api_send(struct mk_http_response *resp, int status, json_t *value);
+/* False, with a 403 answered, when the reader may not see an incident's
+ * handling (core/access.h: a melder follows their report, not the
+ * checklist or the decisions). */
+bool mk_api_may_see_handling(const struct mk_http_request *req, struct mk_http_response *resp,
+			     const char *what);
 /* Completes an answer already written into resp->body (a streamed
  * export/json-writer.h answer whose writer ended with rc): status and
  * content type, or a 503 problem when the writing failed. */

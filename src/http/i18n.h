@@ -160,6 +160,14 @@
 	M(INC_TIMELINE, "Tijdlijn", "Timeline") \
 	M(INC_EDIT, "Gegevens wijzigen", "Edit record") \
 	M(INC_EDIT_SUBMIT, "Wijzigingen opslaan", "Save changes") \
+	M(EDIT_REPORTER_NAME, "Naam van de melder", "Reporter's name") \
+	M(EDIT_REPORTER_DEPARTMENT, "Afdeling van de melder", "Reporter's department") \
+	M(EDIT_REPORTER_PHONE, "Telefoon van de melder", "Reporter's phone") \
+	M(EDIT_REPORTER_EMAIL, "E-mail van de melder", "Reporter's e-mail") \
+	M(EDIT_SUPPLIER, "Betrokken leverancier", "Supplier involved") \
+	M(EDIT_PARENT, "Hoofdincident (sleutel, bij een deelincident)", "Parent incident (key, for a sub-incident)") \
+	M(EDIT_EXERCISE, "Oefening", "Exercise") \
+	M(EDIT_TLP, "TLP (delen, bijvoorbeeld met de IBD)", "TLP (sharing, e.g. with the IBD)") \
 	M(INC_SAVED, "Opgeslagen.", "Saved.") \
 	M(INC_NO_LOG, "Het logboek is leeg.", "The logbook is empty.") \
 	/* times */ \

@@ -330,6 +330,16 @@ int mk_http_status(enum mk_rc rc)
 
 void mk_http_problem_from(struct mk_http_response *resp, const struct mk_error *err)
 {
+	if (err->rc == MK_ESTORE) {
+		/* A store failure (busy, disk full, damaged) is the operator's
+		 * to read, with the database's path; the client learns that
+		 * it may try again. */
+		fprintf(stderr, "meldkamer serve: %s\n", err->message);
+		mk_http_problem(resp, 503, NULL,
+				"the database is busy or unavailable: try again in a moment");
+		mk_http_set_header(resp, "Retry-After", "5");
+		return;
+	}
 	mk_http_problem(resp, mk_http_status(err->rc), err->field, err->message);
 }
 

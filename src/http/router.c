@@ -54,13 +54,13 @@ const struct mk_static_file *mk_static_find(const char *name)
 
 /* --- Matching ---------------------------------------------------------------- */
 
-/* An incident key exactly as the register writes it: "MK-2026-0001". */
+/* An incident key as core/incident.c reads it everywhere ("MK-2026-0001",
+ * also "mk-2026-1"), so that the API takes what the CLI takes. */
 static bool is_key(const char *s)
 {
 	int year;
 	int64_t number;
-	return strncmp(s, "MK-", 3) == 0 && strlen(s) < MK_KEY_TEXT &&
-	       mk_incident_key_parse(s, &year, &number, NULL) == MK_OK;
+	return strlen(s) < MK_KEY_TEXT && mk_incident_key_parse(s, &year, &number, NULL) == MK_OK;
 }
 
 /* Whether pattern ("/api/v1/incidents/{key}/log") matches req's segments;

@@ -449,6 +449,11 @@ void mk_ui_closure_render(struct mk_http_request *req, struct mk_http_response *
 	enum mk_rc rc = mk_svc_incident_get(req->svc, req->key, &inc, &err);
 	if (rc)
 		goto out;
+	/* The closing work is the team's, not the reporter's (core/access.h). */
+	if (!mk_access_sees_handling(req->account.role)) {
+		rc = mk_error_set(&err, MK_EPERM, "", "this page is the team's work on the incident");
+		goto out;
+	}
 	struct page p = {req, lang, &b, &inc, e, {0}};
 	struct mk_access_subject subject;
 	if ((rc = mk_svc_access_subject(req->svc, inc.key, req->account.name, &subject, &err)))

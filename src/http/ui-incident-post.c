@@ -11,6 +11,8 @@
 
 #include "base/alloc.h"
 #include "base/time.h"
+#include "http/router.h"
+#include "http/ui-edit-fields.h"
 #include "http/ui.h"
 
 static void back(struct mk_http_request *req, struct mk_http_response *resp, const char *anchor)
@@ -287,14 +289,11 @@ static bool same_ignoring_cr(const char *a, const char *b)
 
 /* --- Bewerken ------------------------------------------------------------------- */
 
-/* The edit form's fields; only those whose value differs from the record
- * are sent, since the service refuses a change that changes nothing. */
+/* The edit form's fields (ui-edit-fields.c); only those whose text
+ * differs from what the form showed are sent. */
 void mk_ui_edit_post(struct mk_http_request *req, struct mk_http_response *resp)
 {
 	static const char form[] = "bewerken";
-	static const char *const names[] = {"title", "description", "occurred_at", "detected_at",
-					    "contained_at", "resolved_at", "personal_data",
-					    "confidential"};
 	int64_t version;
 	if (!form_version(req, resp, form, &version))
 		return;
@@ -303,7 +302,7 @@ void mk_ui_edit_post(struct mk_http_request *req, struct mk_http_response *resp)
 	mk_incident_init(&inc);
 	struct mk_buf cur;
 	mk_buf_init(&cur, MK_TEXT_MAX + 1);
-	struct mk_field_value fields[8];
+	struct mk_field_value fields[32];
 	size_t n = 0;
 	enum mk_rc rc = mk_svc_incident_get(req->svc, req->key, &inc, &err);
 	if (rc != MK_OK)
@@ -312,26 +311,21 @@ void mk_ui_edit_post(struct mk_http_request *req, struct mk_http_response *resp)
 		rc = MK_ECONFLICT;
 		goto out;
 	}
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		const char *v = mk_http_form(req, names[i]);
+	for (size_t i = 0; i < mk_ui_edit_nfields && n < sizeof(fields) / sizeof(fields[0]); i++) {
+		const struct mk_ui_edit_field *f = &mk_ui_edit_fields[i];
+		const char *v = mk_http_form(req, f->name);
 		if (!v)
 			continue;
 		mk_buf_reset(&cur);
-		if (i == 0)
-			mk_buf_adds(&cur, inc.title ? inc.title : "");
-		else if (i == 1)
-			mk_buf_adds(&cur, inc.description ? inc.description : "");
-		else if (i == 6)
-			mk_buf_adds(&cur, inc.personal_data ? "ja" : "nee");
-		else if (i == 7)
-			mk_buf_adds(&cur, inc.confidential ? "ja" : "nee");
-		else
-			mk_html_time_input(&cur, i == 2 ? inc.occurred_at : i == 3 ? inc.detected_at
-					   : i == 4 ? inc.contained_at : inc.resolved_at);
+		mk_ui_edit_value(&inc, f, &cur);
 		if (same_ignoring_cr(cur.data, v))
 			continue;
-		fields[n++] = (struct mk_field_value){names[i], v};
+		fields[n++] = (struct mk_field_value){f->name, v};
 	}
+	/* A parent named here is checked as in the API: one the person may
+	 * not see is answered as one that does not exist. */
+	if (n && (rc = mk_router_check_parent(req, fields, n, &err)))
+		goto out;
 	if (n == 0) {
 		rc = mk_error_set(&err, MK_EINVAL, "", "nothing was changed");
 		goto out;

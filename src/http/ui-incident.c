@@ -10,6 +10,7 @@
 
 #include "core/impact.h"
 #include "core/matrix.h"
+#include "http/ui-edit-fields.h"
 #include "http/ui.h"
 
 struct page {
@@ -19,6 +20,7 @@ struct page {
 	const struct mk_incident *inc;
 	const struct mk_ui_form_error *e;
 	bool may[MK_ACT_COUNT];
+	bool handling; /* sees the handling, not only the report (core/access.h) */
 };
 
 /* The value a form field shows: what was just posted when this form was
@@ -529,6 +531,8 @@ static enum mk_rc log_cb(void *ctx, const struct mk_log_entry *e)
 {
 	struct log_ctx *c = ctx;
 	struct mk_buf *b = c->p->b;
+	if (!mk_access_log_entry_visible(c->p->req->account.role, e->kind, e->role))
+		return MK_OK;
 	if (c->n++ == 0)
 		mk_buf_adds(b, "<ol class=\"logbook\">\n");
 	mk_buf_addf(b, "<li class=\"entry kind-%s\" id=\"log-%lld\"><div class=\"meta\">#%lld ",
@@ -585,7 +589,9 @@ static enum mk_rc logbook_section(const struct page *p, struct mk_buf *timeline,
 			    mk_t(p->lang, MSG_INC_LOG_KIND));
 		static const enum mk_log_kind kinds[] = {MK_LOG_NOTE, MK_LOG_ACTION, MK_LOG_DECISION,
 							 MK_LOG_COMMUNICATION};
-		for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		/* A reporter adds notes only (service/logbook.c). */
+		size_t nkinds = p->handling ? sizeof(kinds) / sizeof(kinds[0]) : 1;
+		for (size_t i = 0; i < nkinds; i++) {
 			const char *code = mk_log_kind_name(kinds[i]);
 			mk_buf_addf(b, "<option value=\"%s\"%s>%s</option>", code,
 				    strcmp(kind, code) == 0 ? " selected" : "", code);
@@ -745,48 +751,81 @@ static void edit_input(const struct page *p, const char *name, enum mk_msg label
 	}
 }
 
-static void edit_time(const struct page *p, const char *name, enum mk_msg label, mk_time t)
-{
-	struct mk_buf v;
-	mk_buf_init(&v, 64);
-	mk_html_time_input(&v, t);
-	edit_input(p, name, label, "datetime-local", v.data);
-	mk_buf_release(&v);
-}
-
-static void edit_bool(const struct page *p, const char *name, enum mk_msg label, bool stored)
+/* A choice among code names: the sources of H2 or the TLP levels. */
+static void edit_select(const struct page *p, const struct mk_ui_edit_field *f, const char *v)
 {
 	struct mk_buf *b = p->b;
-	const char *v = value(p, "bewerken", name, stored ? "ja" : "nee");
-	mk_buf_addf(b, "<div class=\"field\"><label for=\"e-%s\">%s</label><select id=\"e-%s\" name=\"%s\">"
-		       "<option value=\"ja\"%s>%s</option><option value=\"nee\"%s>%s</option></select></div>\n",
-		    name, mk_t(p->lang, label), name, name, strcmp(v, "ja") == 0 ? " selected" : "",
-		    mk_t(p->lang, MSG_YES), strcmp(v, "ja") != 0 ? " selected" : "", mk_t(p->lang, MSG_NO));
+	bool source = f->kind == MK_UI_EDIT_SOURCE;
+	int n = source ? MK_SOURCE_COUNT : MK_TLP_COUNT;
+	mk_buf_addf(b, "<div class=\"field\"><label for=\"e-%s\">%s</label>", f->name,
+		    mk_t(p->lang, f->label));
+	mk_ui_field_message(b, p->e, "bewerken", f->name);
+	mk_buf_addf(b, "<select id=\"e-%s\" name=\"%s\">", f->name, f->name);
+	for (int i = 0; i < n; i++) {
+		const char *code = source ? mk_source_name((enum mk_source)i)
+					  : mk_tlp_name((enum mk_tlp)i);
+		mk_buf_addf(b, "<option value=\"%s\"%s>", code, strcmp(v, code) == 0 ? " selected" : "");
+		mk_html_escape(b, source ? mk_source_label((enum mk_source)i) : code);
+		mk_buf_adds(b, "</option>");
+	}
+	mk_buf_adds(b, "</select></div>\n");
 }
 
+static void edit_bool(const struct page *p, const struct mk_ui_edit_field *f, const char *v)
+{
+	mk_buf_addf(p->b, "<div class=\"field\"><label for=\"e-%s\">%s</label><select id=\"e-%s\" name=\"%s\">"
+			  "<option value=\"ja\"%s>%s</option><option value=\"nee\"%s>%s</option></select></div>\n",
+		    f->name, mk_t(p->lang, f->label), f->name, f->name,
+		    strcmp(v, "ja") == 0 ? " selected" : "", mk_t(p->lang, MSG_YES),
+		    strcmp(v, "ja") != 0 ? " selected" : "", mk_t(p->lang, MSG_NO));
+}
+
+/* Every field of ui-edit-fields.c, in its order: title and description
+ * across, the rest two by two. */
 static void edit_section(const struct page *p)
 {
 	if (!p->may[MK_ACT_INCIDENT_EDIT])
 		return;
-	const struct mk_incident *inc = p->inc;
 	section_open(p, "bewerken", MSG_INC_EDIT);
 	form_open(p, "bewerken", "bewerken", "edit-form");
 	version_field(p);
-	edit_input(p, "title", MSG_COL_TITLE, "text", inc->title);
-	edit_input(p, "description", MSG_INC_DESCRIPTION, "textarea", inc->description);
-	mk_buf_adds(p->b, "<div class=\"grid2\">\n");
-	edit_time(p, "occurred_at", MSG_T_OCCURRED, inc->occurred_at);
-	edit_time(p, "detected_at", MSG_T_DETECTED, inc->detected_at);
-	edit_time(p, "contained_at", MSG_T_CONTAINED, inc->contained_at);
-	edit_time(p, "resolved_at", MSG_T_RESOLVED, inc->resolved_at);
-	edit_bool(p, "personal_data", MSG_INC_PERSONAL_DATA, inc->personal_data);
-	edit_bool(p, "confidential", MSG_INC_CONFIDENTIAL, inc->confidential);
-	mk_buf_adds(p->b, "</div>\n");
+	struct mk_buf stored;
+	mk_buf_init(&stored, MK_TEXT_MAX + 1);
+	bool grid = false;
+	for (size_t i = 0; i < mk_ui_edit_nfields; i++) {
+		const struct mk_ui_edit_field *f = &mk_ui_edit_fields[i];
+		mk_buf_reset(&stored);
+		mk_ui_edit_value(p->inc, f, &stored);
+		if (!grid && i >= 2) {
+			mk_buf_adds(p->b, "<div class=\"grid2\">\n");
+			grid = true;
+		}
+		const char *v = value(p, "bewerken", f->name, stored.data);
+		switch (f->kind) {
+		case MK_UI_EDIT_LINE:
+			edit_input(p, f->name, f->label, "text", stored.data);
+			break;
+		case MK_UI_EDIT_TEXT:
+			edit_input(p, f->name, f->label, "textarea", stored.data);
+			break;
+		case MK_UI_EDIT_TIME:
+			edit_input(p, f->name, f->label, "datetime-local", stored.data);
+			break;
+		case MK_UI_EDIT_BOOL:
+			edit_bool(p, f, v ? v : "");
+			break;
+		case MK_UI_EDIT_SOURCE:
+		case MK_UI_EDIT_TLP:
+			edit_select(p, f, v ? v : "");
+			break;
+		}
+	}
+	mk_buf_release(&stored);
+	if (grid)
+		mk_buf_adds(p->b, "</div>\n");
 	mk_buf_addf(p->b, "<div class=\"actions\"><button type=\"submit\">%s</button></div>\n</form>\n</section>\n",
 		    mk_t(p->lang, MSG_INC_EDIT_SUBMIT));
 }
-
-/* --- The page -------------------------------------------------------------------------- */
 
 static void toc(const struct page *p)
 {
@@ -794,26 +833,31 @@ static void toc(const struct page *p)
 		const char *id;
 		enum mk_msg label;
 		enum mk_action need; /* MK_ACT_COUNT: always */
+		bool handling;       /* a section of the handling */
 	} items[] = {
-		{"gegevens", MSG_INC_RECORD, MK_ACT_COUNT},
-		{"klokken", MSG_INC_CLOCKS, MK_ACT_COUNT},
-		{"beoordeling", MSG_INC_ASSESS, MK_ACT_COUNT},
-		{"fase", MSG_INC_PHASE, MK_ACT_COUNT},
-		{"stappenplan", MSG_INC_CHECKLIST, MK_ACT_COUNT},
-		{"logboek", MSG_INC_LOGBOOK, MK_ACT_COUNT},
-		{"besluiten", MSG_INC_DECISIONS, MK_ACT_COUNT},
-		{"tijdlijn", MSG_INC_TIMELINE, MK_ACT_COUNT},
-		{"bewerken", MSG_INC_EDIT, MK_ACT_INCIDENT_EDIT},
+		{"gegevens", MSG_INC_RECORD, MK_ACT_COUNT, false},
+		{"klokken", MSG_INC_CLOCKS, MK_ACT_COUNT, true},
+		{"beoordeling", MSG_INC_ASSESS, MK_ACT_COUNT, true},
+		{"fase", MSG_INC_PHASE, MK_ACT_COUNT, false},
+		{"stappenplan", MSG_INC_CHECKLIST, MK_ACT_COUNT, true},
+		{"logboek", MSG_INC_LOGBOOK, MK_ACT_COUNT, false},
+		{"besluiten", MSG_INC_DECISIONS, MK_ACT_COUNT, true},
+		{"tijdlijn", MSG_INC_TIMELINE, MK_ACT_COUNT, false},
+		{"bewerken", MSG_INC_EDIT, MK_ACT_INCIDENT_EDIT, false},
 	};
 	mk_buf_addf(p->b, "<nav class=\"toc\" aria-label=\"%s\"><ul>\n", mk_t(p->lang, MSG_INC_RECORD));
 	for (size_t i = 0; i < sizeof(items) / sizeof(items[0]); i++)
-		if (items[i].need == MK_ACT_COUNT || p->may[items[i].need])
+		if ((items[i].need == MK_ACT_COUNT || p->may[items[i].need]) &&
+		    (!items[i].handling || p->handling))
 			mk_buf_addf(p->b, "<li><a href=\"#%s\">%s</a></li>\n", items[i].id,
 				    mk_t(p->lang, items[i].label));
-	/* The closing work has a page of its own (ui-closure.c). */
-	mk_buf_adds(p->b, "<li><a href=\"/incidenten/");
-	mk_html_escape(p->b, p->inc->key);
-	mk_buf_addf(p->b, "/afsluiting\">%s</a></li>\n", mk_t(p->lang, MSG_CL_LINK));
+	/* The closing work has a page of its own (ui-closure.c), part of the
+	 * handling. */
+	if (p->handling) {
+		mk_buf_adds(p->b, "<li><a href=\"/incidenten/");
+		mk_html_escape(p->b, p->inc->key);
+		mk_buf_addf(p->b, "/afsluiting\">%s</a></li>\n", mk_t(p->lang, MSG_CL_LINK));
+	}
 	mk_buf_adds(p->b, "</ul></nav>\n");
 }
 
@@ -831,13 +875,14 @@ void mk_ui_incident_render(struct mk_http_request *req, struct mk_http_response 
 	if (rc != MK_OK)
 		goto out;
 
-	struct page p = {req, lang, &b, &inc, e, {0}};
+	struct page p = {req, lang, &b, &inc, e, {0}, false};
 	struct mk_access_subject subject;
 	if ((rc = mk_svc_access_subject(req->svc, inc.key, req->account.name, &subject, &err)))
 		goto out;
 	for (int a = MK_ACT_INCIDENT_READ; a < MK_ACT_COUNT; a++)
 		p.may[a] = mk_access_decide(req->account.role, (enum mk_action)a, &subject) ==
 			   MK_ACCESS_ALLOW;
+	p.handling = mk_access_sees_handling(req->account.role);
 
 	struct mk_buf title;
 	mk_buf_init(&title, MK_TITLE_MAX + 64);
@@ -874,16 +919,18 @@ void mk_ui_incident_render(struct mk_http_request *req, struct mk_http_response 
 	toc(&p);
 	mk_buf_adds(&b, "<div class=\"incident-grid\">\n<div class=\"col\">\n");
 	record_section(&p);
-	clocks_section(&p);
+	if (p.handling)
+		clocks_section(&p);
 	phase_section(&p);
 	mk_buf_adds(&b, "</div>\n<div class=\"col\">\n");
 	if ((rc = logbook_section(&p, &timeline, &err)))
 		goto out;
-	if ((rc = decisions_section(&p, &err)))
+	if (p.handling && (rc = decisions_section(&p, &err)))
 		goto out;
 	mk_buf_adds(&b, "</div>\n</div>\n");
-	assess_section(&p);
-	if ((rc = checklist_section(&p, &err)))
+	if (p.handling)
+		assess_section(&p);
+	if (p.handling && (rc = checklist_section(&p, &err)))
 		goto out;
 	section_open(&p, "tijdlijn", MSG_INC_TIMELINE);
 	mk_buf_adds(&b, "<ol class=\"timeline\">\n");

@@ -260,19 +260,34 @@ static const char *const guards[] = {"logbook_no_update", "logbook_no_delete", "
 				     "account_no_delete", "evidence_no_update", "evidence_no_delete",
 				     "purge_log_no_update", "purge_log_no_delete",
 				     "purged_incident_no_update", "purged_incident_no_delete",
-				     "purge_pass_not_held", "purge_pass_only_closed"};
+				     "purge_pass_no_insert"};
 
+/* Each guard is named TABLE_no_OPERATION. It must be there, on that
+ * table, before that operation, and still abort: a trigger of the same
+ * name whose body someone replaced by "SELECT 1" guards nothing. */
 enum mk_rc mk_store_guards_check(struct mk_store *s, struct mk_error *err)
 {
 	static const char sql[] =
-		"SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name = ?1";
+		"SELECT count(*), coalesce(sum(tbl_name = ?2 "
+		"AND instr(upper(sql), 'BEFORE ' || ?3 || ' ON ' || upper(?2)) > 0 "
+		"AND instr(upper(sql), 'RAISE(ABORT') > 0), 0) "
+		"FROM sqlite_schema WHERE type = 'trigger' AND name = ?1";
 	for (size_t i = 0; i < sizeof(guards) / sizeof(guards[0]); i++) {
+		const char *cut = strstr(guards[i], "_no_");
+		char table[64], op[16];
+		snprintf(table, sizeof(table), "%.*s", (int)(cut - guards[i]), guards[i]);
+		snprintf(op, sizeof(op), "%s", cut + 4);
+		for (char *c = op; *c; c++)
+			*c = (char)(*c - ('a' <= *c && *c <= 'z' ? 'a' - 'A' : 0));
 		sqlite3_stmt *st = mk_sql_prepare(s, sql, err);
 		if (!st)
 			return err ? err->rc : MK_ESTORE;
 		sqlite3_bind_text(st, 1, guards[i], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, table, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, op, -1, SQLITE_TRANSIENT);
 		int src = sqlite3_step(st);
 		int found = src == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+		int intact = src == SQLITE_ROW ? sqlite3_column_int(st, 1) : 0;
 		sqlite3_reset(st);
 		if (src != SQLITE_ROW)
 			return mk_sql_fail(s, src, "checking the schema", err);
@@ -280,6 +295,11 @@ enum mk_rc mk_store_guards_check(struct mk_store *s, struct mk_error *err)
 			return mk_error_set(err, MK_ECHAIN, "db",
 					    "database '%s' was altered outside meldkamer: the guard '%s' "
 					    "that keeps the register append-only is missing",
+					    s->path, guards[i]);
+		if (!intact)
+			return mk_error_set(err, MK_ECHAIN, "db",
+					    "database '%s' was altered outside meldkamer: the guard '%s' "
+					    "that keeps the register append-only was changed",
 					    s->path, guards[i]);
 	}
 	return MK_OK;

@@ -117,4 +117,20 @@ check_err "meldkamer log add: the logbook of MK-2026-0001 does not verify at its
 check_db_unchanged
 DB=$SAVED_DB
 
+# A guard of the same name that no longer aborts guards nothing: log
+# verify says so, and writing is refused.
+cp "$T/clean.db" "$T/defanged.db"
+sqlite3 "$T/defanged.db" "DROP TRIGGER logbook_no_update;
+	CREATE TRIGGER logbook_no_update BEFORE UPDATE ON logbook BEGIN SELECT 1; END;"
+mk log verify --db "$T/defanged.db"
+check_status 1
+check_err_has "the guard 'logbook_no_update' that keeps the register append-only was changed"
+DB=$T/defanged.db
+snapshot
+mk log add MK-2026-0001 "erbovenop" --db "$T/defanged.db"
+check_status 1
+check_err "meldkamer log add: database '$T/defanged.db' was altered outside meldkamer: the guard 'logbook_no_update' that keeps the register append-only was changed"
+check_db_unchanged
+DB=$SAVED_DB
+
 finish

@@ -10,8 +10,8 @@ new_incident --title "Verdachte mail"
 
 refused 2 "meldkamer task done: incident $KEY has no task '1.50' (see 'meldkamer incident show $KEY')" \
 	task done "$KEY" 1.50
-refused 2 "meldkamer playbook attach: no playbook 'malware' (known: phishing)" \
-	playbook attach "$KEY" malware
+refused 2 "meldkamer playbook attach: no playbook 'ransomware' (known: phishing, verlies-diefstal, malware, ddos, accountovername, verkeerde-ontvanger, defacement)" \
+	playbook attach "$KEY" ransomware
 
 mk playbook attach "$KEY" phishing
 check_ok

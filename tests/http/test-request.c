@@ -131,6 +131,27 @@ static void test_problem_is_rfc9457_json_with_field(void **state)
 	mk_http_response_release(&resp);
 }
 
+/* The database's path and SQLite's words are the operator's (stderr);
+ * the client hears it may try again. */
+static void test_store_failure_is_503_retry_without_the_path(void **state)
+{
+	(void)state;
+	struct mk_http_response resp;
+	mk_http_response_init(&resp);
+	struct mk_error err;
+	mk_error_set(&err, MK_ESTORE, "", "database '/var/lib/meldkamer/mk.db' is busy");
+	mk_http_problem_from(&resp, &err);
+	assert_int_equal(resp.status, 503);
+	assert_string_equal(resp.body.data,
+			    "{\"type\":\"about:blank\",\"status\":503,\"title\":\"Service Unavailable\","
+			    "\"detail\":\"the database is busy or unavailable: try again in a "
+			    "moment\"}\n");
+	assert_int_equal(resp.nheader, 1);
+	assert_string_equal(resp.header[0].name, "Retry-After");
+	assert_string_equal(resp.header[0].value, "5");
+	mk_http_response_release(&resp);
+}
+
 static void test_status_per_error_kind(void **state)
 {
 	(void)state;
@@ -178,6 +199,7 @@ int main(void)
 		UNIT_TEST(test_problem_is_rfc9457_json_with_field),
 		UNIT_TEST(test_status_per_error_kind),
 		UNIT_TEST(test_header_injection_becomes_500),
+		UNIT_TEST(test_store_failure_is_503_retry_without_the_path),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

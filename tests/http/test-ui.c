@@ -410,6 +410,47 @@ static void test_a_stale_form_is_refused_in_words(void **state)
 	assert_int_equal(log_entries(e), entries);
 }
 
+/* The whole record is editable on the page: the fields beyond the first
+ * form (reporter, source, TLP, supplier, the informed times, exercise);
+ * only what changed is written, a time shown to the minute and sent back
+ * as it was stays to the second. */
+static void test_edit_form_takes_every_field(void **state)
+{
+	struct env *e = *state;
+	char key[MK_KEY_TEXT];
+	report(e, "melder", "title=Verdachte+mail&detected_at=2026-10-24T11%3A59", key);
+	struct call c;
+	call_init(&c, e, "incidentmanager", "GET", "/incidenten/MK-2026-0001", NULL, NULL);
+	mk_ui_incident_get(&c.req, &c.resp);
+	assert_int_equal(c.resp.status, 200);
+	assert_non_null(strstr(c.resp.body.data, "<select id=\"e-tlp\" name=\"tlp\">"));
+	assert_non_null(strstr(c.resp.body.data, "<option value=\"gebruiker-partner\" selected>"));
+	assert_non_null(strstr(c.resp.body.data, "id=\"e-subjects_informed_at\""));
+	call_release(&c);
+
+	char form[512];
+	snprintf(form, sizeof(form),
+		 "version=%lld&title=Verdachte+mail&detected_at=2026-10-24T11%%3A59"
+		 "&reporter_phone=06-12345678&source=servicedesk&tlp=red&supplier=Leverancier+BV"
+		 "&subjects_informed_at=2026-10-24T12%%3A30&exercise=ja",
+		 (long long)version_of(e, key));
+	call_init(&c, e, "incidentmanager", "POST", "/incidenten/MK-2026-0001/bewerken", NULL, form);
+	mk_ui_edit_post(&c.req, &c.resp);
+	assert_int_equal(c.resp.status, 303);
+	call_release(&c);
+	struct mk_incident inc;
+	mk_incident_init(&inc);
+	assert_int_equal(mk_svc_incident_get(e->svc, key, &inc, NULL), MK_OK);
+	assert_string_equal(inc.reporter.phone, "06-12345678");
+	assert_int_equal(inc.source, MK_SOURCE_SERVICEDESK);
+	assert_int_equal(inc.tlp, MK_TLP_RED);
+	assert_string_equal(inc.supplier, "Leverancier BV");
+	assert_int_equal(inc.subjects_informed_at, 1792837800); /* 2026-10-24 12:30 CEST */
+	assert_true(inc.exercise);
+	assert_int_equal(inc.version, 2);
+	mk_incident_release(&inc);
+}
+
 static void test_log_entry_and_decision_are_recorded_and_shown(void **state)
 {
 	struct env *e = *state;
@@ -686,6 +727,7 @@ int main(void)
 		T(test_list_searches_and_refuses_a_bad_page),
 		T(test_classification_gives_the_exact_priority),
 		T(test_a_stale_form_is_refused_in_words),
+		T(test_edit_form_takes_every_field),
 		T(test_log_entry_and_decision_are_recorded_and_shown),
 		T(test_task_forms_set_and_refuse_unknown_codes),
 		T(test_phase_form_moves_and_refuses_with_the_rule),

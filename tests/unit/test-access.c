@@ -429,6 +429,36 @@ static void test_access_filter_matches_read_decision(void **state)
 	}
 }
 
+/* The reporter's view: a melder reads their own notes, status changes and
+ * communication; every other role reads every entry. */
+static void test_access_reporter_view(void **state)
+{
+	(void)state;
+	for (int r = 0; r < MK_ROLE_COUNT; r++) {
+		bool melder = r == MK_ROLE_MELDER;
+		assert_int_equal(mk_access_sees_handling((enum mk_role)r), !melder);
+		for (int k = 0; k < MK_LOG_KIND_COUNT; k++)
+			for (int a = 0; a < MK_ROLE_COUNT; a++) {
+				bool want = !melder || a == MK_ROLE_MELDER || k == MK_LOG_STATUS ||
+					    k == MK_LOG_COMMUNICATION;
+				if (mk_access_log_entry_visible((enum mk_role)r, (enum mk_log_kind)k,
+								(enum mk_role)a) != want)
+					fail_msg("%s reading %s by %s", mk_role_name((enum mk_role)r),
+						 mk_log_kind_name((enum mk_log_kind)k),
+						 mk_role_name((enum mk_role)a));
+			}
+	}
+	/* Exactly: the incident manager's note is hidden, the phase change
+	 * and the mail to the reporter are not. */
+	assert_false(mk_access_log_entry_visible(MK_ROLE_MELDER, MK_LOG_NOTE, MK_ROLE_INCIDENTMANAGER));
+	assert_false(mk_access_log_entry_visible(MK_ROLE_MELDER, MK_LOG_DECISION, MK_ROLE_CISO));
+	assert_false(mk_access_log_entry_visible(MK_ROLE_MELDER, MK_LOG_SYSTEM, MK_ROLE_SERVICEDESK));
+	assert_true(mk_access_log_entry_visible(MK_ROLE_MELDER, MK_LOG_STATUS, MK_ROLE_INCIDENTMANAGER));
+	assert_true(mk_access_log_entry_visible(MK_ROLE_MELDER, MK_LOG_COMMUNICATION, MK_ROLE_SERVICEDESK));
+	assert_true(mk_access_log_entry_visible(MK_ROLE_MELDER, MK_LOG_NOTE, MK_ROLE_MELDER));
+	assert_false(mk_access_sees_handling(MK_ROLE_COUNT)); /* unknown: narrowest */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -438,6 +468,7 @@ int main(void)
 		UNIT_TEST(test_access_fails_closed_on_bad_arguments),
 		UNIT_TEST(test_access_filter_per_role),
 		UNIT_TEST(test_access_filter_matches_read_decision),
+		UNIT_TEST(test_access_reporter_view),
 	};
 	return cmocka_run_group_tests_name("access", tests, NULL, NULL);
 }

@@ -56,6 +56,10 @@ test('GET /incidents/{key} gives the record and its ETag', { skip }, async () =>
   assert.equal(r.headers.etag, '"1"');
   assert.equal(r.json.title, 'Phishingmail met link naar nep-DigiD bij Burgerzaken');
   assert.equal(r.json.logbook.entries, 1);
+  // The key as the CLI takes it: any case, the number without its zeros.
+  const [, year, number] = key.match(/^MK-(\d{4})-(\d+)$/);
+  const loose = await call('servicedesk', 'GET', `/api/v1/incidents/mk-${year}-${Number(number)}`, undefined, {}, 200);
+  assert.equal(loose.json.key, key);
 });
 
 test('GET /incidents lists it, with paging', { skip }, async () => {

@@ -52,19 +52,21 @@ const register = [
 ];
 const STALE = { 'If-Match': '"999"' };
 // One incident: the statuses for an incident the role may see.
-// (read edit assess phase task log decision, as core/access.c)
+// (read edit assess phase task log decision, as core/access.c; handling:
+// the checklist and decisions, which a melder following a report does not
+// read, core/access.h mk_access_sees_handling)
 const incident = [
   ['GET', '', undefined, undefined, 'read'],
   ['PATCH', '', { title: 'x' }, STALE, 'edit', 412],
   ['POST', '/assessment', { urgency: 'hoog' }, STALE, 'assess', 412],
   ['POST', '/phase', { phase: 'analyse' }, STALE, 'phase', 412],
   ['POST', '/close', undefined, STALE, 'phase', 412],
-  ['GET', '/tasks', undefined, undefined, 'read'],
+  ['GET', '/tasks', undefined, undefined, 'handling'],
   ['POST', '/tasks/0.1', { state: 'klaar' }, undefined, 'task', 422],
   ['GET', '/log', undefined, undefined, 'read'],
   ['POST', '/log', { kind: 'note' }, undefined, 'log', 422],
   ['GET', '/log/verify', undefined, undefined, 'read'],
-  ['GET', '/decisions', undefined, undefined, 'read'],
+  ['GET', '/decisions', undefined, undefined, 'handling'],
   ['POST', '/decisions', {}, undefined, 'decision', 422],
   ['GET', '/deadlines', undefined, undefined, 'read'],
   ['GET', '/team', undefined, undefined, 'read'],
@@ -76,14 +78,14 @@ const incident = [
 // code it checks.
 const ALLOWED = {
   melder: ['read', 'log'],
-  servicedesk: ['read', 'edit', 'assess', 'task', 'log'],
-  behandelaar: ['read', 'task', 'log'],
-  incidentmanager: ['read', 'edit', 'assess', 'phase', 'task', 'log', 'decision'],
-  ciso: ['read', 'edit', 'assess', 'phase', 'task', 'log', 'decision'],
-  fg: ['read', 'task', 'log'],
-  directie: ['read', 'decision'],
-  auditor: ['read'],
-  admin: ['read', 'edit', 'assess', 'phase', 'task', 'log', 'decision'],
+  servicedesk: ['read', 'handling', 'edit', 'assess', 'task', 'log'],
+  behandelaar: ['read', 'handling', 'task', 'log'],
+  incidentmanager: ['read', 'handling', 'edit', 'assess', 'phase', 'task', 'log', 'decision'],
+  ciso: ['read', 'handling', 'edit', 'assess', 'phase', 'task', 'log', 'decision'],
+  fg: ['read', 'handling', 'task', 'log'],
+  directie: ['read', 'handling', 'decision'],
+  auditor: ['read', 'handling'],
+  admin: ['read', 'handling', 'edit', 'assess', 'phase', 'task', 'log', 'decision'],
 };
 // Who may know each incident exists.
 const SEES = {
@@ -164,6 +166,27 @@ test('a melder adds notes to their own report, nothing else', { skip }, async ()
   assert.equal(r.status, 201, r.text);
   const after = await srv.api('incidentmanager', 'GET', path);
   assert.equal(after.json.length ?? after.json.entries.length, (before.json.length ?? before.json.entries.length) + 1);
+});
+
+test("a melder reads the report's own notes, status and communication, not the handling", { skip }, async () => {
+  const path = `/api/v1/incidents/${keys.own}/log`;
+  let r = await srv.api('incidentmanager', 'POST', path, { kind: 'note', text: 'Interne notitie: melder zelf mogelijk betrokken' });
+  assert.equal(r.status, 201, r.text);
+  r = await srv.api('incidentmanager', 'POST', path, { kind: 'communication', text: 'Melder gebeld: we kijken ernaar' });
+  assert.equal(r.status, 201, r.text);
+  const all = await srv.api('incidentmanager', 'GET', path);
+  const seen = await srv.api('melder', 'GET', path);
+  assert.equal(seen.status, 200);
+  const texts = seen.json.map((e) => e.text);
+  assert.ok(!texts.includes('Interne notitie: melder zelf mogelijk betrokken'));
+  assert.ok(texts.includes('Melder gebeld: we kijken ernaar'));
+  assert.deepEqual(seen.json, all.json.filter((e) => e.role === 'melder' || e.kind === 'status' || e.kind === 'communication'));
+  const page = await (await srv.login('melder')).request('GET', `/incidenten/${keys.own}`);
+  assert.equal(page.status, 200);
+  assert.ok(!page.text.includes('melder zelf mogelijk betrokken'));
+  assert.ok(page.text.includes('Melder gebeld: we kijken ernaar'));
+  assert.ok(!page.text.includes('id="stappenplan"'));
+  assert.ok(!page.text.includes('id="besluiten"'));
 });
 
 test('naming a hidden incident as parent is answered as a missing one', { skip }, async () => {

@@ -110,6 +110,16 @@ test('who may: time, costs, report, hold (core/access.c)', { skip }, async () =>
   for (const [role, status] of Object.entries(report)) await call(role, 'GET', `/api/v1/incidents/${key}/report`, undefined, status);
 });
 
+test("the reporter follows the report, not the team's closing work", { skip }, async () => {
+  const own = await srv.api('melder', 'POST', '/api/v1/incidents', { title: 'Mijn laptop is weg' });
+  assert.equal(own.status, 201, own.text);
+  const r = await call('melder', 'GET', `/api/v1/incidents/${own.json.key}/evaluation`, undefined, 403);
+  assert.equal(r.json.detail, "role 'melder' follows the report, not its evaluation");
+  await call('melder', 'GET', `/api/v1/incidents/${own.json.key}/cost`, undefined, 403);
+  await call('melder', 'GET', `/api/v1/incidents/${own.json.key}/report`, undefined, 403);
+  await call('melder', 'POST', `/api/v1/incidents/${own.json.key}/time`, { minutes: 5 }, 403);
+});
+
 test('the evaluation waits for closure, then its meeting window holds', { skip }, async () => {
   let r = await call('incidentmanager', 'POST', `/api/v1/incidents/${key}/evaluation`, { lessons: 'te vroeg' }, 409);
   assert.equal(r.json.detail, `${key} is not closed: the evaluation comes after closure (meldkamer incident close ${key})`);
