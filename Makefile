@@ -16,7 +16,7 @@ DB       ?= meldkamer.db
 DEB_PACKAGES = gcc make meson ninja-build pkg-config python3 \
 	libsqlite3-dev libjansson-dev libsodium-dev libcmocka-dev libgmime-3.0-dev \
 	sqlite3 valgrind tzdata libmicrohttpd-dev wrk chromium nodejs \
-	libical-dev
+	libical-dev libxlsxwriter-dev
 
 .PHONY: all deps build run demo-cli check test test-san test-valgrind bench bench-serve bench-report bench-intake fuzz clean
 
@@ -98,7 +98,7 @@ fuzz:
 	[ -f $(FUZZBUILD)/build.ninja ] || CC=clang meson setup $(FUZZBUILD) -Dfuzz=true \
 		-Db_sanitize=address,undefined -Db_lundef=false -Dtests=false
 	ninja -C $(FUZZBUILD) tests/fuzz/fuzz-veris tests/fuzz/fuzz-tables tests/fuzz/fuzz-html \
-		tests/fuzz/fuzz-mail tests/fuzz/fuzz-alerts tests/fuzz/fuzz-closure tests/fuzz/fuzz-json-writer
+		tests/fuzz/fuzz-mail tests/fuzz/fuzz-alerts tests/fuzz/fuzz-json-writer tests/fuzz/fuzz-breach tests/fuzz/fuzz-closure
 	scripts/fuzz.sh $(FUZZBUILD) $(FUZZ_SECONDS)
 
 clean:

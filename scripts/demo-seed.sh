@@ -3,7 +3,9 @@
 # demo set of `make run`: twelve incidents of the fictional municipality
 # Gemeente Voorbeeldstad, each told in its own words, in every phase from
 # detectie to evaluatie, with checklist tasks, logbook entries by different
-# roles and BOBOC decisions. Every person and department is invented.
+# roles and BOBOC decisions, and for the six with personal data a breach
+# record (one notified and closed, one supplemented, one notified late...,
+# one whose AP clock is overdue). Every person and department is invented.
 #
 # Everything goes in through the command line, as a person would have typed
 # it at the time: MELDKAMER_NOW dates each step, --as/--role says who took
@@ -152,6 +154,12 @@ at "$(day 37 08:50)" "$SANNE" task done "$K" 1.3 --note "CISO per Teams geïnfor
 at "$(day 37 09:05)" "$ESTHER" incident phase "$K" initiatie
 at "$(day 37 09:10)" "$ESTHER" task done "$K" 1.6
 at "$(day 37 09:30)" "$YUSUF" log add "$K" "Laptop versleuteld, maar de papieren verslagen bevatten namen, adressen en zorginformatie van drie gezinnen: dit is een datalek met bijzondere persoonsgegevens"
+at "$(day 37 09:35)" "$YUSUF" breach set "$K" --categories naw,geslacht-leeftijd \
+	--special-categories gezondheid --groups burgers,minderjarigen --subjects-min 9 --subjects-max 14 \
+	--nature gestolen --cause gestolen-apparaat --encrypted nee \
+	--summary "Laptop (BitLocker) en drie papieren gespreksverslagen van gezinnen uit het jeugdhulptraject gestolen uit een auto" \
+	--risk hoog --risk-reasoning "De papieren verslagen zijn niet versleuteld en bevatten zorginformatie over kinderen" \
+	--fg-name "Yusuf Demir" --fg-consulted-at "$(day 37 09:30)"
 at "$(day 37 10:00)" "$ESTHER" task done "$K" 2.1 --note "Afdelingshoofd Sociaal Domein en CISO geïnformeerd"
 at "$(day 37 10:05)" "$ESTHER" incident phase "$K" analyse
 at "$(day 37 11:30)" "$ESTHER" decision add "$K" \
@@ -161,11 +169,13 @@ at "$(day 37 11:30)" "$ESTHER" decision add "$K" \
 	--opdracht-wie "Teamleider Jeugd" --opdracht-uiterlijk "$(day 34 17:00)" \
 	--controle-op "$(day 33 10:00)" --controle-resultaat "Alle drie de gezinnen zijn bezocht en hebben een brief ontvangen"
 at "$(day 36 14:10)" "$YUSUF" task done "$K" 3.6b --note "Voormelding gedaan bij de AP, meldnummer M-2026-11873"
+at "$(day 36 14:11)" "$YUSUF" breach notify "$K" --kind voorlopig --reference M-2026-11873 --filed-at "$(day 36 14:10)"
 at "$(day 36 14:15)" "$ESTHER" incident phase "$K" indammen
 at "$(day 36 14:20)" "$ESTHER" incident edit "$K" --contained-at "$(day 37 08:40)"
 at "$(day 36 14:25)" "$ESTHER" incident phase "$K" oplossen
 at "$(day 34 16:00)" "$ESTHER" log add "$K" --kind communication "Gezinnen bezocht door consulent en teamleider; brief met uitleg en contactpersoon achtergelaten"
 at "$(day 34 16:05)" "$ESTHER" task done "$K" 6.3 --note "Drie gezinnen persoonlijk geïnformeerd"
+at "$(day 34 16:06)" "$YUSUF" breach inform "$K" --decision ja --channel persoonlijk --informed-at "$(day 34 16:00)"
 at "$(day 33 09:00)" "$LOTTE" log add "$K" --kind action "Vervangende laptop uitgereikt; consulent werkt voortaan alleen digitaal in het zaaksysteem"
 at "$(day 33 09:05)" "$ESTHER" incident phase "$K" herstel
 at "$(day 31 10:00)" "$ESTHER" incident phase "$K" remediatie
@@ -175,6 +185,7 @@ at "$(day 30 11:01)" "$ESTHER" task done "$K" 6.2
 at "$(day 30 11:02)" "$ESTHER" task done "$K" 6.4a --note "Aangifte gedaan door de consulent, PV 2026-334871"
 at "$(day 30 11:03)" "$INGRID" task done "$K" 6.4b --note "Gemeld via het IBD-portaal"
 at "$(day 30 11:04)" "$YUSUF" task done "$K" 6.4c --note "Definitieve melding aan de AP gedaan"
+at "$(day 30 11:04)" "$YUSUF" breach notify "$K" --kind definitief --reference M-2026-11873
 at "$(day 30 11:05)" "$ESTHER" task na "$K" 6.4d --reason "Geen derde partijen betrokken"
 at "$(day 30 11:06)" "$ESTHER" task na "$K" 6.4e --reason "Geen bankgegevens betrokken"
 at "$(day 30 11:07)" "$ESTHER" task done "$K" 6.4f
@@ -230,6 +241,11 @@ at "$(day 26 11:30)" "$ESTHER" task done "$K" 2.1 --note "Gemeentesecretaris en 
 at "$(day 26 11:32)" "$ESTHER" task done "$K" 2.3 --note "Teamleider Wmo, FG, CISO, Communicatie"
 at "$(day 26 11:35)" "$ESTHER" incident phase "$K" analyse
 at "$(day 26 13:00)" "$YUSUF" log add "$K" "Bijzondere persoonsgegevens (gezondheid) en BSN van 47 cliënten, niet versleuteld: hoog risico voor betrokkenen; melden bij de AP en betrokkenen informeren"
+at "$(day 26 13:05)" "$YUSUF" breach set "$K" --categories naw,bsn --special-categories gezondheid \
+	--groups burgers,kwetsbaren --records 47 --subjects-min 47 --subjects-max 47 --nature onbekend \
+	--cause verloren-apparaat --encrypted nee --risk hoog \
+	--risk-reasoning "Gezondheidsgegevens en BSN van 47 Wmo-cliënten op een onversleutelde stick" \
+	--fg-name "Yusuf Demir" --fg-consulted-at "$(day 26 13:00)"
 at "$(day 26 13:30)" "$MARJOLEIN" decision add "$K" \
 	--beeldvorming "Onversleutelde USB-stick met Wmo-dossiers van 47 cliënten kwijt, vermoedelijk in de trein" \
 	--opties "1) alleen de AP melden 2) de AP melden en alle 47 cliënten per brief informeren 3) ook bellen met de kwetsbaarste cliënten" \
@@ -238,11 +254,13 @@ at "$(day 26 13:30)" "$MARJOLEIN" decision add "$K" \
 	--controle-op "$(day 20 10:00)" --controle-resultaat "Brieven verstuurd, twaalf cliënten gebeld; vier vragen via het Wmo-loket beantwoord"
 at "$(day 26 13:35)" "$MARJOLEIN" task done "$K" 5.1 --note "Zie het besluit: brief aan alle cliënten, de kwetsbaarste eerst gebeld"
 at "$(day 25 15:00)" "$YUSUF" task done "$K" 3.6b --note "Gemeld bij de AP, meldnummer M-2026-12054"
+at "$(day 25 15:01)" "$YUSUF" breach notify "$K" --kind voorlopig --reference M-2026-12054 --filed-at "$(day 25 15:00)"
 at "$(day 25 15:10)" "$ESTHER" incident phase "$K" indammen
 at "$(day 25 15:15)" "$LOTTE" log add "$K" --kind action "USB-poorten op de laptops van team Wmo geblokkeerd voor opslag; printen thuis kan via de beveiligde printvoorziening"
 at "$(day 25 15:20)" "$ESTHER" incident edit "$K" --contained-at "$(day 25 15:15)"
 at "$(day 25 15:30)" "$ESTHER" incident phase "$K" oplossen
 at "$(day 20 11:00)" "$ESTHER" task done "$K" 6.3 --note "Brief aan 47 cliënten verstuurd"
+at "$(day 20 11:01)" "$YUSUF" breach inform "$K" --decision ja --channel brief --informed-at "$(day 20 11:00)"
 at "$(day 20 11:02)" "$ESTHER" task done "$K" 5.6
 at "$(day 20 11:05)" "$ESTHER" incident phase "$K" herstel
 at "$(day 15 09:00)" "$ESTHER" incident phase "$K" remediatie
@@ -252,6 +270,8 @@ at "$(day 12 10:01)" "$ESTHER" task done "$K" 6.2
 at "$(day 12 10:02)" "$ESTHER" task na "$K" 6.4a --reason "Verlies, geen strafbaar feit"
 at "$(day 12 10:03)" "$INGRID" task done "$K" 6.4b
 at "$(day 12 10:04)" "$YUSUF" task done "$K" 6.4c --note "Aanvulling op de melding: stick niet teruggevonden"
+at "$(day 12 10:04)" "$YUSUF" breach notify "$K" --kind aanvulling --reference M-2026-12054
+at "$(day 12 10:05)" "$YUSUF" breach notify "$K" --kind definitief --reference M-2026-12054
 at "$(day 12 10:05)" "$ESTHER" task na "$K" 6.4d --reason "Geen derde partijen"
 at "$(day 12 10:06)" "$ESTHER" task na "$K" 6.4e --reason "Geen bankgegevens"
 at "$(day 12 10:07)" "$ESTHER" task done "$K" 6.4f
@@ -416,12 +436,19 @@ at "$(day 5 15:05)" "$ESTHER" task done "$K" 1.6
 at "$(day 5 15:30)" "$ESTHER" task done "$K" 2.1 --note "Gemeentesecretaris en wethouder Mobiliteit geïnformeerd"
 at "$(day 5 15:35)" "$ESTHER" incident phase "$K" analyse
 at "$(day 5 16:00)" "$YUSUF" log add "$K" "Wij zijn verwerkingsverantwoordelijke, de leverancier is verwerker. Volgens de verwerkersovereenkomst moest de leverancier binnen 24 uur melden; dat is gebeurd. De meldplicht bij de AP ligt bij ons"
+at "$(day 5 16:05)" "$YUSUF" breach set "$K" --categories naw,email,telefoon,anders --groups burgers \
+	--subjects-min 2250 --subjects-max 2350 --nature gekopieerd --cause hack --encrypted nee --risk laag \
+	--risk-reasoning "Geen BSN of betaalgegevens; wel kans op gerichte phishing met naam en kenteken" \
+	--fg-name "Yusuf Demir" --fg-consulted-at "$(day 5 16:00)"
 at "$(day 4 11:00)" "$YUSUF" task done "$K" 3.6b --note "Voormelding bij de AP, meldnummer M-2026-12711; aanvulling volgt na het rapport van de leverancier"
+at "$(day 4 11:01)" "$YUSUF" breach notify "$K" --kind voorlopig --reference M-2026-12711 --filed-at "$(day 4 11:00)"
 at "$(day 4 11:30)" "$ESTHER" decision add "$K" \
 	--beeldvorming "Gegevens van circa 2.300 vergunninghouders buitgemaakt bij de leverancier; risico op gerichte phishing" \
 	--opties "1) wachten op het forensisch rapport van de leverancier 2) nu al betrokkenen waarschuwen voor phishing" \
 	--besluit "Optie 2: mail aan alle vergunninghouders met een waarschuwing voor phishing; de leverancier levert het rapport binnen een week" \
 	--opdracht-wie "Team Parkeren en Communicatie" --opdracht-uiterlijk "$(ahead 1d)"
+at "$(day 4 11:31)" "$YUSUF" breach inform "$K" --decision ja --channel email \
+	--reason "Waarschuwing voor phishing aan alle vergunninghouders, zie het besluit"
 at "$(day 4 11:40)" "$ESTHER" incident phase "$K" indammen
 at "$(day 3 09:30)" "$DAAN" log add "$K" --kind action "Koppeling van het portaal met onze vergunningenadministratie uitgezet tot de leverancier het lek heeft gedicht"
 at "$(day 2 16:00)" "$ESTHER" log add "$K" --kind communication "Conceptmail aan vergunninghouders afgestemd met de FG en Communicatie"
@@ -444,6 +471,9 @@ at "$(day 4 11:35)" "$ESTHER" task done "$K" 1.6
 at "$(day 4 11:45)" "$ESTHER" log add "$K" --kind communication "Ontvanger gebeld en schriftelijk gevraagd de mail en de bijlage te verwijderen en dat te bevestigen"
 at "$(day 4 12:10)" "$ESTHER" incident phase "$K" analyse
 at "$(day 3 14:30)" "$YUSUF" log add "$K" "Afweging meldplicht: BSN met financiële gegevens, ontvanger lijkt welwillend. Wachten op de schriftelijke bevestiging van verwijdering voordat de risicobeoordeling klaar is"
+at "$(day 3 14:31)" "$YUSUF" breach set "$K" --categories naw,bsn,financieel --groups burgers \
+	--records 38 --subjects-min 38 --subjects-max 38 --nature gelezen --cause verkeerde-ontvanger \
+	--encrypted nee --fg-name "Yusuf Demir" --fg-consulted-at "$(day 4 10:55)"
 at "$(day 1 10:15)" "$ESTHER" log add "$K" "Nog geen bevestiging van de ontvanger ontvangen; opnieuw gebeld, voicemail ingesproken"
 
 # --- 10. Ransomware op een fileserver van Sociaal Domein (noodsituatie) -----
@@ -482,6 +512,12 @@ at "$(day 2 11:00)" "$MARK" task done "$K" 3.1 --note "Extern forensisch bureau 
 at "$(day 2 15:30)" "$THIJS" log add "$K" --kind action "Geheugendump en schijfkopieën van FS-SD-02 gemaakt en overgedragen aan het forensisch bureau"
 at "$(day 2 15:30)" "$THIJS" task done "$K" 3.2
 at "$(day 2 19:00)" "$YUSUF" task done "$K" 3.6b --note "Voormelding bij de AP: mogelijk zijn dossiers van Wmo, Jeugd en Participatie ingezien of weggenomen"
+at "$(day 2 19:00)" "$YUSUF" breach set "$K" --categories naw,bsn,financieel --special-categories gezondheid \
+	--groups burgers,kwetsbaren,minderjarigen --subjects-min 0 --subjects-max 14000 --nature verwijderd,onbekend \
+	--cause hack --encrypted nee --risk hoog \
+	--risk-reasoning "Dossiers van Wmo, Jeugd en Participatie mogelijk ingezien of weggenomen" \
+	--fg-name "Yusuf Demir" --fg-consulted-at "$(day 2 08:50)"
+at "$(day 2 19:01)" "$YUSUF" breach notify "$K" --kind voorlopig --reference M-2026-12790 --filed-at "$(day 2 19:00)"
 at "$(day 2 19:30)" "$MARK" log add "$K" --kind communication "Medewerkers Sociaal Domein geïnformeerd: werken via het zaaksysteem, afdelingsschijf blijft dicht"
 at "$(day 1 16:00)" "$THIJS" log add "$K" "Forensisch bureau: toegang vermoedelijk via een VPN-account van een oud-medewerker zonder MFA. Back-ups van gisteren en eergisteren zijn schoon"
 at "$(day 1 16:45)" "$INGRID" log add "$K" --kind action "Alle VPN-accounts zonder MFA geblokkeerd"
@@ -508,6 +544,8 @@ at "$(day 1 18:35)" "$MARK" incident phase "$K" initiatie
 team "$(day 1 18:40)" "$MARK" "$K" mark.degroot
 at "$(day 1 19:00)" "$INGRID" task done "$K" 1.3b --note "Griffier en burgemeester geïnformeerd"
 at "$(day 1 21:15)" "$YUSUF" log add "$K" "Beoordeling loopt: de aanvaller kon brieven van inwoners aan de raad inzien. Besluit over melding aan de AP uiterlijk morgenmiddag"
+at "$(day 1 21:16)" "$YUSUF" breach set "$K" --categories naw,email --groups burgers --nature gelezen \
+	--cause hack
 
 # --- 12. Malware via een USB-lader in het stadskantoor (detectie) -----------
 

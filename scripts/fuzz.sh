@@ -47,6 +47,14 @@ printf '%s' 'Mail met "BSN" \ <b> é 😀' >"$CORPUS/json/seed-text"
 printf '\001\037\177\n\t' >"$CORPUS/json/seed-controls"
 "$BUILD/tests/fuzz/fuzz-json-writer" -max_len=4096 -max_total_time="$SECONDS_EACH" \
 	-artifact_prefix="$CORPUS/" "$CORPUS/json"
+# Breach seeds: the vocabulary selector byte (0 categories ... 7 exceptions)
+# and a set as the CLI takes it.
+mkdir -p "$CORPUS/breach"
+printf '\000%s' 'naw, bsn,email' >"$CORPUS/breach/seed-categories"
+printf '\001%s' 'gezondheid,strafrechtelijk' >"$CORPUS/breach/seed-special"
+printf '\003%s' '=HYPERLINK("x"),gelezen' >"$CORPUS/breach/seed-formula"
+"$BUILD/tests/fuzz/fuzz-breach" -max_len=4096 -max_total_time="$SECONDS_EACH" \
+	-artifact_prefix="$CORPUS/" "$CORPUS/breach"
 # Closure seeds: amounts, an activity, a date, a title for the invitation.
 mkdir -p "$CORPUS/closure"
 printf '\00087.50' >"$CORPUS/closure/amount"

@@ -303,6 +303,78 @@ paths = {
  "/me": {"get": op("The caller's account", ok(ref("Me")), "me", tags=["accounts"])},
  "/openapi.json": {"get": op("This document", ok({"type": "object"}), "openapi", public=True, tags=["meta"])},
 }
+# --- the data-breach duty (src/http/api-breach.c, src/export/json-breach.c) ---
+def enum_arr(vals): return {"type": "array", "items": {"enum": vals}}
+CATEGORY = ["naw", "telefoon", "email", "inlog", "financieel", "id-kopie", "geslacht-leeftijd", "bsn", "anders"]
+SPECIAL = ["religie", "ras-etniciteit", "politiek", "gezondheid", "seksueel", "vakbond", "strafrechtelijk", "genetisch-biometrisch"]
+GROUP = ["personeel", "burgers", "patienten", "minderjarigen", "kwetsbaren", "onbekend", "anders"]
+NATURE = ["gelezen", "gekopieerd", "gewijzigd", "verwijderd", "gestolen", "onbekend"]
+CAUSE = ["verloren-apparaat", "gestolen-apparaat", "hack", "verkeerde-ontvanger", "openbaar", "niet-verwijderd", "papier", "anders"]
+RISK = ["geen", "laag", "hoog"]
+CHANNEL = ["brief", "email", "telefoon", "persoonlijk", "openbaar"]
+EXCEPTION = ["geen-hoog-risico", "versleuteld", "maatregelen", "onevenredig"]
+APKIND = ["voorlopig", "aanvulling", "intrekking", "definitief"]
+APSTATUS = {"enum": ["niet gemeld", "voorlopig gemeld", "aangevuld", "ingetrokken", "definitief gemeld"]}
+NCOUNT = {"type": ["integer", "null"], "minimum": 0}
+schemas["ApNotification"] = obj({"id": {"type": "integer", "minimum": 1}, "kind": {"enum": APKIND}, "filed_at": TIME_REQ,
+    "reference": {"type": "string", "minLength": 1, "maxLength": 64}, "filed_by": nstr(), "late_reason": nstr(),
+    "late": {"type": "boolean", "description": "filed after aware_at + 72 hours"}})
+BREACH_PROPS = {"aware_at": TIME, "ended_at": TIME, "summary": nstr(), "nature": enum_arr(NATURE),
+    "cause": {"enum": CAUSE + [None]}, "categories": enum_arr(CATEGORY), "bsn": {"type": "boolean"},
+    "special_categories": enum_arr(SPECIAL), "records": NCOUNT, "groups": enum_arr(GROUP),
+    "subjects_min": NCOUNT, "subjects_max": NCOUNT, "encrypted": {"type": ["boolean", "null"]}, "encryption": nstr(),
+    "risk": {"enum": RISK + [None]}, "risk_reasoning": nstr(), "consequences": nstr(), "measures": nstr(),
+    "fg_name": nstr(), "fg_consulted_at": TIME,
+    "inform": obj({"decision": {"enum": ["ja", "nee", None]}, "exception": {"enum": EXCEPTION + [None]}, "reason": nstr(),
+                   "channel": {"enum": CHANNEL + [None]}, "informed_at": TIME, "decided_by": nstr(), "decided_at": TIME}),
+    "ap_due": TIME, "subjects_due": TIME, "version": {"type": "integer", "minimum": 1}, "created_at": TIME, "updated_at": TIME}
+schemas["BreachRecord"] = obj(BREACH_PROPS, desc="the breach record (core/breach.h); sets are arrays of code names")
+schemas["Breach"] = obj(dict(BREACH_PROPS, key=KEY, ap_status=APSTATUS, notifications=arr("ApNotification")),
+    desc="the breach of an incident with its AP notifications in filing order")
+def nullable(sch): return {"oneOf": [sch, {"type": "null"}]}
+schemas["BreachFields"] = {"type": "object", "additionalProperties": False, "properties": {
+    "aware_at": nullable({"type": "string"}), "ended_at": nullable({"type": "string"}), "summary": nullable({"type": "string"}),
+    "nature": nullable(enum_arr(NATURE)), "cause": {"enum": CAUSE + [None]}, "categories": nullable(enum_arr(CATEGORY)),
+    "special_categories": nullable(enum_arr(SPECIAL)), "records": NCOUNT, "groups": nullable(enum_arr(GROUP)),
+    "subjects_min": NCOUNT, "subjects_max": NCOUNT, "encrypted": {"type": ["boolean", "null"]},
+    "encryption": nullable({"type": "string"}), "risk": {"enum": RISK + [None]}, "risk_reasoning": nullable({"type": "string"}),
+    "consequences": nullable({"type": "string"}), "measures": nullable({"type": "string"}),
+    "fg_name": nullable({"type": "string"}), "fg_consulted_at": nullable({"type": "string"})},
+    "description": "the members to set (breach set); absent ones stay, null clears one; aware_at defaults to the incident's detected_at"}
+schemas["NewApNotification"] = obj({"kind": {"enum": APKIND}, "reference": {"type": "string"}, "filed_at": {"type": "string"},
+    "late_reason": {"type": "string"}}, req=["kind", "reference"])
+schemas["SubjectsDecision"] = obj({"decision": {"oneOf": [{"type": "boolean"}, {"enum": ["ja", "nee"]}]},
+    "exception": {"enum": EXCEPTION}, "reason": {"type": "string"}, "channel": {"enum": CHANNEL},
+    "informed_at": {"type": "string"}}, req=["decision"])
+schemas["BreachRegisterRow"] = obj({"key": KEY, "title": {"type": "string"}, "exercise": {"type": "boolean"},
+    "confidential": {"type": "boolean"}, "breach": ref("BreachRecord"), "notifications": {"type": "integer", "minimum": 0},
+    "ap_status": APSTATUS, "ap_reference": nstr(), "ap_first_filed_at": TIME})
+schemas["BreachRegister"] = obj({"items": arr("BreachRegisterRow")})
+schemas["ApDraft"] = obj({"key": KEY, "title": nstr(), "generated_at": TIME_REQ,
+    "sections": {"type": "array", "items": obj({"number": {"type": "integer", "minimum": 0, "maximum": 9}, "title": {"type": "string"},
+        "questions": {"type": "array", "items": obj({"id": {"type": "string", "pattern": "^[0-9]\\.[0-9]+$"}, "question": {"type": "string"},
+            "answer": {"type": "string"}, "filled": {"type": "boolean"}})}})},
+    "open_questions": {"type": "integer", "minimum": 0}}, desc="the draft of the AP's Meldformulier datalekken; unfilled answers are 'nog invullen'")
+NOBREACH = {"404": problem("no such incident (or one the caller may not know of), or it has no breach record (field breach)")}
+BCONFLICT = {"409": problem("refused by the life cycle or the 72-hour rule (field named: kind, reference, late_reason, aware_at, decision, breach)")}
+paths["/incidents/{key}/breach"] = {"parameters": [KEYP],
+    "get": op("The data breach of the incident with its AP notifications (breach show)", M(ok(ref("Breach")), NOBREACH), "getBreach", tags=["breach"]),
+    "put": op("Record or change the breach (breach set): the members given; turns personal_data on",
+              M(ok(ref("Breach")), ok(ref("Breach"), "recorded", "201"), ONE, BODY, BCONFLICT), "setBreach", body="BreachFields", tags=["breach"])}
+paths["/incidents/{key}/breach/notifications"] = {"parameters": [KEYP],
+    "post": op("Record a notification filed with the AP (breach notify); a first one after 72 hours needs late_reason",
+               M(ok(ref("ApNotification"), "recorded", "201"), ONE, BODY, BCONFLICT), "notifyAp", body="NewApNotification", tags=["breach"])}
+paths["/incidents/{key}/breach/subjects"] = {"parameters": [KEYP],
+    "post": op("Record the decision to inform the data subjects (breach inform)",
+               M(ok(ref("Breach")), ONE, BODY, BCONFLICT), "informSubjects", body="SubjectsDecision", tags=["breach"])}
+paths["/incidents/{key}/breach/ap-melding"] = {"parameters": [KEYP],
+    "get": op("The draft of the AP breach form for the FG (export ap-melding --json)", M(ok(ref("ApDraft")), NOBREACH), "apDraft", tags=["breach"])}
+BREG_OK = ok(ref("BreachRegister"))
+BREG_OK["200"]["content"]["text/csv"] = {"schema": {"type": "string", "description": "RFC 4180 CSV, CRLF line ends, a heading row; cells beginning with = + - @ tab or CR prefixed with '"}}
+paths["/breaches"] = {"get": op("The breach register (AVG art. 33(5)): every breach the caller may see, notified or not; ?format=csv for RFC 4180 CSV with formula cells neutralised",
+    M(BREG_OK, {"422": problem("format is not json or csv"), "413": problem("the CSV is larger than one answer")}), "breachRegister",
+    params=[q("format", {"enum": ["json", "csv"]}, "json (default) or csv")], tags=["breach"])}
+
 paths.update(closure_paths)
 doc = {"openapi": "3.1.0",
        "info": {"title": "meldkamer API", "version": "1",

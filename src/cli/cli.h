@@ -163,6 +163,12 @@ int mk_cmd_token_revoke(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_team_add(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_team_remove(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_team_list(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_breach_set(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_breach_show(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_breach_notify(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_breach_inform(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_breach_register(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_export_ap_melding(struct mk_cli *cli, int argc, char **argv);
 /* Closure (doc/closure.md): cmd-time.c, cmd-evaluation.c, cmd-retention.c,
  * cmd-export-closure.c. */
 int mk_cmd_time_add(struct mk_cli *cli, int argc, char **argv);

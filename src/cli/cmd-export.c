@@ -1,5 +1,5 @@
 /* meldkamer export json: every incident with its checklist, logbook and
- * decisions as one JSON document, streamed incident by incident so memory
+ * decisions (and the data breach with its AP notifications) as one JSON document, streamed incident by incident so memory
  * does not grow with the database. The logbook entries carry their hashes,
  * so doc/logbook.md is enough to verify an export elsewhere. */
 #include <errno.h>
@@ -11,6 +11,7 @@
 
 #include "base/alloc.h"
 #include "cli/cli.h"
+#include "export/breach.h"
 #include "export/json.h"
 
 enum { OPT_OUTPUT = MK_OPT_FIRST_OWN };
@@ -43,7 +44,9 @@ static enum mk_rc export_one(struct export *ex, const char *key)
 	struct mk_incident inc;
 	mk_incident_init(&inc);
 	json_t *o = NULL, *tasks = json_array(), *log = json_array(), *decisions = json_array();
-	enum mk_rc rc = MK_ENOMEM;
+	json_t *breach = NULL;
+	struct mk_error berr = {0};
+	enum mk_rc rc = MK_ENOMEM, brc;
 	if (!tasks || !log || !decisions)
 		goto out;
 	if ((rc = mk_svc_incident_get(svc, key, &inc, &ex->err)) ||
@@ -57,6 +60,14 @@ static enum mk_rc export_one(struct export *ex, const char *key)
 	json_object_set(o, "tasks", tasks);
 	json_object_set(o, "logbook_entries", log);
 	json_object_set(o, "decisions", decisions);
+	/* The data breach with its AP notifications (doc/breach.md), or null. */
+	brc = mk_json_breach_of(svc, key, &breach, &berr);
+	if (brc && brc != MK_ENOTFOUND) {
+		ex->err = berr;
+		rc = brc;
+		goto out;
+	}
+	json_object_set_new(o, "breach", breach ? breach : json_null());
 	fputs(ex->n ? ",\n" : "\n", ex->out);
 	if (json_dumpf(o, ex->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0 || ferror(ex->out)) {
 		rc = mk_error_set(&ex->err, MK_ESTORE, "output", "writing the export failed: %s",

@@ -429,7 +429,7 @@ static int show_text(struct mk_cli *cli, const struct mk_incident *inc)
 	print_time("evaluated", inc->evaluated_at, false);
 
 	struct mk_deadline d[MK_CLOCK_COUNT];
-	mk_svc_incident_deadlines(inc, cli->now, d);
+	mk_svc_incident_deadlines(cli->svc, inc, cli->now, d);
 	printf("\nclocks:\n");
 	for (int i = 0; i < MK_CLOCK_COUNT; i++)
 		print_deadline(&d[i], cli->now);
@@ -485,7 +485,7 @@ static int show_json(struct mk_cli *cli, const struct mk_incident *inc)
 	json_t *tasks = json_array(), *log = json_array(), *decisions = json_array(),
 	       *clocks = json_array();
 	struct mk_deadline d[MK_CLOCK_COUNT];
-	mk_svc_incident_deadlines(inc, cli->now, d);
+	mk_svc_incident_deadlines(cli->svc, inc, cli->now, d);
 	for (int i = 0; clocks && i < MK_CLOCK_COUNT; i++)
 		json_array_append_new(clocks, mk_json_deadline(&d[i]));
 	struct show sh = {.cli = cli, .array = tasks};

@@ -116,7 +116,7 @@ static const struct mk_cli_command commands[] = {
 	 "  FOLDER         its .eml files, or a Maildir's cur/ and new/\n"
 	 "  a message taken before (same SHA-256) adds nothing; exit 2 if any failed\n"},
 	{"export", "json", mk_cmd_export_json, "[--output FILE]",
-	 "every incident with checklist, logbook and decisions, as one JSON document",
+	 "every incident with checklist, logbook, decisions and breach, as one JSON document",
 	 "  --output FILE  write to FILE instead of standard output\n"},
 	{"intake", "alerts", mk_cmd_intake_alerts,
 	 "FILE.jsonl... [--window 1h] [--promote-severity N]",
@@ -179,6 +179,50 @@ static const struct mk_cli_command commands[] = {
 	 "put an account on the incident's team (it then sees the incident if confidential)", ""},
 	{"team", "remove", mk_cmd_team_remove, "KEY ACCOUNT", "take an account off the team", ""},
 	{"team", "list", mk_cmd_team_list, "KEY", "the accounts on the incident's team", ""},
+	{"breach", "set", mk_cmd_breach_set, "KEY [fields]",
+	 "record or change the data breach of an incident (turns personal data on)",
+	 "  --aware-at TIME     becoming aware (default: the incident's detected_at);\n"
+	 "                      the 72-hour AP clock and the 7-day subjects target run from it\n"
+	 "  --ended-at TIME     when the breach ended\n"
+	 "  --summary TEXT, --consequences TEXT, --measures TEXT\n"
+	 "  --nature LIST       gelezen, gekopieerd, gewijzigd, verwijderd, gestolen, onbekend\n"
+	 "  --cause C           verloren-apparaat, gestolen-apparaat, hack, verkeerde-ontvanger,\n"
+	 "                      openbaar, niet-verwijderd, papier, anders\n"
+	 "  --categories LIST   naw, telefoon, email, inlog, financieel, id-kopie,\n"
+	 "                      geslacht-leeftijd, bsn, anders\n"
+	 "  --special-categories LIST  religie, ras-etniciteit, politiek, gezondheid,\n"
+	 "                      seksueel, vakbond, strafrechtelijk, genetisch-biometrisch\n"
+	 "  --groups LIST       personeel, burgers, patienten, minderjarigen, kwetsbaren,\n"
+	 "                      onbekend, anders\n"
+	 "  --records N, --subjects-min N, --subjects-max N\n"
+	 "  --encrypted ja|nee, --encryption TEXT (how)\n"
+	 "  --risk geen|laag|hoog, --risk-reasoning TEXT (required with a risk)\n"
+	 "  --fg-name NAME, --fg-consulted-at TIME  the FG consulted: who and when\n"
+	 "  LIST is comma-separated; an empty value clears a field\n"},
+	{"breach", "show", mk_cmd_breach_show, "KEY",
+	 "the breach record, its clocks and its AP notifications", ""},
+	{"breach", "notify", mk_cmd_breach_notify,
+	 "KEY --kind KIND --reference REF [--late-reason TEXT] [--filed-at TIME]",
+	 "record a notification filed with the AP",
+	 "  --kind voorlopig|aanvulling|intrekking|definitief\n"
+	 "  --reference REF     the AP's meldnummer (later ones carry the first's)\n"
+	 "  --late-reason TEXT  required when the first is filed after the 72 hours\n"
+	 "                      (- reads standard input)\n"
+	 "  --filed-at TIME     when it was filed (default now)\n"},
+	{"breach", "inform", mk_cmd_breach_inform,
+	 "KEY --decision ja|nee [--exception E --reason TEXT | --channel C [--informed-at TIME]]",
+	 "record the decision to inform the data subjects (art. 34)",
+	 "  --decision ja|nee\n"
+	 "  --exception E       with nee: geen-hoog-risico, versleuteld, maatregelen, onevenredig\n"
+	 "  --reason TEXT       required with nee\n"
+	 "  --channel C         with ja: brief, email, telefoon, persoonlijk, openbaar\n"
+	 "  --informed-at TIME  when they were informed (stops the 7-day clock)\n"},
+	{"breach", "register", mk_cmd_breach_register, "[--format csv|xlsx] [-o FILE]",
+	 "the breach register (AVG art. 33(5)): every breach, notified or not",
+	 "  --format csv|xlsx   default csv (RFC 4180); --json gives JSON\n"
+	 "  -o, --output FILE   write to FILE (xlsx without it goes to standard output)\n"},
+	{"export", "ap-melding", mk_cmd_export_ap_melding, "KEY",
+	 "a draft of the AP breach form (sections 0-9) for the FG, as Markdown or --json", ""},
 	/* Closure (doc/closure.md). */
 	{"time", "add", mk_cmd_time_add,
 	 "KEY --minutes N --activity A (--start TIME | --date YYYY-MM-DD)",

@@ -36,7 +36,7 @@ enum { A = MK_ACCESS_ALLOW, D = MK_ACCESS_DENY };
 /* Role x action, for an incident the person may see. Columns in the order
  * of enum mk_action:
  *   create list deadl kpi matrix chain users | read edit assess phase task log decision */
-static const unsigned char table[MK_ROLE_COUNT][MK_ACT_TIME_ADD] = {
+static const unsigned char table[MK_ROLE_COUNT][MK_ACT_BREACH_READ] = {
 	/* melder: any employee. Reports incidents and follows their own
 	 * reports. May add a logbook note to their own report (a second
 	 * thought, "I also clicked it on my phone"): the logbook is where
@@ -80,6 +80,32 @@ static const unsigned char table[MK_ROLE_COUNT][MK_ACT_TIME_ADD] = {
 	[MK_ROLE_ADMIN] = {A, A, A, A, A, A, A, /**/ A, A, A, A, A, A, A},
 };
 
+/* The data-breach actions: breach read and edit (one incident) and the
+ * breach register (all of them), per role. The FG (privacy officer)
+ * assesses and notifies; the incident manager and the CISO work the breach
+ * with them (DESIGN.md: the CISO sees everything, the incident manager
+ * owns the incident). Everyone who works on incidents may read the breach
+ * of one they may see; a melder may not: the risk assessment and the
+ * dealings with the AP are not the reporter's to read. The register (AVG
+ * art. 33(5): the documentation of every breach) is read by the three who
+ * work breaches, by the auditor who checks it, and by admin; it lists
+ * titles, so confidential incidents are filtered out for whoever is not
+ * on their team, as in every list. Directie follows a breach through its
+ * incident, not the register. */
+enum { BREACH_READ, BREACH_EDIT, BREACH_REGISTER };
+static const unsigned char breach_table[MK_ROLE_COUNT][3] = {
+	/*                          read edit register */
+	[MK_ROLE_MELDER] = {D, D, D},
+	[MK_ROLE_SERVICEDESK] = {A, D, D},
+	[MK_ROLE_BEHANDELAAR] = {A, D, D},
+	[MK_ROLE_INCIDENTMANAGER] = {A, A, A},
+	[MK_ROLE_CISO] = {A, A, A},
+	[MK_ROLE_FG] = {A, A, A},
+	[MK_ROLE_DIRECTIE] = {A, D, D},
+	[MK_ROLE_AUDITOR] = {A, D, A},
+	[MK_ROLE_ADMIN] = {A, A, A},
+};
+
 /* The closure actions (doc/closure.md), columns from MK_ACT_TIME_ADD:
  *   time cost cost-read evaluation hold report | rates purge
  * Time is written by whoever worked on the incident (not the melder, who
@@ -108,6 +134,12 @@ static const unsigned char closure_table[MK_ROLE_COUNT][CLOSURE_COUNT] = {
 
 static enum mk_access table_of(enum mk_role role, enum mk_action action)
 {
+	if (action == MK_ACT_BREACH_READ)
+		return (enum mk_access)breach_table[role][BREACH_READ];
+	if (action == MK_ACT_BREACH_EDIT)
+		return (enum mk_access)breach_table[role][BREACH_EDIT];
+	if (action == MK_ACT_BREACH_REGISTER)
+		return (enum mk_access)breach_table[role][BREACH_REGISTER];
 	if (action >= CLOSURE_FIRST)
 		return (enum mk_access)closure_table[role][action - CLOSURE_FIRST];
 	return (enum mk_access)table[role][action];
@@ -115,7 +147,8 @@ static enum mk_access table_of(enum mk_role role, enum mk_action action)
 
 bool mk_action_is_register(enum mk_action a)
 {
-	return a < FIRST_INCIDENT_ACTION || a == MK_ACT_RATE_ADMIN || a == MK_ACT_PURGE;
+	return a < FIRST_INCIDENT_ACTION || a == MK_ACT_BREACH_REGISTER || a == MK_ACT_RATE_ADMIN ||
+	       a == MK_ACT_PURGE;
 }
 
 bool mk_access_role_may(enum mk_role role, enum mk_action action)
@@ -187,6 +220,9 @@ static const char *const action_names[MK_ACT_COUNT] = {
 	[MK_ACT_TASK_SET] = "task-set",
 	[MK_ACT_LOG_ADD] = "log-add",
 	[MK_ACT_DECISION_ADD] = "decision-add",
+	[MK_ACT_BREACH_READ] = "breach-read",
+	[MK_ACT_BREACH_EDIT] = "breach-edit",
+	[MK_ACT_BREACH_REGISTER] = "breach-register",
 	[MK_ACT_TIME_ADD] = "time-add",
 	[MK_ACT_COST_ADD] = "cost-add",
 	[MK_ACT_COST_READ] = "cost-read",

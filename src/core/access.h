@@ -32,6 +32,11 @@ enum mk_action {
 	MK_ACT_TASK_SET,        /* tick a checklist task done / n.v.t. / reopen */
 	MK_ACT_LOG_ADD,         /* a logbook entry */
 	MK_ACT_DECISION_ADD,    /* a BOBOC decision */
+	/* The data-breach duty (core/breach.h). Kept after the others, with
+	 * their own table in access.c. */
+	MK_ACT_BREACH_READ,     /* the breach record, its notifications, the AP draft */
+	MK_ACT_BREACH_EDIT,     /* the breach record, AP notifications, informing subjects */
+	MK_ACT_BREACH_REGISTER, /* the breach register (register-wide, art. 33(5)) */
 	/* Closure (issue 5 part 3, doc/closure.md): one incident ... */
 	MK_ACT_TIME_ADD,        /* write time on the incident */
 	MK_ACT_COST_ADD,        /* enter another cost (an invoice, hardware) */

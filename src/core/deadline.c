@@ -67,24 +67,36 @@ void mk_deadlines_compute(const struct mk_deadline_facts *f, mk_time now,
 
 	if (detected == MK_TIME_UNKNOWN) {
 		not_applicable(&ret[MK_CLOCK_GOLDEN_HOUR], MK_CLOCK_GOLDEN_HOUR);
-		not_applicable(&ret[MK_CLOCK_AP], MK_CLOCK_AP);
-		not_applicable(&ret[MK_CLOCK_SUBJECTS], MK_CLOCK_SUBJECTS);
 	} else {
 		mk_time due = detected + MK_GOLDEN_HOUR_S;
 		set(&ret[MK_CLOCK_GOLDEN_HOUR], MK_CLOCK_GOLDEN_HOUR, detected, detected, due,
 		    MK_TIME_UNKNOWN, now <= due ? MK_DEADLINE_RUNNING : MK_DEADLINE_ENDED);
-		if (f->personal_data) {
-			due = detected + MK_AP_DEADLINE_S;
-			set(&ret[MK_CLOCK_AP], MK_CLOCK_AP, detected, detected, due,
-			    f->ap_notified_at, obligation(detected, due, f->ap_notified_at, now));
-			due = mk_time_add_local_days(detected, MK_SUBJECTS_DAYS);
-			set(&ret[MK_CLOCK_SUBJECTS], MK_CLOCK_SUBJECTS, detected, detected, due,
-			    f->subjects_informed_at,
-			    obligation(detected, due, f->subjects_informed_at, now));
-		} else {
+	}
+
+	/* The breach clocks run from the moment of becoming aware (AVG art.
+	 * 33(1) "kennisname"): the breach record's aware_at, or detected_at
+	 * while the breach is not yet recorded. */
+	mk_time aware = f->has_breach && f->breach_aware_at != MK_TIME_UNKNOWN ? f->breach_aware_at
+										: detected;
+	if ((f->personal_data || f->has_breach) && aware != MK_TIME_UNKNOWN) {
+		mk_time due = aware + MK_AP_DEADLINE_S;
+		/* A notification filed stops the clock even where the risk was
+		 * later judged geen: it was filed. */
+		if (f->ap_not_required && f->ap_notified_at == MK_TIME_UNKNOWN)
 			not_applicable(&ret[MK_CLOCK_AP], MK_CLOCK_AP);
+		else
+			set(&ret[MK_CLOCK_AP], MK_CLOCK_AP, aware, aware, due, f->ap_notified_at,
+			    obligation(aware, due, f->ap_notified_at, now));
+		due = mk_time_add_local_days(aware, MK_SUBJECTS_DAYS);
+		if (f->subjects_not_required && f->subjects_informed_at == MK_TIME_UNKNOWN)
 			not_applicable(&ret[MK_CLOCK_SUBJECTS], MK_CLOCK_SUBJECTS);
-		}
+		else
+			set(&ret[MK_CLOCK_SUBJECTS], MK_CLOCK_SUBJECTS, aware, aware, due,
+			    f->subjects_informed_at,
+			    obligation(aware, due, f->subjects_informed_at, now));
+	} else {
+		not_applicable(&ret[MK_CLOCK_AP], MK_CLOCK_AP);
+		not_applicable(&ret[MK_CLOCK_SUBJECTS], MK_CLOCK_SUBJECTS);
 	}
 
 	if (closed == MK_TIME_UNKNOWN) {

@@ -2,8 +2,9 @@
  *
  *  clock        start        due
  *  golden hour  detected_at  +1 hour (H3 "Gouden uur")
- *  AP           detected_at  +72 hours, for a data breach (AVG art. 33)
- *  subjects     detected_at  +7 days, target (Bijlage 1: "binnen een week")
+ *  AP           aware_at     +72 hours, for a data breach (AVG art. 33)
+ *  subjects     aware_at     +7 days, target (Bijlage 1: "binnen een week")
+ *  (aware_at: the breach record's, or detected_at while there is none)
  *  evaluation   closed_at    between +2 and +6 weeks (Bijlage 1 step 7)
  *  retention    closed_at    kept at least 3 years (H3 "Logging")
  *
@@ -53,6 +54,14 @@ struct mk_deadline_facts {
 	mk_time ap_notified_at;       /* first notification to the AP */
 	mk_time subjects_informed_at;
 	mk_time evaluated_at;         /* evaluation meeting held */
+	/* The breach record (core/breach.h), when there is one: its aware_at
+	 * starts the AP and subject clocks instead of detected_at; a risk
+	 * assessed as geen needs no AP notification (art. 33(1)) and a
+	 * decision not to inform ends the subject clock (art. 34(3)). */
+	bool has_breach;
+	mk_time breach_aware_at;
+	bool ap_not_required;
+	bool subjects_not_required;
 };
 
 struct mk_deadline {

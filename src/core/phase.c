@@ -61,8 +61,6 @@ enum mk_rc mk_phase_check(const struct mk_phase_facts *facts, enum mk_phase to,
 		return mk_error_set(err, MK_ECONFLICT, "children",
 				    "closing needs the sub-incidents closed first; still open: %s",
 				    facts->open_children_keys ? facts->open_children_keys : "?");
-	if (facts->breach_unsettled)
-		return mk_error_set(err, MK_ECONFLICT, "breach", "%s", facts->breach_unsettled);
 	return MK_OK;
 }
 

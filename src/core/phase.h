@@ -24,9 +24,6 @@ struct mk_phase_facts {
 	bool evidence_archive_na;       /* task 6.1 marked n.v.t. */
 	size_t open_children;           /* sub-incidents not closed */
 	const char *open_children_keys; /* their keys, e.g. "MK-2026-0008" */
-	/* TODO(breach): the data-breach branch sets this when a reportable
-	 * breach lacks a final or withdrawn AP notification, with its message. */
-	const char *breach_unsettled;
 };
 
 /* True if moving from -> to is one step forward; anything else (back, or
@@ -42,10 +39,10 @@ bool mk_phase_is_next(enum mk_phase from, enum mk_phase to);
  *  - `afsluiten` or later with open step 6 tasks: MK_ECONFLICT naming them;
  *  - closing when the AP was pre-notified but 6.4c (the final
  *    notification) is n.v.t.; when evidence was collected but 6.1
- *    (archiving it) is n.v.t.; with sub-incidents still open; or with a
- *    data breach that is not settled: MK_ECONFLICT, each with its own
- *    message naming what is missing (field: tasks, 6.4c, 6.1, children,
- *    breach). Reopening (moving back) checks none of these.
+ *    (archiving it) is n.v.t.; or with sub-incidents still open:
+ *    MK_ECONFLICT, each with its own message naming what is missing
+ *    (field: tasks, 6.4c, 6.1, children). A breach record's own rule is
+ *    service/breach.c's. Reopening (moving back) checks none of these.
  * A move back (e.g. reopening) needs only its reason. */
 enum mk_rc mk_phase_check(const struct mk_phase_facts *facts, enum mk_phase to,
 			  const char *reason, struct mk_error *err);

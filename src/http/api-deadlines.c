@@ -17,7 +17,7 @@ void mk_api_incident_deadlines(struct mk_http_request *req, struct mk_http_respo
 		mk_api_fail(resp, &err);
 		goto out;
 	}
-	mk_svc_incident_deadlines(&inc, req->now, d);
+	mk_svc_incident_deadlines(req->svc, &inc, req->now, d);
 	json_t *rows = json_array();
 	for (int i = 0; rows && i < MK_CLOCK_COUNT; i++)
 		if (json_array_append_new(rows, mk_json_deadline(&d[i]))) {

@@ -25,6 +25,14 @@ void mk_api_log_list(struct mk_http_request *req, struct mk_http_response *resp)
 void mk_api_log_add(struct mk_http_request *req, struct mk_http_response *resp);
 void mk_api_log_verify(struct mk_http_request *req, struct mk_http_response *resp);
 
+/* api-breach.c */
+void mk_api_breach_get(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_api_breach_put(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_api_breach_notify(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_api_breach_subjects(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_api_breach_ap_draft(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_api_breaches(struct mk_http_request *req, struct mk_http_response *resp);
+
 /* api-decisions.c */
 void mk_api_decisions_list(struct mk_http_request *req, struct mk_http_response *resp);
 void mk_api_decision_add(struct mk_http_request *req, struct mk_http_response *resp);

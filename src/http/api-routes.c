@@ -22,6 +22,8 @@ const struct mk_http_route mk_api_routes[] = {
 	 * so the list action also stands for "logged in" here. */
 	{"GET", V1 "/me", MK_ACT_INCIDENT_LIST, false, false, mk_api_me},
 	{"GET", V1 "/openapi.json", MK_ACT_MATRIX_READ, true, false, mk_api_openapi},
+	/* The breach register (AVG art. 33(5)), JSON or ?format=csv. */
+	{"GET", V1 "/breaches", MK_ACT_BREACH_REGISTER, false, false, mk_api_breaches},
 
 	/* One incident. */
 	{"GET", INC, MK_ACT_INCIDENT_READ, false, false, mk_api_incident_get},
@@ -37,6 +39,12 @@ const struct mk_http_route mk_api_routes[] = {
 	{"GET", INC "/decisions", MK_ACT_INCIDENT_READ, false, false, mk_api_decisions_list},
 	{"POST", INC "/decisions", MK_ACT_DECISION_ADD, false, false, mk_api_decision_add},
 	{"GET", INC "/deadlines", MK_ACT_INCIDENT_READ, false, false, mk_api_incident_deadlines},
+	/* The data breach of the incident (api-breach.c). */
+	{"GET", INC "/breach", MK_ACT_BREACH_READ, false, false, mk_api_breach_get},
+	{"PUT", INC "/breach", MK_ACT_BREACH_EDIT, false, false, mk_api_breach_put},
+	{"POST", INC "/breach/notifications", MK_ACT_BREACH_EDIT, false, false, mk_api_breach_notify},
+	{"POST", INC "/breach/subjects", MK_ACT_BREACH_EDIT, false, false, mk_api_breach_subjects},
+	{"GET", INC "/breach/ap-melding", MK_ACT_BREACH_READ, false, false, mk_api_breach_ap_draft},
 	/* The team decides who sees a confidential incident: changing it is
 	 * editing the incident. */
 	{"GET", INC "/team", MK_ACT_INCIDENT_READ, false, false, mk_api_team_list},

@@ -157,6 +157,60 @@
 	M(INC_CONTROLE_HINT, "Leeg: op de uiterste datum van de opdracht.", "Empty: at the assignment's deadline.") \
 	M(INC_DECIDED_BY, "Besloten door", "Decided by") \
 	M(INC_DECISION_SUBMIT, "Besluit vastleggen", "Record decision") \
+	/* the data breach (ui-breach.c); the vocabularies stay Dutch, as the AP's form */ \
+	M(BR_TITLE, "Datalek", "Data breach") \
+	M(BR_NONE, "Er is voor dit incident geen datalek vastgelegd.", "No data breach has been recorded for this incident.") \
+	M(BR_RECORD, "Datalek vastleggen", "Record the data breach") \
+	M(BR_CHANGE, "Datalek wijzigen", "Change the data breach") \
+	M(BR_AWARE, "Kennisname (start van de 72 uur)", "Became aware (start of the 72 hours)") \
+	M(BR_AWARE_HINT, "Leeg laten: het moment van ontdekking van het incident.", "Leave empty: the moment the incident was detected.") \
+	M(BR_ENDED, "Beëindigd op", "Ended at") \
+	M(BR_SUMMARY, "Samenvatting", "Summary") \
+	M(BR_NATURE, "Wat is er met de gegevens gebeurd", "What happened to the data") \
+	M(BR_CAUSE, "Oorzaak", "Cause") \
+	M(BR_CATEGORIES, "Soorten persoonsgegevens", "Kinds of personal data") \
+	M(BR_SPECIAL, "Bijzondere persoonsgegevens", "Special categories of personal data") \
+	M(BR_BSN, "BSN betrokken", "Citizen service numbers (BSN) involved") \
+	M(BR_RECORDS, "Aantal records (ongeveer)", "Number of records (approximately)") \
+	M(BR_GROUPS, "Groepen betrokkenen", "Groups of data subjects") \
+	M(BR_SUBJECTS_MIN, "Aantal betrokkenen minimaal", "Data subjects, at least") \
+	M(BR_SUBJECTS_MAX, "Aantal betrokkenen maximaal", "Data subjects, at most") \
+	M(BR_SUBJECTS, "Aantal betrokkenen", "Number of data subjects") \
+	M(BR_ENCRYPTED, "Versleuteld of onbegrijpelijk gemaakt", "Encrypted or made unintelligible") \
+	M(BR_ENCRYPTION, "Hoe", "How") \
+	M(BR_RISK, "Risico voor de betrokkenen", "Risk for the data subjects") \
+	M(BR_RISK_REASONING, "Onderbouwing van het risico", "Reasoning behind the risk") \
+	M(BR_CONSEQUENCES, "Mogelijke gevolgen", "Possible consequences") \
+	M(BR_MEASURES, "Genomen maatregelen", "Measures taken") \
+	M(BR_FG, "FG geraadpleegd (wie)", "Privacy officer (FG) consulted (who)") \
+	M(BR_FG_AT, "FG geraadpleegd op", "Privacy officer consulted at") \
+	M(BR_CHOOSE, "(kies)", "(choose)") \
+	M(BR_CLOCK, "De 72 uur voor de melding aan de AP", "The 72 hours for notifying the AP") \
+	M(BR_AP_STATUS, "Status bij de AP", "Status with the AP") \
+	M(BR_NOTIFICATIONS, "Meldingen aan de AP", "Notifications to the AP") \
+	M(BR_NO_NOTIFICATIONS, "Nog niet gemeld bij de AP.", "Not notified to the AP yet.") \
+	M(BR_KIND, "Soort melding", "Kind of notification") \
+	M(BR_REFERENCE, "Meldnummer van de AP", "The AP's reference number") \
+	M(BR_FILED_AT, "Ingediend op", "Filed at") \
+	M(BR_FILED_HINT, "Leeg laten: nu.", "Leave empty: now.") \
+	M(BR_FILED_BY, "Door", "By") \
+	M(BR_LATE, "na de 72 uur", "after the 72 hours") \
+	M(BR_LATE_REASON, "Reden van de vertraging (verplicht na 72 uur)", "Reason for the delay (required after 72 hours)") \
+	M(BR_NOTIFY, "Melding vastleggen", "Record the notification") \
+	M(BR_NOTIFY_NEXT, "Volgende melding aan de AP vastleggen", "Record the next notification to the AP") \
+	M(BR_INFORM, "Betrokkenen informeren", "Informing the data subjects") \
+	M(BR_INFORM_UNDECIDED, "Nog niet besloten.", "Not decided yet.") \
+	M(BR_DECISION, "Besluit", "Decision") \
+	M(BR_INFORM_YES, "ja, informeren", "yes, inform them") \
+	M(BR_INFORM_NO, "nee, niet informeren", "no, do not inform them") \
+	M(BR_EXCEPTION, "Grond om niet te informeren (art. 34 lid 3)", "Ground for not informing (art. 34(3))") \
+	M(BR_REASON, "Reden (verplicht bij nee)", "Reason (required for no)") \
+	M(BR_CHANNEL, "Kanaal", "Channel") \
+	M(BR_INFORMED_AT, "Geïnformeerd op", "Informed at") \
+	M(BR_INFORM_SUBMIT, "Besluit over informeren vastleggen", "Record the decision on informing") \
+	M(BR_DRAFT, "Concept-melding voor de AP (JSON)", "Draft notification for the AP (JSON)") \
+	M(BR_ERR_LATE, "de melding komt na de 72 uur: geef de reden van de vertraging (AVG art. 33 lid 1)", \
+	  "the notification comes after the 72 hours: give the reason for the delay (GDPR art. 33(1))") \
 	M(INC_TIMELINE, "Tijdlijn", "Timeline") \
 	M(INC_EDIT, "Gegevens wijzigen", "Edit record") \
 	M(INC_EDIT_SUBMIT, "Wijzigingen opslaan", "Save changes") \

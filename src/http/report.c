@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/deadline.h"
+#include "core/breach.h"
 #include "core/evaluation.h"
 #include "http/html.h"
 #include "service/intake.h"
@@ -288,11 +289,91 @@ static enum mk_rc section_evidence(struct report *r)
 	return rc;
 }
 
-/* TODO(breach): section_notifications, the data-breach assessment and the
- * AP notifications (branch breach, schema 0004), goes in the table below
- * after the evidence.
- * TODO(custody): section_custody, the evidence custody log (branch custody,
- * schema 0005), goes after section_evidence. */
+/* The data-breach record and its AP notifications (schema 0004,
+ * doc/breach.md): what the AP and the register need at a glance. */
+struct notes {
+	struct report *r;
+	struct mk_ap_notification *list;
+	size_t n, cap;
+};
+
+static enum mk_rc note_row(void *ctx, const struct mk_ap_notification *a)
+{
+	struct report *r = ctx;
+	if (r->count++ == 0)
+		mk_buf_adds(r->b, "<table>\n<caption>Meldingen aan de AP</caption>\n<thead><tr>"
+				  "<th scope=\"col\">Soort</th><th scope=\"col\">Ingediend</th>"
+				  "<th scope=\"col\">Meldnummer</th><th scope=\"col\">Door</th>"
+				  "<th scope=\"col\">Reden te laat</th></tr></thead>\n<tbody>\n");
+	mk_buf_adds(r->b, "<tr><td>");
+	esc(r, mk_ap_kind_name(a->kind));
+	mk_buf_adds(r->b, "</td><td>");
+	when(r, a->filed_at);
+	mk_buf_adds(r->b, "</td><td>");
+	esc(r, a->reference);
+	mk_buf_adds(r->b, "</td><td>");
+	esc(r, a->filed_by);
+	mk_buf_adds(r->b, "</td><td>");
+	text(r, a->late_reason);
+	mk_buf_adds(r->b, "</td></tr>\n");
+	return mk_buf_rc(r->b);
+}
+
+static enum mk_rc section_notifications(struct report *r)
+{
+	struct mk_breach b;
+	mk_breach_init(&b);
+	struct mk_error err;
+	enum mk_rc rc = mk_svc_breach_get(r->svc, r->inc->key, &b, &err);
+	if (rc == MK_ENOTFOUND) {
+		mk_buf_adds(r->b, "<p>Geen datalek vastgelegd.</p>\n");
+		mk_breach_release(&b);
+		return MK_OK;
+	}
+	if (rc) {
+		if (r->err)
+			*r->err = err;
+		mk_breach_release(&b);
+		return rc;
+	}
+	char n[64];
+	mk_buf_adds(r->b, "<table class=\"velden\">\n");
+	row_time(r, "Kennisname (start 72 uur)", b.aware_at);
+	row_time(r, "Melden aan de AP uiterlijk", mk_breach_ap_due(b.aware_at));
+	row_time(r, "Einde van het lek", b.ended_at);
+	row(r, "Samenvatting", b.summary);
+	row(r, "Risico voor betrokkenen",
+	    b.risk == MK_RISK_UNKNOWN ? "niet beoordeeld"
+				      : mk_breach_vocab_label(MK_BV_RISK, (unsigned)b.risk - 1));
+	row(r, "Onderbouwing", b.risk_reasoning);
+	if (b.subjects_min < 0 && b.subjects_max < 0)
+		snprintf(n, sizeof(n), "onbekend");
+	else if (b.subjects_min == b.subjects_max)
+		snprintf(n, sizeof(n), "%lld", (long long)b.subjects_min);
+	else if (b.subjects_max < 0)
+		snprintf(n, sizeof(n), "ten minste %lld", (long long)b.subjects_min);
+	else
+		snprintf(n, sizeof(n), "%lld tot %lld", (long long)(b.subjects_min < 0 ? 0 : b.subjects_min),
+			 (long long)b.subjects_max);
+	row(r, "Aantal betrokkenen", n);
+	row(r, "Gevolgen", b.consequences);
+	row(r, "Maatregelen", b.measures);
+	row(r, "FG geraadpleegd", b.fg_name);
+	row(r, "Betrokkenen informeren",
+	    b.inform == MK_TRI_YES ? "ja" : b.inform == MK_TRI_NO ? "nee" : "nog niet besloten");
+	row(r, "Reden niet informeren", b.inform_reason);
+	row_time(r, "Betrokkenen geïnformeerd", b.informed_at);
+	mk_buf_adds(r->b, "</table>\n");
+	mk_breach_release(&b);
+	r->count = 0;
+	if ((rc = mk_svc_breach_notifications(r->svc, r->inc->key, note_row, r, r->err)))
+		return rc;
+	mk_buf_adds(r->b, r->count ? "</tbody>\n</table>\n" : "<p>Geen melding aan de AP gedaan.</p>\n");
+	return MK_OK;
+}
+
+/* TODO(custody): section_custody, the evidence custody log (branch custody,
+ * schema 0005), goes after section_evidence in the table below. */
 
 static void amount_cell(struct report *r, int64_t cents)
 {
@@ -541,7 +622,7 @@ static const struct {
 	{"besluiten", "Besluiten (BOBOC)", section_decisions},
 	{"checklist", "Checklist (Bijlage 1)", section_checklist},
 	{"bewijs", "Bewijsmateriaal", section_evidence},
-	/* breach: {"meldingen", "Datalek en meldingen", section_notifications}, */
+	{"datalek", "Datalek en meldingen aan de AP", section_notifications},
 	/* custody: {"bewijsketen", "Bewijsketen", section_custody}, */
 	{"kosten", "Tijd en kosten", section_costs},
 	{"evaluatie", "Evaluatie", section_evaluation},

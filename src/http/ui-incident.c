@@ -174,7 +174,7 @@ static void clocks_section(const struct page *p)
 {
 	struct mk_buf *b = p->b;
 	struct mk_deadline d[MK_CLOCK_COUNT];
-	mk_svc_incident_deadlines(p->inc, p->req->now, d);
+	mk_svc_incident_deadlines(p->req->svc, p->inc, p->req->now, d);
 	section_open(p, "klokken", MSG_INC_CLOCKS);
 	mk_buf_addf(b, "<table class=\"clocks\">\n<thead><tr><th scope=\"col\">%s</th>"
 		       "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
@@ -842,6 +842,7 @@ static void toc(const struct page *p)
 		{"stappenplan", MSG_INC_CHECKLIST, MK_ACT_COUNT, true},
 		{"logboek", MSG_INC_LOGBOOK, MK_ACT_COUNT, false},
 		{"besluiten", MSG_INC_DECISIONS, MK_ACT_COUNT, true},
+		{"datalek", MSG_BR_TITLE, MK_ACT_BREACH_READ, false},
 		{"tijdlijn", MSG_INC_TIMELINE, MK_ACT_COUNT, false},
 		{"bewerken", MSG_INC_EDIT, MK_ACT_INCIDENT_EDIT, false},
 	};
@@ -928,6 +929,9 @@ void mk_ui_incident_render(struct mk_http_request *req, struct mk_http_response 
 	if (p.handling && (rc = decisions_section(&p, &err)))
 		goto out;
 	mk_buf_adds(&b, "</div>\n</div>\n");
+	if (p.may[MK_ACT_BREACH_READ] &&
+	    (rc = mk_ui_breach_section(req, &b, &inc, e, p.may[MK_ACT_BREACH_EDIT], &err)))
+		goto out;
 	if (p.handling)
 		assess_section(&p);
 	if (p.handling && (rc = checklist_section(&p, &err)))

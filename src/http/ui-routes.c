@@ -25,6 +25,9 @@ const struct mk_http_route mk_ui_routes[] = {
 	PAGE("POST", "/incidenten/{key}/logboek", MK_ACT_LOG_ADD, mk_ui_log_post),
 	PAGE("POST", "/incidenten/{key}/besluiten", MK_ACT_DECISION_ADD, mk_ui_decision_post),
 	PAGE("POST", "/incidenten/{key}/bewerken", MK_ACT_INCIDENT_EDIT, mk_ui_edit_post),
+	PAGE("POST", "/incidenten/{key}/datalek", MK_ACT_BREACH_EDIT, mk_ui_breach_post),
+	PAGE("POST", "/incidenten/{key}/datalek/melding", MK_ACT_BREACH_EDIT, mk_ui_breach_notify_post),
+	PAGE("POST", "/incidenten/{key}/datalek/betrokkenen", MK_ACT_BREACH_EDIT, mk_ui_breach_inform_post),
 	/* Closure (ui-closure.c, doc/closure.md). */
 	PAGE("GET", "/incidenten/{key}/afsluiting", MK_ACT_INCIDENT_READ, mk_ui_closure_get),
 	PAGE("POST", "/incidenten/{key}/tijd", MK_ACT_TIME_ADD, mk_ui_time_post),

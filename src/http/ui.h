@@ -28,6 +28,9 @@ void mk_ui_task_post(struct mk_http_request *req, struct mk_http_response *resp)
 void mk_ui_log_post(struct mk_http_request *req, struct mk_http_response *resp);
 void mk_ui_decision_post(struct mk_http_request *req, struct mk_http_response *resp);
 void mk_ui_edit_post(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_ui_breach_post(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_ui_breach_notify_post(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_ui_breach_inform_post(struct mk_http_request *req, struct mk_http_response *resp);
 void mk_ui_kpi_get(struct mk_http_request *req, struct mk_http_response *resp);
 void mk_ui_settings_get(struct mk_http_request *req, struct mk_http_response *resp);
 void mk_ui_settings_post(struct mk_http_request *req, struct mk_http_response *resp);
@@ -60,6 +63,14 @@ void mk_ui_incident_link(struct mk_buf *b, const char *key);
 struct mk_ui_form_error;
 void mk_ui_incident_render(struct mk_http_request *req, struct mk_http_response *resp,
 			   int status, const struct mk_ui_form_error *e);
+
+/* The "Datalek" section of the incident page (ui-breach.c): the breach
+ * record, its clocks, the AP notifications and the subjects decision,
+ * with their forms when may_edit. */
+struct mk_ui_form_error;
+enum mk_rc mk_ui_breach_section(struct mk_http_request *req, struct mk_buf *b,
+				const struct mk_incident *inc, const struct mk_ui_form_error *e,
+				bool may_edit, struct mk_error *err);
 
 /* The message to show for a refused form: in Dutch the common failures
  * (a required field left empty, a time that does not read, a text too

@@ -75,7 +75,7 @@ bool mk_incident_field_is_flag(const char *name)
 	return f && f->type == F_BOOL;
 }
 
-static enum mk_rc parse_bool(const char *field, const char *v, bool *ret, struct mk_error *err)
+enum mk_rc mk_fields_parse_bool(const char *field, const char *v, bool *ret, struct mk_error *err)
 {
 	static const char *const yes[] = {"ja", "yes", "true", "1", "j", "y"};
 	static const char *const no[] = {"nee", "no", "false", "0", "n"};
@@ -131,7 +131,7 @@ static enum mk_rc apply_one(struct mk_incident *inc, const struct field *f, cons
 		return MK_OK;
 	}
 	case F_BOOL:
-		return parse_bool(f->name, value, (bool *)(base + f->offset), err);
+		return mk_fields_parse_bool(f->name, value, (bool *)(base + f->offset), err);
 	case F_SOURCE:
 		if (clear) {
 			*(enum mk_source *)(base + f->offset) = MK_SOURCE_UNKNOWN;

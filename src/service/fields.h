@@ -12,4 +12,7 @@ void mk_fields_describe_changes(const struct mk_incident *before, const struct m
 				const struct mk_field_value *values, size_t nvalues,
 				struct mk_buf *out, size_t *ret_changed);
 
+/* Parses ja/nee (also yes/no, true/false, 1/0, j/n, y) for field. */
+enum mk_rc mk_fields_parse_bool(const char *field, const char *v, bool *ret, struct mk_error *err);
+
 #endif

@@ -317,7 +317,8 @@ static enum mk_rc edit_change(struct mk_service *svc, struct mk_incident *inc, i
 		goto out;
 	}
 	if ((rc = mk_incident_apply_fields(inc, e->fields, e->nfields, err)) ||
-	    (rc = mk_phase_still_holds(inc->phase, inc->contained_at != MK_TIME_UNKNOWN, err)))
+	    (rc = mk_phase_still_holds(inc->phase, inc->contained_at != MK_TIME_UNKNOWN, err)) ||
+	    (rc = mk_svc_breach_flag_check(svc, &before, inc, err)))
 		goto out;
 	if (inc->parent_key && (!before.parent_key || strcmp(before.parent_key, inc->parent_key)) &&
 	    (rc = check_parent(svc, inc->parent_key, inc->key, err)))

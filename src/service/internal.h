@@ -31,6 +31,16 @@ enum mk_rc mk_svc_checklist(struct mk_service *svc, int version,
 			    const struct mk_checklist **ret, struct mk_checklist *owned,
 			    struct mk_error *err);
 
+/* Refuses turning personal_data off on an incident that has a breach
+ * record (MK_ECONFLICT naming personal_data). */
+enum mk_rc mk_svc_breach_flag_check(struct mk_service *svc, const struct mk_incident *before,
+				    const struct mk_incident *after, struct mk_error *err);
+
+/* Refuses closing (afsluiten or later) an incident whose breach is not
+ * settled with the AP (mk_breach_close_check). */
+enum mk_rc mk_svc_breach_close_check(struct mk_service *svc, const struct mk_incident *inc,
+				     struct mk_error *err);
+
 /* "Naam (rol)" for log texts. */
 void mk_svc_actor_text(const struct mk_actor *actor, struct mk_buf *out);
 

@@ -83,6 +83,17 @@ static enum mk_rc phase_change(struct mk_service *svc, struct mk_incident *inc,
 	if (closing && ((rc = mk_store_evidence_count(svc->store, inc->id, &evidence, err)) ||
 			(rc = mk_store_open_children(svc->store, inc->id, scan_child, &cs, err))))
 		goto out;
+	/* With a breach record its AP notifications decide (final or
+	 * withdrawn, mk_svc_breach_close_check below); the 6.4c rule is for
+	 * an incident whose pre-notification is only the task 3.6b. */
+	bool has_breach = false;
+	if (closing) {
+		struct mk_breach br;
+		mk_breach_init(&br);
+		enum mk_rc brc = mk_store_breach_get(svc->store, inc->id, &br, NULL);
+		mk_breach_release(&br);
+		has_breach = brc == MK_OK;
+	}
 	struct mk_phase_facts facts = {
 		.from = inc->phase,
 		.contained = inc->contained_at != MK_TIME_UNKNOWN,
@@ -90,7 +101,8 @@ static enum mk_rc phase_change(struct mk_service *svc, struct mk_incident *inc,
 		.open_closing_codes = cs.codes.data,
 		/* 3.6b (pre-notification) sets ap_notified_at: a first notice
 		 * made, so the final one (6.4c) is due. */
-		.ap_prenotified = inc->personal_data && inc->ap_notified_at != MK_TIME_UNKNOWN,
+		.ap_prenotified = inc->personal_data && inc->ap_notified_at != MK_TIME_UNKNOWN &&
+				  !has_breach,
 		.ap_final_na = cs.na_6_4c,
 		.evidence_items = evidence,
 		.evidence_archive_na = cs.na_6_1,
@@ -98,6 +110,11 @@ static enum mk_rc phase_change(struct mk_service *svc, struct mk_incident *inc,
 		.open_children_keys = cs.children.data,
 	};
 	if ((rc = mk_phase_check(&facts, m->to, m->reason, err)))
+		goto out;
+	/* DESIGN.md "Process": a reportable breach closes only once the AP
+	 * has its final or withdrawn notification (service/breach.c). */
+	if (m->to >= MK_PHASE_AFSLUITEN && inc->phase < MK_PHASE_AFSLUITEN &&
+	    (rc = mk_svc_breach_close_check(svc, inc, err)))
 		goto out;
 
 	mk_buf_addf(&log, "Fase: %s -> %s", mk_phase_name(inc->phase), mk_phase_name(m->to));

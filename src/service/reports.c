@@ -5,21 +5,11 @@
 
 #include "base/alloc.h"
 
-void mk_svc_incident_deadlines(const struct mk_incident *inc, mk_time now,
-			       struct mk_deadline ret[MK_CLOCK_COUNT])
-{
-	struct mk_deadline_facts facts = {
-		.detected_at = inc->detected_at,
-		.closed_at = inc->closed_at,
-		.personal_data = inc->personal_data,
-		.ap_notified_at = inc->ap_notified_at,
-		.subjects_informed_at = inc->subjects_informed_at,
-		.evaluated_at = inc->evaluated_at,
-	};
-	mk_deadlines_compute(&facts, now, ret);
-}
+/* mk_svc_incident_deadlines is in breach.c: the breach record steers the
+ * AP and subject clocks. */
 
 struct deadline_walk {
+	struct mk_service *svc;
 	mk_time now;
 	mk_deadline_cb cb;
 	void *ctx;
@@ -31,7 +21,7 @@ static enum mk_rc walk_deadlines(void *ctx, const struct mk_incident *inc)
 	struct mk_deadline d[MK_CLOCK_COUNT];
 	if (inc->exercise)
 		return MK_OK;
-	mk_svc_incident_deadlines(inc, w->now, d);
+	mk_svc_incident_deadlines(w->svc, inc, w->now, d);
 	bool closed = inc->closed_at != MK_TIME_UNKNOWN;
 	for (int i = 0; i < MK_CLOCK_COUNT; i++) {
 		/* After closure only the evaluation is still to do; the
@@ -57,7 +47,7 @@ enum mk_rc mk_svc_deadlines_visible(struct mk_service *svc, mk_time now,
 				    const struct mk_incident_query *scope, mk_deadline_cb cb,
 				    void *ctx, struct mk_error *err)
 {
-	struct deadline_walk w = {now, cb, ctx};
+	struct deadline_walk w = {svc, now, cb, ctx};
 	struct mk_incident_query q = {.borrow_text = true};
 	if (scope) {
 		q.viewer_account = scope->viewer_account;

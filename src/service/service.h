@@ -241,6 +241,52 @@ enum mk_rc mk_svc_decision_add(struct mk_service *svc, const struct mk_actor *ac
 enum mk_rc mk_svc_decisions(struct mk_service *svc, const char *key, mk_decision_cb cb,
 			    void *ctx, struct mk_error *err);
 
+/* --- Data breaches (core/breach.h) -------------------------------------------------- */
+
+/* The names breach set accepts (aware_at, ended_at, summary, nature, cause,
+ * categories, special_categories, records, groups, subjects_min,
+ * subjects_max, encrypted, encryption, risk, risk_reasoning, consequences,
+ * measures, fg_name, fg_consulted_at): the i-th, or NULL past the last.
+ * Sets are comma-separated code names; an empty value clears. */
+const char *mk_breach_field_name(size_t i);
+
+/* Records or changes the breach of an incident from field pairs. The first
+ * call creates it (aware_at defaults to the incident's detected_at) and
+ * turns the incident's personal_data on; ret_created (optional) says which.
+ * aware_at cannot move once the AP was notified (MK_ECONFLICT). Logged. */
+enum mk_rc mk_svc_breach_set(struct mk_service *svc, const struct mk_actor *actor, mk_time now,
+			     const char *key, const struct mk_field_value *fields, size_t nfields,
+			     bool *ret_created, struct mk_error *err);
+
+/* The breach of an incident into b (initialised; release with
+ * mk_breach_release). MK_ENOTFOUND naming "breach" if it has none. */
+enum mk_rc mk_svc_breach_get(struct mk_service *svc, const char *key, struct mk_breach *b,
+			     struct mk_error *err);
+
+/* Its AP notifications in filing order. */
+enum mk_rc mk_svc_breach_notifications(struct mk_service *svc, const char *key,
+				       mk_ap_notification_cb cb, void *ctx, struct mk_error *err);
+
+/* Files an AP notification (n->filed_by is the actor; filed_at UNKNOWN
+ * means now) under the rules of mk_ap_notification_check; the first one
+ * sets the incident's ap_notified_at. Logged as communication. */
+enum mk_rc mk_svc_breach_notify(struct mk_service *svc, const struct mk_actor *actor, mk_time now,
+				const char *key, struct mk_ap_notification *n,
+				struct mk_error *err);
+
+/* Records the decision to inform the data subjects from field pairs
+ * (decision ja|nee, exception, reason, channel, informed_at); it replaces
+ * an earlier decision unless they were informed already (MK_ECONFLICT).
+ * A yes with its date sets the incident's subjects_informed_at. Logged
+ * as decision. */
+enum mk_rc mk_svc_breach_inform(struct mk_service *svc, const struct mk_actor *actor, mk_time now,
+				const char *key, const struct mk_field_value *fields,
+				size_t nfields, struct mk_error *err);
+
+/* The breach register (store.h, mk_store_breach_register). */
+enum mk_rc mk_svc_breach_register(struct mk_service *svc, const struct mk_incident_query *scope,
+				  mk_breach_register_cb cb, void *ctx, struct mk_error *err);
+
 /* --- Reading many --------------------------------------------------------------- */
 
 /* Incidents newest first, a page at a time (store.h, mk_incident_query:
@@ -264,9 +310,13 @@ enum mk_rc mk_svc_search(struct mk_service *svc, const char *query, int limit,
 enum mk_rc mk_svc_register_check(struct mk_service *svc, mk_problem_cb cb, void *ctx,
 				 struct mk_error *err);
 
-/* The clocks of one incident at now. */
-void mk_svc_incident_deadlines(const struct mk_incident *inc, mk_time now,
-			       struct mk_deadline ret[MK_CLOCK_COUNT]);
+/* The clocks of one incident at now. For an incident with personal data
+ * the breach record (if any) steers the AP and subject clocks: they run
+ * from its aware_at, the AP clock does not apply at risk geen, the
+ * subject clock not after a decision not to inform, nor at risk geen or
+ * laag while nothing was decided (service/breach.c). svc NULL: the incident's own times only. */
+void mk_svc_incident_deadlines(struct mk_service *svc, const struct mk_incident *inc,
+			       mk_time now, struct mk_deadline ret[MK_CLOCK_COUNT]);
 
 typedef enum mk_rc (*mk_deadline_cb)(void *ctx, const struct mk_incident *inc,
 				     const struct mk_deadline *d);

@@ -555,7 +555,10 @@ static const char *const purge_deletes[] = {
 	/* Alert groups are the installation's intake, not the incident's
 	 * record: they stay, no longer promoted. */
 	"UPDATE alert_group SET incident_id = NULL WHERE incident_id IN (SELECT incident_id FROM purge_pass)",
-	/* --- breach (0004) and custody (0005) tables go here --- */
+	/* The data-breach record and its AP notifications (0004). */
+	"DELETE FROM ap_notification WHERE breach_id IN (SELECT id FROM breach WHERE incident_id IN (SELECT incident_id FROM purge_pass))",
+	"DELETE FROM breach WHERE incident_id IN (SELECT incident_id FROM purge_pass)",
+	/* --- custody (0005) tables go here --- */
 	"DELETE FROM incident WHERE id IN (SELECT incident_id FROM purge_pass)",
 };
 
@@ -577,7 +580,10 @@ enum mk_rc mk_store_purge(struct mk_store *s, const int64_t *ids, size_t n, cons
 		"(SELECT count(*) FROM other_cost WHERE incident_id IN (SELECT incident_id FROM purge_pass)) + "
 		"(SELECT count(*) FROM improvement_action WHERE incident_id IN (SELECT incident_id FROM purge_pass)) + "
 		"(SELECT count(*) FROM evaluation_answer WHERE incident_id IN (SELECT incident_id FROM purge_pass)) + "
-		"(SELECT count(*) FROM incident_observable WHERE incident_id IN (SELECT incident_id FROM purge_pass))";
+		"(SELECT count(*) FROM incident_observable WHERE incident_id IN (SELECT incident_id FROM purge_pass)) + "
+		"(SELECT count(*) FROM breach WHERE incident_id IN (SELECT incident_id FROM purge_pass)) + "
+		"(SELECT count(*) FROM ap_notification WHERE breach_id IN (SELECT id FROM breach WHERE "
+		"incident_id IN (SELECT incident_id FROM purge_pass)))";
 	static const char blobs_sql[] =
 		"SELECT DISTINCT sha256, stored_path FROM evidence WHERE incident_id IN "
 		"(SELECT incident_id FROM purge_pass)";

@@ -356,17 +356,6 @@ static enum mk_rc each_row(struct mk_store *s, sqlite3_stmt *st, bool borrow, mk
 	return rc;
 }
 
-/* The need-to-know filter of a query (store.h) as SQL over incident i,
- * with the viewer's login name in parameter p. Only one of the two is
- * needed at a time: a melder's own reports pass the confidential rule
- * anyway (core/access.c). An only_own filter without a viewer matches
- * nothing (NULL equals nothing): a missing name fails closed. */
-#define VIS_OWN(p) " AND i.reporter_account = " p
-#define VIS_HIDE(p)                                                                  \
-	" AND (i.confidential = 0 OR i.reporter_account = " p " OR EXISTS (SELECT 1 "    \
-	"FROM incident_team t WHERE t.incident_id = i.id AND t.account_id = "          \
-	"(SELECT id FROM account WHERE name = " p ")))"
-
 enum visibility { VIS_ALL, VIS_ONLY_OWN, VIS_NOT_CONFIDENTIAL };
 
 static enum visibility visibility_of(const struct mk_incident_query *q)

@@ -66,4 +66,16 @@ char *mk_sql_column_dup(sqlite3_stmt *st, int i, bool *ret_oom);
 /* A text column borrowed until the next step; "" for NULL. */
 const char *mk_sql_column_text(sqlite3_stmt *st, int i);
 
+/* The need-to-know filter of a query (store.h) as SQL (shared by the
+ * incident lists and the breach register) over incident i,
+ * with the viewer's login name in parameter p. Only one of the two is
+ * needed at a time: a melder's own reports pass the confidential rule
+ * anyway (core/access.c). An only_own filter without a viewer matches
+ * nothing (NULL equals nothing): a missing name fails closed. */
+#define VIS_OWN(p) " AND i.reporter_account = " p
+#define VIS_HIDE(p)                                                                  \
+	" AND (i.confidential = 0 OR i.reporter_account = " p " OR EXISTS (SELECT 1 "    \
+	"FROM incident_team t WHERE t.incident_id = i.id AND t.account_id = "          \
+	"(SELECT id FROM account WHERE name = " p ")))"
+
 #endif

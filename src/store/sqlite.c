@@ -18,15 +18,16 @@
 #define APPLICATION_ID 0x4d4b4442
 
 extern const char mk_migration_0001[], mk_migration_0002[], mk_migration_0003[];
-extern const char mk_migration_0006[];
+extern const char mk_migration_0004[], mk_migration_0006[];
 
-/* The schema version is the number of entries. 0004 (breach) and 0005
- * (custody) are written on their own branches and go before 0006 when
- * merged; on the closure branch alone 0006 is the fourth. */
+/* The schema version is the number of entries. 0005 (custody) is written
+ * on its own branch and goes before 0006 when merged; until then 0006 is
+ * the fifth. */
 static const char *const migrations[] = {
 	mk_migration_0001,
 	mk_migration_0002,
 	mk_migration_0003,
+	mk_migration_0004,
 	mk_migration_0006,
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -254,10 +255,12 @@ static enum mk_rc open_read_only_fallback(struct mk_store *s, const char *path,
 
 /* The triggers that make the register append-only (schema 0001) and
  * keep the account audit trail and its accounts (0002), and the evidence
- * records (0003). */
+ * records (0003), and the AP notifications and breaches (0004). */
 static const char *const guards[] = {"logbook_no_update", "logbook_no_delete", "incident_no_delete",
 				     "account_audit_no_update", "account_audit_no_delete",
 				     "account_no_delete", "evidence_no_update", "evidence_no_delete",
+				     "ap_notification_no_update", "ap_notification_no_delete",
+				     "breach_no_delete",
 				     "purge_log_no_update", "purge_log_no_delete",
 				     "purged_incident_no_update", "purged_incident_no_delete",
 				     "purge_pass_no_insert"};

@@ -24,6 +24,7 @@
 #include "base/time.h"
 #include "core/access.h"
 #include "core/alert.h"
+#include "core/breach.h"
 #include "core/checklist.h"
 #include "core/cost.h"
 #include "core/evaluation.h"
@@ -224,6 +225,48 @@ typedef enum mk_rc (*mk_decision_cb)(void *ctx, const struct mk_decision *d);
 
 enum mk_rc mk_store_decision_list(struct mk_store *s, int64_t incident_id, mk_decision_cb cb,
 				  void *ctx, struct mk_error *err);
+
+/* --- Data breaches (schema 4) ---------------------------------------------- */
+
+/* The breach of an incident into b (initialised; its strings then belong
+ * to b: mk_breach_release). MK_ENOTFOUND when the incident has none. */
+enum mk_rc mk_store_breach_get(struct mk_store *s, int64_t incident_id, struct mk_breach *b,
+			       struct mk_error *err);
+/* Writes b: a new row when b->id is 0 (b->id, version 1 and created_at set
+ * from `now`), else the row b->id with version + 1 (b->version updated).
+ * Inside a write transaction. */
+enum mk_rc mk_store_breach_put(struct mk_store *s, struct mk_breach *b, mk_time now,
+			       struct mk_error *err);
+
+/* Appends an AP notification of breach_id (append-only: the table's
+ * triggers refuse changes); n->id is set. */
+enum mk_rc mk_store_ap_notification_insert(struct mk_store *s, int64_t breach_id,
+					   struct mk_ap_notification *n, int64_t log_seq,
+					   struct mk_error *err);
+typedef enum mk_rc (*mk_ap_notification_cb)(void *ctx, const struct mk_ap_notification *n);
+/* The notifications of a breach in filing order. */
+enum mk_rc mk_store_ap_notification_list(struct mk_store *s, int64_t breach_id,
+					 mk_ap_notification_cb cb, void *ctx, struct mk_error *err);
+
+/* One line of the breach register (art. 33(5)): the breach with its
+ * incident and a summary of its notifications. Valid during the call. */
+struct mk_breach_register_row {
+	const char *key;
+	const char *title;
+	bool exercise;
+	bool confidential;
+	const struct mk_breach *breach;
+	int64_t notifications;     /* rows in ap_notification */
+	bool ap_final, ap_withdrawn;
+	const char *ap_reference;  /* the first notification's, or NULL */
+	mk_time ap_first_filed_at; /* or MK_TIME_UNKNOWN */
+	mk_time ap_last_filed_at;
+};
+typedef enum mk_rc (*mk_breach_register_cb)(void *ctx, const struct mk_breach_register_row *r);
+/* Every breach, notified or not, by incident key; scope (NULL: all)
+ * narrows it by its viewer_account and filter as a listing does. */
+enum mk_rc mk_store_breach_register(struct mk_store *s, const struct mk_incident_query *scope,
+				    mk_breach_register_cb cb, void *ctx, struct mk_error *err);
 
 /* --- Accounts, sessions, API tokens, teams (schema 2) ------------------- *
  * The rules (names, password hashing, expiry, throttling) live in

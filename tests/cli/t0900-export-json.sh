@@ -39,7 +39,8 @@ eq(i["logbook_entries"][1]["text"], "Notitie met \"aanhalingstekens\" en \\backs
 eq(i["logbook_entries"], show["log"], "same entries as show")
 eq(len(i["decisions"]), 1)
 eq(d["incidents"][1]["parent"], "MK-2026-0001")
-eq(sorted(k for k in i if k not in show), ["logbook_entries"], "keys only the export has")
+eq(sorted(k for k in i if k not in show), ["breach", "logbook_entries"], "keys only the export has")
+eq(i["breach"], None, "no breach recorded")
 '
 
 # The chains verify from the export alone.

@@ -76,9 +76,10 @@ eq(inc["MK-2026-0002"]["title"].startswith("OEFENING: "), True, "exercise title"
 eq(sum(len(i["decisions"]) for i in d["incidents"]), 7, "BOBOC decisions")
 eq(sorted(k for k, i in inc.items() if i["decisions"]),
    ["MK-2026-0001", "MK-2026-0003", "MK-2026-0004", "MK-2026-0005", "MK-2026-0007", "MK-2026-0008", "MK-2026-0010"], "with decisions")
-# One logbook entry per step of the script: 12 registrations, 213 other
-# steps, and 8 + 3 more from the two loops over closing tasks.
-eq(sum(len(i["logbook_entries"]) for i in d["incidents"]), 236, "logbook entries")
+# One logbook entry per step of the script: 12 registrations, 229 other
+# steps (16 of them on the breaches), and 8 + 3 more from the two loops
+# over closing tasks.
+eq(sum(len(i["logbook_entries"]) for i in d["incidents"]), 252, "logbook entries")
 roles = sorted({e["role"] for i in d["incidents"] for e in i["logbook_entries"]})
 eq(roles, ["behandelaar", "ciso", "directie", "fg", "incidentmanager", "servicedesk"], "roles in the logbooks")
 authors = sorted({e["author"] for i in d["incidents"] for e in i["logbook_entries"]})
@@ -112,6 +113,26 @@ eq([(c["key"], c["clock"], c["state"], c["due"]) for c in d["deadlines"]], [
   ("MK-2026-0004", "evaluation", "running", "2026-12-30T10:15:00Z")], "deadlines")
 eq((d["pending"], d["overdue"]), (8, 1), "counts")
 '
+# The breach register: every incident with personal data has its breach,
+# in the state its story says.
+mk breach register --json
+check_ok
+json_py '
+eq([(r["key"], r["ap_status"], r["ap_reference"], r["breach"]["risk"], r["breach"]["inform"]["decision"]) for r in d], [
+  ("MK-2026-0001", "definitief gemeld", "M-2026-11873", "hoog", "ja"),
+  ("MK-2026-0003", "definitief gemeld", "M-2026-12054", "hoog", "ja"),
+  ("MK-2026-0008", "voorlopig gemeld", "M-2026-12711", "laag", "ja"),
+  ("MK-2026-0009", "niet gemeld", None, None, None),
+  ("MK-2026-0010", "voorlopig gemeld", "M-2026-12790", "hoog", None),
+  ("MK-2026-0011", "niet gemeld", None, None, None)], "breaches")
+eq(d[1]["breach"]["inform"]["informed_at"], "2026-11-14T10:00:00Z", "USB stick: letters sent")
+'
+mk breach register
+check_eq "MK-2026-0009 overdue in the register" "ja (nog niet gemeld)" "$(python3 -c '
+import csv, io, sys
+rows = list(csv.DictReader(io.StringIO(sys.stdin.read())))
+print([r for r in rows if r["incident"] == "MK-2026-0009"][0]["ap_te_laat"])' <"$T/out")"
+
 # Clocks that were met, and an evaluation window that has not opened.
 mk incident show MK-2026-0001 --json
 json_py '

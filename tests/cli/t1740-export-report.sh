@@ -13,6 +13,12 @@ check_ok
 mk decision add "$KEY" --beeldvorming "Server <versleuteld>" --opties "Herstellen" --besluit "Back-up terugzetten" \
 	--opdracht-wie "Team ICT" --opdracht-uiterlijk "2026-10-25 18:00" --role incidentmanager
 check_ok
+mk breach set "$KEY" --risk laag --risk-reasoning "Eén dump <versleuteld>" --role fg
+check_ok
+mk breach notify "$KEY" --kind voorlopig --reference M2026-41 --role fg
+check_ok
+mk breach notify "$KEY" --kind definitief --reference M2026-41 --role fg
+check_ok
 ID=$(sql "SELECT id FROM incident WHERE key = '$KEY'")
 sql "INSERT INTO evidence (incident_id, what, why, sha256, size, media_type, name, stored_path, collected_by, collected_at)
      VALUES ($ID, 'Geheugendump <srv01>', 'Analyse', '$(printf 'ab%062d' 7)', 2048, 'application/octet-stream', 'srv01.mem',
@@ -66,7 +72,7 @@ lacks '<link'
 lacks 'http://'
 lacks 'https://'
 has '@media print{'
-for s in gegevens classificatie tijdlijn besluiten checklist bewijs kosten evaluatie bewaren; do
+for s in gegevens classificatie tijdlijn besluiten checklist bewijs datalek kosten evaluatie bewaren; do
 	has "<section id=\"$s\" aria-labelledby=\"$s-kop\">"
 done
 has '<tr><th scope="row">Omschrijving</th><td>Regel 1 &lt;b&gt;vet&lt;/b&gt;<br>Regel 2</td></tr>'
@@ -84,6 +90,10 @@ has 'Besluit: Back-up terugzetten'
 has '<tr><th scope="row">Beeldvorming</th><td>Server &lt;versleuteld&gt;</td></tr>'
 has '<tr><td>6.1</td><td>Forensisch bewijsmateriaal archiveren</td><td>Incident manager</td><td>gedaan</td><td>tester, <time datetime="2026-10-24T10:30:00Z">2026-10-24 12:30 CEST</time></td><td>Archief &lt;share&gt;</td></tr>'
 has '<td>Geheugendump &lt;srv01&gt;</td><td>Analyse</td><td>srv01.mem (application/octet-stream, 2048 bytes)</td><td class="hash">ab00000000000000000000000000000000000000000000000000000000000007</td>'
+has '<tr><th scope="row">Risico voor betrokkenen</th><td>'
+has '<tr><th scope="row">Onderbouwing</th><td>Eén dump &lt;versleuteld&gt;</td></tr>'
+has '<tr><td>voorlopig</td><td><time datetime="2026-10-24T10:00:00Z">2026-10-24 12:00 CEST</time></td><td>M2026-41</td><td>tester</td><td><span class="leeg">-</span></td></tr>'
+has '<tr><td>definitief</td><td><time datetime="2026-10-24T10:00:00Z">2026-10-24 12:00 CEST</time></td><td>M2026-41</td>'
 has '<tr><th scope="row">Tijd</th><td class="bedrag">95 minuten, € 138,54</td></tr>'
 has '<tr><th scope="row">Overige kosten</th><td class="bedrag">€ 4.840,00</td></tr>'
 has '<tr><th scope="row">Totaal</th><td class="bedrag totaal">€ 4.978,54</td></tr>'

@@ -266,7 +266,7 @@ static void test_service_deadlines_to_the_second_across_dst(void **state)
 	assert_int_equal(mk_svc_incident_get(svc, key, &inc, &err), MK_OK);
 	assert_int_equal(inc.detected_at, DETECTED);
 	struct mk_deadline d[MK_CLOCK_COUNT];
-	mk_svc_incident_deadlines(&inc, NOW, d);
+	mk_svc_incident_deadlines(svc, &inc, NOW, d);
 	/* AP: 2026-10-27 11:00 CET = 10:00 UTC; 72 real hours. */
 	assert_int_equal(d[MK_CLOCK_AP].due, 1793095200);
 	assert_int_equal(d[MK_CLOCK_AP].due - DETECTED, 72 * 3600);
@@ -275,13 +275,13 @@ static void test_service_deadlines_to_the_second_across_dst(void **state)
 	assert_int_equal(d[MK_CLOCK_GOLDEN_HOUR].state, MK_DEADLINE_ENDED);
 	/* Subjects: 2026-10-31 12:00 CET, a calendar week: 169 hours. */
 	assert_int_equal(d[MK_CLOCK_SUBJECTS].due, 1793444400);
-	mk_svc_incident_deadlines(&inc, 1793095201, d);
+	mk_svc_incident_deadlines(svc, &inc, 1793095201, d);
 	assert_int_equal(d[MK_CLOCK_AP].state, MK_DEADLINE_OVERDUE);
 	/* The FG's pre-notification (3.6b) stops the AP clock. */
 	struct mk_actor fg = {"Fatima El Idrissi", MK_ROLE_FG, "test", NULL};
 	assert_int_equal(mk_svc_task_set(svc, &fg, NOW, key, "3.6b", MK_TASK_DONE, "voormelding", &err), MK_OK);
 	assert_int_equal(mk_svc_incident_get(svc, key, &inc, &err), MK_OK);
-	mk_svc_incident_deadlines(&inc, 1793095201, d);
+	mk_svc_incident_deadlines(svc, &inc, 1793095201, d);
 	assert_int_equal(d[MK_CLOCK_AP].state, MK_DEADLINE_MET);
 	assert_int_equal(d[MK_CLOCK_AP].met_at, NOW);
 	mk_incident_release(&inc);

@@ -38,6 +38,9 @@ static const struct expect table[] = {
 	{"melder", "task-set", "HHDDHHDD"},
 	{"melder", "log-add", "HHAAHHAA"},
 	{"melder", "decision-add", "HHDDHHDD"},
+	{"melder", "breach-read", "HHDDHHDD"},
+	{"melder", "breach-edit", "HHDDHHDD"},
+	{"melder", "breach-register", "D"},
 
 	/* servicedesk: registers, edits, assesses, tasks, log */
 	{"servicedesk", "incident-create", "A"},
@@ -54,6 +57,9 @@ static const struct expect table[] = {
 	{"servicedesk", "task-set", "AAAAHAAA"},
 	{"servicedesk", "log-add", "AAAAHAAA"},
 	{"servicedesk", "decision-add", "DDDDHDDD"},
+	{"servicedesk", "breach-read", "AAAAHAAA"},
+	{"servicedesk", "breach-edit", "DDDDHDDD"},
+	{"servicedesk", "breach-register", "D"},
 
 	/* behandelaar: reads, tasks and log */
 	{"behandelaar", "incident-create", "A"},
@@ -70,6 +76,9 @@ static const struct expect table[] = {
 	{"behandelaar", "task-set", "AAAAHAAA"},
 	{"behandelaar", "log-add", "AAAAHAAA"},
 	{"behandelaar", "decision-add", "DDDDHDDD"},
+	{"behandelaar", "breach-read", "AAAAHAAA"},
+	{"behandelaar", "breach-edit", "DDDDHDDD"},
+	{"behandelaar", "breach-register", "D"},
 
 	/* incidentmanager: every incident action */
 	{"incidentmanager", "incident-create", "A"},
@@ -86,6 +95,9 @@ static const struct expect table[] = {
 	{"incidentmanager", "task-set", "AAAAHAAA"},
 	{"incidentmanager", "log-add", "AAAAHAAA"},
 	{"incidentmanager", "decision-add", "AAAAHAAA"},
+	{"incidentmanager", "breach-read", "AAAAHAAA"},
+	{"incidentmanager", "breach-edit", "AAAAHAAA"},
+	{"incidentmanager", "breach-register", "A"},
 
 	/* ciso: everything but accounts, confidential included */
 	{"ciso", "incident-create", "A"},
@@ -102,6 +114,9 @@ static const struct expect table[] = {
 	{"ciso", "task-set", "AAAAAAAA"},
 	{"ciso", "log-add", "AAAAAAAA"},
 	{"ciso", "decision-add", "AAAAAAAA"},
+	{"ciso", "breach-read", "AAAAAAAA"},
+	{"ciso", "breach-edit", "AAAAAAAA"},
+	{"ciso", "breach-register", "A"},
 
 	/* fg: reads all, tasks and log for the data-breach work */
 	{"fg", "incident-create", "A"},
@@ -118,6 +133,9 @@ static const struct expect table[] = {
 	{"fg", "task-set", "AAAAHAAA"},
 	{"fg", "log-add", "AAAAHAAA"},
 	{"fg", "decision-add", "DDDDHDDD"},
+	{"fg", "breach-read", "AAAAHAAA"},
+	{"fg", "breach-edit", "AAAAHAAA"},
+	{"fg", "breach-register", "A"},
 
 	/* directie: reads, KPIs, decisions */
 	{"directie", "incident-create", "A"},
@@ -134,6 +152,9 @@ static const struct expect table[] = {
 	{"directie", "task-set", "DDDDHDDD"},
 	{"directie", "log-add", "DDDDHDDD"},
 	{"directie", "decision-add", "AAAAHAAA"},
+	{"directie", "breach-read", "AAAAHAAA"},
+	{"directie", "breach-edit", "DDDDHDDD"},
+	{"directie", "breach-register", "D"},
 
 	/* auditor: reads everything it may see, changes nothing */
 	{"auditor", "incident-create", "D"},
@@ -150,6 +171,9 @@ static const struct expect table[] = {
 	{"auditor", "task-set", "DDDDHDDD"},
 	{"auditor", "log-add", "DDDDHDDD"},
 	{"auditor", "decision-add", "DDDDHDDD"},
+	{"auditor", "breach-read", "AAAAHAAA"},
+	{"auditor", "breach-edit", "DDDDHDDD"},
+	{"auditor", "breach-register", "A"},
 
 	/* admin: everything */
 	{"admin", "incident-create", "A"},
@@ -166,6 +190,9 @@ static const struct expect table[] = {
 	{"admin", "task-set", "AAAAAAAA"},
 	{"admin", "log-add", "AAAAAAAA"},
 	{"admin", "decision-add", "AAAAAAAA"},
+	{"admin", "breach-read", "AAAAAAAA"},
+	{"admin", "breach-edit", "AAAAAAAA"},
+	{"admin", "breach-register", "A"},
 
 	/* closure (doc/closure.md): time, costs, evaluation, hold, report, rates, purge */
 	{"melder", "time-add", "HHDDHHDD"},
@@ -336,13 +363,15 @@ static void test_access_register_actions_come_first(void **state)
 		"incident-create", "incident-list", "deadlines-read", "kpi-read",
 		"matrix-read", "chain-check", "user-admin", "incident-read",
 		"incident-edit", "incident-assess", "incident-phase", "task-set",
-		"log-add", "decision-add", "time-add", "cost-add", "cost-read",
+		"log-add", "decision-add", "breach-read", "breach-edit", "breach-register",
+		"time-add", "cost-add", "cost-read",
 		"evaluation-edit", "incident-hold", "report-read", "rate-admin", "purge",
 	};
 	for (int a = 0; a < MK_ACT_COUNT; a++) {
 		assert_string_equal(mk_action_name((enum mk_action)a), names[a]);
 		assert_int_equal(mk_action_is_register((enum mk_action)a),
-				 a < MK_ACT_INCIDENT_READ || a >= MK_ACT_RATE_ADMIN);
+				 a < MK_ACT_INCIDENT_READ || a == MK_ACT_BREACH_REGISTER ||
+					 a >= MK_ACT_RATE_ADMIN);
 	}
 	/* The service's own checks follow the same table. */
 	assert_true(mk_access_role_may(MK_ROLE_ADMIN, MK_ACT_PURGE));

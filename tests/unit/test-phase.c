@@ -259,12 +259,6 @@ static void test_phase_closing_preconditions_each_named(void **state)
 	/* Reopening never checks them. */
 	assert_int_equal(mk_phase_check(&f, MK_PHASE_HERSTEL, "opnieuw", NULL), MK_OK);
 
-	f.from = MK_PHASE_REMEDIATIE;
-	f.open_children = 0;
-	f.breach_unsettled = "the data breach needs a final or withdrawn AP notification";
-	assert_int_equal(mk_phase_check(&f, MK_PHASE_AFSLUITEN, NULL, &e), MK_ECONFLICT);
-	assert_string_equal(e.field, "breach");
-	assert_string_equal(e.message, "the data breach needs a final or withdrawn AP notification");
 }
 
 int main(void)

@@ -192,3 +192,20 @@ CREATE TRIGGER logbook_fts_purge AFTER DELETE ON logbook
 BEGIN
 	INSERT INTO logbook_fts(logbook_fts, rowid, text) VALUES ('delete', old.id, old.text);
 END;
+
+-- The data-breach record (0004) goes with its incident in a purge: the
+-- purge log keeps the key and the counts. Outside a purge both stay
+-- undeletable (AVG art. 33(5): the register of breaches).
+DROP TRIGGER breach_no_delete;
+CREATE TRIGGER breach_no_delete BEFORE DELETE ON breach
+WHEN NOT EXISTS (SELECT 1 FROM purge_pass WHERE incident_id = old.incident_id)
+BEGIN
+	SELECT RAISE(ABORT, 'breaches stay in the register (AVG art. 33(5)): they cannot be deleted');
+END;
+DROP TRIGGER ap_notification_no_delete;
+CREATE TRIGGER ap_notification_no_delete BEFORE DELETE ON ap_notification
+WHEN NOT EXISTS (SELECT 1 FROM purge_pass p JOIN breach b ON b.incident_id = p.incident_id
+		 WHERE b.id = old.breach_id)
+BEGIN
+	SELECT RAISE(ABORT, 'AP notifications are append-only: they cannot be deleted');
+END;

@@ -49,12 +49,14 @@ const register = [
   ['GET', '/api/v1/chain', undefined, S(403, 403, 403, 403, 200, 403, 403, 200, 200)],
   ['GET', '/api/v1/me', undefined, S(200, 200, 200, 200, 200, 200, 200, 200, 200)],
   ['GET', '/api/v1/openapi.json', undefined, S(200, 200, 200, 200, 200, 200, 200, 200, 200)],
+  ['GET', '/api/v1/breaches', undefined, S(403, 403, 403, 200, 200, 200, 403, 200, 200)],
 ];
 const STALE = { 'If-Match': '"999"' };
 // One incident: the statuses for an incident the role may see.
 // (read edit assess phase task log decision, as core/access.c; handling:
 // the checklist and decisions, which a melder following a report does not
-// read, core/access.h mk_access_sees_handling)
+// read, core/access.h mk_access_sees_handling; bread and bedit are
+// breach-read and breach-edit)
 const incident = [
   ['GET', '', undefined, undefined, 'read'],
   ['PATCH', '', { title: 'x' }, STALE, 'edit', 412],
@@ -72,20 +74,26 @@ const incident = [
   ['GET', '/team', undefined, undefined, 'read'],
   ['POST', '/team', { account: 'melder' }, undefined, 'edit', 409],
   ['DELETE', '/team/servicedesk', undefined, undefined, 'edit', 404],
+  // The breach (none recorded: a reader gets the 404 naming the breach).
+  ['GET', '/breach', undefined, undefined, 'bread', 404],
+  ['GET', '/breach/ap-melding', undefined, undefined, 'bread', 404],
+  ['PUT', '/breach', { colour: 'rood' }, undefined, 'bedit', 422],
+  ['POST', '/breach/notifications', { colour: 'rood' }, undefined, 'bedit', 422],
+  ['POST', '/breach/subjects', { colour: 'rood' }, undefined, 'bedit', 422],
 ];
 // Allowed actions per role (core/access.c's table), written out again
 // here on purpose: the test must not derive its expectations from the
 // code it checks.
 const ALLOWED = {
   melder: ['read', 'log'],
-  servicedesk: ['read', 'handling', 'edit', 'assess', 'task', 'log'],
-  behandelaar: ['read', 'handling', 'task', 'log'],
-  incidentmanager: ['read', 'handling', 'edit', 'assess', 'phase', 'task', 'log', 'decision'],
-  ciso: ['read', 'handling', 'edit', 'assess', 'phase', 'task', 'log', 'decision'],
-  fg: ['read', 'handling', 'task', 'log'],
-  directie: ['read', 'handling', 'decision'],
-  auditor: ['read', 'handling'],
-  admin: ['read', 'handling', 'edit', 'assess', 'phase', 'task', 'log', 'decision'],
+  servicedesk: ['read', 'handling', 'edit', 'assess', 'task', 'log', 'bread'],
+  behandelaar: ['read', 'handling', 'task', 'log', 'bread'],
+  incidentmanager: ['read', 'handling', 'edit', 'assess', 'phase', 'task', 'log', 'decision', 'bread', 'bedit'],
+  ciso: ['read', 'handling', 'edit', 'assess', 'phase', 'task', 'log', 'decision', 'bread', 'bedit'],
+  fg: ['read', 'handling', 'task', 'log', 'bread', 'bedit'],
+  directie: ['read', 'handling', 'decision', 'bread'],
+  auditor: ['read', 'handling', 'bread'],
+  admin: ['read', 'handling', 'edit', 'assess', 'phase', 'task', 'log', 'decision', 'bread', 'bedit'],
 };
 // Who may know each incident exists.
 const SEES = {
@@ -125,6 +133,7 @@ for (const which of ['own', 'other', 'secret']) {
         } else {
           status = okStatus;
           if (method === 'DELETE') detail = /is not on the team/;
+          if (suffix.startsWith('/breach') && method === 'GET') detail = /has no breach record/;
         }
         await expect(role, method, `/api/v1/incidents/${key}${suffix}`, body, headers, status, detail);
       }
