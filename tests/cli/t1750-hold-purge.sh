@@ -9,6 +9,11 @@ init_db
 export MELDKAMER_NOW="2026-10-24 12:00"
 for t in Een Twee Drie; do
 	new_incident --title "$t"
+	# Een has a data-breach record (schema 0004): a purge takes it along.
+	if [ "$t" = Een ]; then
+		mk breach set "$KEY" --risk geen --risk-reasoning "Alleen een voornaam" --role fg
+		check_ok
+	fi
 	close_incident "$KEY"
 done
 new_incident --title "Nog open"
@@ -81,7 +86,8 @@ mk --role admin --as "Beheer" purge --before-years 3 "$A" --yes
 check_ok
 check_out "incidents closed 3 years ago or more:
   $A  closed 2026-10-24 12:00 CEST  Een
-purge 1: 1 incidents, 12 logbook entries, 0 evidence items (0 files), 9 other rows; recorded in the purge log"
+purge 1: 1 incidents, 13 logbook entries, 0 evidence items (0 files), 10 other rows; recorded in the purge log"
+check_eq "the breach went with it" 0 "$(sql "SELECT count(*) FROM breach")"
 mk --role admin --as "Beheer" purge --before-years 3 --yes
 check_ok
 check_out "incidents closed 3 years ago or more:
@@ -100,7 +106,7 @@ mk report purges --json
 check_ok
 json_py '
 eq([(p["purge"], p["by"], p["before_years"], p["incidents"], p["logbook_entries"], p["keys"], p["at"]) for p in d],
-   [(1, "Beheer (admin)", 3, 1, 12, "MK-2026-0001", "2029-10-24T10:00:00Z"),
+   [(1, "Beheer (admin)", 3, 1, 13, "MK-2026-0001", "2029-10-24T10:00:00Z"),
     (2, "Beheer (admin)", 3, 1, 12, "MK-2026-0003", "2029-10-24T10:00:00Z")])'
 # The register check knows the purged numbers; the chains of the rest verify.
 mk log verify
@@ -118,6 +124,10 @@ check_eq "pass for a held incident" "Error: stepping, an incident under legal ho
 OPENID=$(sql "SELECT id FROM incident WHERE key = '$OPEN'")
 check_eq "pass for an open incident" "Error: stepping, only a closed incident can be purged (19)" \
 	"$(sqlite3 -batch "$DB" "INSERT INTO purge_pass VALUES ($OPENID)" 2>&1)"
+mk breach set "$OPEN" --risk geen --risk-reasoning "Alleen een voornaam" --role fg
+check_ok
+check_eq "delete breach outside a purge" "Error: stepping, breaches stay in the register (AVG art. 33(5)): they cannot be deleted (19)" \
+	"$(sqlite3 -batch "$DB" "DELETE FROM breach" 2>&1)"
 check_eq "delete purge log" "Error: stepping, the purge log is append-only: it cannot be deleted (19)" \
 	"$(sqlite3 -batch "$DB" "DELETE FROM purge_log" 2>&1)"
 finish
