@@ -6,7 +6,7 @@
 #   make check   install what is missing, build, run every test, also
 #                under AddressSanitizer + UBSan and valgrind
 #
-# More: make deps | build | demo-cli | test | test-san | test-valgrind | bench | bench-serve | bench-report | fuzz | clean
+# More: make deps | build | demo-cli | test | test-san | test-valgrind | bench | bench-serve | bench-evidence | bench-report | fuzz | clean
 
 BUILD    ?= build
 SANBUILD ?= build-san
@@ -16,9 +16,9 @@ DB       ?= meldkamer.db
 DEB_PACKAGES = gcc make meson ninja-build pkg-config python3 \
 	libsqlite3-dev libjansson-dev libsodium-dev libcmocka-dev libgmime-3.0-dev \
 	sqlite3 valgrind tzdata libmicrohttpd-dev wrk chromium nodejs \
-	libical-dev libxlsxwriter-dev
+	libxlsxwriter-dev libssl-dev libarchive-dev openssl libical-dev
 
-.PHONY: all deps build run demo-cli check test test-san test-valgrind bench bench-serve bench-report bench-intake fuzz clean
+.PHONY: all deps build run demo-cli check test test-san test-valgrind bench bench-serve bench-intake bench-evidence bench-report fuzz clean
 
 all: build
 
@@ -89,6 +89,11 @@ bench-intake: build
 	python3 bench/intake.py $(BUILD) $(BENCH_ARGS)
 	python3 bench/mail.py $(BUILD)
 
+# The chain of custody: hashing MB/s on 1 GiB, the export of 10 000
+# logbook entries and 1 GiB of evidence, peak RSS (bench/evidence.py).
+bench-evidence: build
+	python3 bench/evidence.py $(BUILD) $(BENCH_ARGS)
+
 # The libFuzzer harnesses of tests/fuzz, FUZZ_SECONDS each. Their corpora
 # stay outside the repository (one starts from the shared VCDB records).
 FUZZ_SECONDS ?= 60
@@ -98,7 +103,7 @@ fuzz:
 	[ -f $(FUZZBUILD)/build.ninja ] || CC=clang meson setup $(FUZZBUILD) -Dfuzz=true \
 		-Db_sanitize=address,undefined -Db_lundef=false -Dtests=false
 	ninja -C $(FUZZBUILD) tests/fuzz/fuzz-veris tests/fuzz/fuzz-tables tests/fuzz/fuzz-html \
-		tests/fuzz/fuzz-mail tests/fuzz/fuzz-alerts tests/fuzz/fuzz-json-writer tests/fuzz/fuzz-breach tests/fuzz/fuzz-closure
+		tests/fuzz/fuzz-mail tests/fuzz/fuzz-alerts tests/fuzz/fuzz-json-writer tests/fuzz/fuzz-breach tests/fuzz/fuzz-archive tests/fuzz/fuzz-closure src/cli/meldkamer
 	scripts/fuzz.sh $(FUZZBUILD) $(FUZZ_SECONDS)
 
 clean:

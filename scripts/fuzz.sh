@@ -55,6 +55,24 @@ printf '\001%s' 'gezondheid,strafrechtelijk' >"$CORPUS/breach/seed-special"
 printf '\003%s' '=HYPERLINK("x"),gelezen' >"$CORPUS/breach/seed-formula"
 "$BUILD/tests/fuzz/fuzz-breach" -max_len=4096 -max_total_time="$SECONDS_EACH" \
 	-artifact_prefix="$CORPUS/" "$CORPUS/breach"
+# Archive seeds: a real signed archive made by the CLI (selector 0: as
+# is; 2: against a made-up expected key) and its manifest (selector 1).
+mkdir -p "$CORPUS/archive"
+SEEDDB=$(mktemp -d)
+printf 'bewijs\n' >"$SEEDDB/a.txt"
+M=$BUILD/src/cli/meldkamer
+MELDKAMER_NOW=2026-10-24T12:00 "$M" --db "$SEEDDB/s.db" init >/dev/null
+MELDKAMER_NOW=2026-10-24T12:00 "$M" --db "$SEEDDB/s.db" incident new --title Seed >/dev/null
+MELDKAMER_NOW=2026-10-24T12:00 "$M" --db "$SEEDDB/s.db" evidence add MK-2026-0001 "$SEEDDB/a.txt" \
+	--what Seed --why Fuzz >/dev/null
+MELDKAMER_NOW=2026-10-24T12:00 "$M" --db "$SEEDDB/s.db" export evidence MK-2026-0001 \
+	-o "$SEEDDB/e.tar" --why Fuzz >/dev/null
+{ printf '\000'; cat "$SEEDDB/e.tar"; } >"$CORPUS/archive/seed-archive"
+{ printf '\002'; cat "$SEEDDB/e.tar"; } >"$CORPUS/archive/seed-archive-key"
+{ printf '\001'; tar xOf "$SEEDDB/e.tar" manifest.json; } >"$CORPUS/archive/seed-manifest"
+rm -rf "$SEEDDB"
+"$BUILD/tests/fuzz/fuzz-archive" -max_len=65536 -rss_limit_mb=1024 \
+	-max_total_time="$SECONDS_EACH" -artifact_prefix="$CORPUS/" "$CORPUS/archive"
 # Closure seeds: amounts, an activity, a date, a title for the invitation.
 mkdir -p "$CORPUS/closure"
 printf '\00087.50' >"$CORPUS/closure/amount"

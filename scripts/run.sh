@@ -70,8 +70,8 @@ karin.meijer auditor Karin Meijer"
 
 first_start() {
 	NEW=$DB.new
-	rm -f "$NEW" "$NEW-wal" "$NEW-shm"
-	trap 'rm -f "$NEW" "$NEW-wal" "$NEW-shm"' EXIT
+	rm -f "$NEW" "$NEW-wal" "$NEW-shm" "$NEW.signing-key"
+	trap 'rm -f "$NEW" "$NEW-wal" "$NEW-shm" "$NEW.signing-key"' EXIT
 	"$M" --db "$NEW" init >/dev/null
 	admin_pw=$(password)
 	printf '%s\n' "$admin_pw" | "$M" --db "$NEW" user add admin --role admin --password-stdin >/dev/null
@@ -102,6 +102,8 @@ first_start() {
 	# The last connection has closed, so the write-ahead log is folded in
 	# and the database is one file; move it into place.
 	mv "$NEW" "$DB"
+	# Its signing key (doc/custody.md) goes with it.
+	mv "$NEW.signing-key" "$DB.signing-key"
 	trap - EXIT
 
 	cat <<EOF

@@ -125,6 +125,34 @@ schemas["NewDecision"] = obj({"beeldvorming": {"type": "string"}, "opties": {"ty
     "opdracht": obj({"wie": {"type": "string"}, "uiterlijk": TIME_REQ}),
     "controle": obj({"op": TIME_REQ, "resultaat": {"type": "string"}}, req=[])}, req=["beeldvorming", "opties", "besluit", "opdracht"])
 schemas["TeamMember"] = obj({"account": {"type": "string"}})
+# The chain of custody (src/export/json-custody.c, doc/custody.md).
+schemas["EvidenceItem"] = obj({"item": {"type": "integer", "minimum": 1}, "incident": KEY,
+    "kind": {"enum": ["file", "physical"]}, "what": {"type": "string"}, "why": {"type": "string"},
+    "location": nstr(), "storage": nstr(), "seal": nstr(), "collected_by": {"type": "string"},
+    "collected_at": TIME_REQ, "registered_by": {"type": "string"}, "registered_at": TIME_REQ,
+    "file": {"oneOf": [{"type": "null"}, obj({"sha256": HASH, "size": {"type": "integer", "minimum": 0},
+        "name": nstr(), "media_type": {"type": "string"},
+        "archive_path": {"type": "string", "pattern": "^evidence/[0-9a-f]{64}$"}})]}},
+    desc="an evidence item: a file in the content-addressed store (file set) or a physical object (file null)")
+schemas["CustodyEvent"] = {"oneOf": [
+    obj({"type": {"const": "transfer"}, "item": {"type": "integer", "minimum": 1}, "at": TIME_REQ,
+         "from": {"type": "string"}, "to": {"type": "string"}, "reason": {"type": "string"}, "receipt": nstr(),
+         "recorded_by": {"type": "string"}, "recorded_at": TIME_REQ, "log_seq": {"type": "integer", "minimum": 1}}),
+    obj({"type": {"const": "access"}, "item": {"type": "integer", "minimum": 1}, "at": TIME_REQ,
+         "action": {"enum": ["show", "get", "export"]}, "who": {"type": "string"}, "why": {"type": "string"},
+         "via": {"type": "string"}, "log_seq": {"type": "integer", "minimum": 1}})],
+    "description": "one event of the custody log: a hand-over or an access, with the logbook entry that records it"}
+schemas["EvidenceCheck"] = obj({"files": {"type": "array", "items": obj({"incident": KEY, "item": {"type": "integer", "minimum": 1},
+        "what": {"type": "string"}, "state": {"enum": ["intact", "changed", "missing"]}, "sha256": HASH,
+        "actual_sha256": {"oneOf": [HASH, {"type": "null"}]}, "problem": nstr()})},
+    "checked": {"type": "integer", "minimum": 0}, "intact": {"type": "integer", "minimum": 0},
+    "changed": {"type": "integer", "minimum": 0}, "missing": {"type": "integer", "minimum": 0}, "ok": {"type": "boolean"}})
+schemas["NewEvidenceItem"] = obj({"what": {"type": "string"}, "why": {"type": "string"}, "location": {"type": "string"},
+    "storage": {"type": "string"}, "seal": {"type": "string"}, "collected_by": {"type": "string"},
+    "collected_at": {"type": "string"}}, req=["what", "why"], desc="a physical item (a file is uploaded to /evidence/file)")
+schemas["NewTransfer"] = obj({"from": {"type": "string"}, "to": {"type": "string"}, "reason": {"type": "string"},
+    "receipt": {"type": "string"}, "at": {"type": "string"}}, req=["from", "to", "reason"])
+schemas["EvidenceExport"] = obj({"why": {"type": "string"}}, desc="why the evidence is exported: recorded as an access to every item")
 
 def problem(desc): return {"description": desc, "content": {"application/problem+json": {"schema": ref("Problem")}}}
 COMMON = {"401": problem("not logged in (no or a bad bearer token or session)"),
@@ -292,6 +320,34 @@ paths = {
    "post": op("Put an account on the team", M(ok(ref("Team"), "added", "201"), ONE, BODY), "addTeam", body="TeamMember", tags=["team"])},
  "/incidents/{key}/team/{account}": {"parameters": [KEYP, {"name": "account", "in": "path", "required": True, "schema": {"type": "string"}}],
    "delete": op("Take an account off the team", M(ok(ref("Team")), ONE), "removeTeam", tags=["team"])},
+ "/incidents/{key}/evidence": {"parameters": [KEYP],
+   "get": op("The incident's evidence items", M(ok(arr("EvidenceItem")), ONE), "listEvidence", tags=["evidence"]),
+   "post": op("Register a physical item (a seized laptop, a USB stick)", M(ok(ref("EvidenceItem"), "registered", "201"), ONE, BODY), "addEvidence", body="NewEvidenceItem", tags=["evidence"])},
+ "/incidents/{key}/evidence/file": {"parameters": [KEYP],
+   "post": dict(op("Upload an evidence file as the raw body; streamed into the content-addressed store while hashed (SHA-256)",
+              M(ok(ref("EvidenceItem"), "stored", "201"), ONE,
+                {"400": problem("a query parameter that does not decode (a bad escape, invalid UTF-8, a control character)"),
+                 "413": problem("the body is larger than 4294967296 bytes (262144 without credentials)"),
+                 "415": problem("not application/octet-stream"),
+                 "422": problem("what or why missing, a parameter unknown or refused (field named); nothing was stored")}),
+              "uploadEvidence", tags=["evidence"],
+              params=[q("what", {"type": "string"}, "what the file is", True), q("why", {"type": "string"}, "why it was collected", True),
+                      q("name", {"type": "string"}, "its original file name"), q("media_type", {"type": "string"}, "type/subtype"),
+                      q("location", {"type": "string"}, "where it is kept"), q("storage", {"type": "string"}, "how it is kept"),
+                      q("seal", {"type": "string"}, "seal number"), q("collected_by", {"type": "string"}, "who collected it"),
+                      q("collected_at", {"type": "string"}, "when (RFC 3339)")]),
+              requestBody={"required": True, "content": {"application/octet-stream": {"schema": {"type": "string", "contentEncoding": "binary"}}}})},
+ "/incidents/{key}/evidence/custody": {"parameters": [KEYP],
+   "get": op("The custody log: transfers and accesses in order", M(ok(arr("CustodyEvent")), ONE), "evidenceCustody", tags=["evidence"])},
+ "/incidents/{key}/evidence/verify": {"parameters": [KEYP],
+   "get": op("Re-hash every stored file of the incident and name those that changed or are missing", M(ok(ref("EvidenceCheck")), ONE), "verifyEvidence", tags=["evidence"])},
+ "/incidents/{key}/evidence/export": {"parameters": [KEYP],
+   "post": op("The signed evidence archive (tar: manifest.json, manifest.json.sig, evidence/<sha256>), recorded as an access to every item; check it with meldkamer verify",
+              M({"200": {"description": "the archive", "content": {"application/x-tar": {"schema": {"type": "string", "contentEncoding": "binary"}}},
+                          "headers": {"X-Evidence-Signed-By": {"description": "the signing key's fingerprint", "schema": {"type": "string"}}}}},
+                ONE, BODY), "exportEvidence", body="EvidenceExport", tags=["evidence"])},
+ "/incidents/{key}/evidence/{item}/transfers": {"parameters": [KEYP, {"name": "item", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1}, "description": "the item's number"}],
+   "post": op("Record a hand-over of an item", M(ok(ref("CustodyEvent"), "recorded", "201"), ONE, BODY), "addTransfer", body="NewTransfer", tags=["evidence"])},
  "/deadlines": {"get": op("The most urgent running or overdue clocks (meldkamer deadlines --json)", M(ok(ref("DeadlineList")), {"422": problem("a bad limit")}), "deadlines", params=[LIMIT], tags=["deadlines"])},
  "/search": {"get": op("Full-text search in incidents and logbooks; a key finds its incident", M(ok(arr("IncidentSummary")), {"422": problem("q missing, too long or not text")}), "search",
                        params=[q("q", {"type": "string", "maxLength": 200}, "words, all required; a trailing * for a prefix", True), LIMIT], tags=["register"])},

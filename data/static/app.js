@@ -55,7 +55,55 @@
     return true;
   }
 
+  /* An evidence file (ui-evidence.c): sent to the API as the raw body,
+   * which the server streams into the store while hashing; the form's
+   * other fields go in the query. Shown only when this script runs. */
+  function upload(form) {
+    var box = form.closest('.js-upload');
+    if (box) box.hidden = false;
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var input = form.querySelector('input[type=file]');
+      var file = input && input.files[0];
+      var err = form.querySelector('.alert.error');
+      if (!file) return;
+      var q = new URLSearchParams();
+      ['what', 'why', 'location'].forEach(function (n) {
+        var el = form.elements[n];
+        if (el && el.value) q.append(n, el.value);
+      });
+      q.append('name', file.name);
+      if (file.type) q.append('media_type', file.type);
+      var buttons = form.querySelectorAll('button');
+      for (var j = 0; j < buttons.length; j++) buttons[j].disabled = true;
+      fetch(form.getAttribute('data-upload') + '?' + q.toString(), {
+        method: 'POST', body: file, credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/octet-stream', 'Accept': 'application/json',
+                   'X-CSRF-Token': form.elements.csrf.value }
+      }).then(function (resp) {
+        if (resp.status === 201) {
+          location.assign(form.getAttribute('data-done'));
+          return;
+        }
+        return resp.json().catch(function () { return { detail: resp.statusText }; }).then(function (p) {
+          for (var k = 0; k < buttons.length; k++) buttons[k].disabled = false;
+          err.textContent = p.detail || resp.statusText;
+          err.hidden = false;
+          var bad = p.field && form.elements[p.field];
+          if (bad && bad.setAttribute) {
+            bad.setAttribute('aria-invalid', 'true');
+            bad.setAttribute('aria-describedby', err.id);
+          }
+          err.setAttribute('tabindex', '-1');
+          err.focus();
+        });
+      });
+    });
+  }
+
   function enhance(root) {
+    var uploads = root.querySelectorAll('form[data-upload]');
+    for (var u = 0; u < uploads.length; u++) upload(uploads[u]);
     var forms = root.querySelectorAll('form[data-enhance]');
     for (var i = 0; i < forms.length; i++) {
       forms[i].addEventListener('submit', function (ev) {

@@ -169,6 +169,17 @@ int mk_cmd_breach_notify(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_breach_inform(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_breach_register(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_export_ap_melding(struct mk_cli *cli, int argc, char **argv);
+/* The chain of custody (cmd-evidence.c). */
+int mk_cmd_evidence_add(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_evidence_list(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_evidence_show(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_evidence_get(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_evidence_transfer(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_evidence_log(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_evidence_verify(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_key_show(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_export_evidence(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_verify_archive(struct mk_cli *cli, int argc, char **argv);
 /* Closure (doc/closure.md): cmd-time.c, cmd-evaluation.c, cmd-retention.c,
  * cmd-export-closure.c. */
 int mk_cmd_time_add(struct mk_cli *cli, int argc, char **argv);

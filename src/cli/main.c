@@ -223,6 +223,43 @@ static const struct mk_cli_command commands[] = {
 	 "  -o, --output FILE   write to FILE (xlsx without it goes to standard output)\n"},
 	{"export", "ap-melding", mk_cmd_export_ap_melding, "KEY",
 	 "a draft of the AP breach form (sections 0-9) for the FG, as Markdown or --json", ""},
+	/* The chain of custody (doc/custody.md). */
+	{"evidence", "add", mk_cmd_evidence_add, "KEY [FILE|-] --what TEXT --why TEXT [options]",
+	 "register an evidence item: a file (copied into the store, SHA-256) or, without FILE, a "
+	 "physical one",
+	 "  --what TEXT          what it is (required)\n"
+	 "  --why TEXT           why it was collected (required)\n"
+	 "  --location TEXT      where it is kept\n"
+	 "  --storage TEXT       how it is kept (a sealed bag, a safe)\n"
+	 "  --seal TEXT          seal or bag number\n"
+	 "  --collected-by NAME  who collected it (default: you)\n"
+	 "  --collected-at TIME  when (default: now)\n"
+	 "  --name NAME          the file's original name (default: FILE's)\n"
+	 "  --media-type TYPE    type/subtype (default application/octet-stream)\n"},
+	{"evidence", "list", mk_cmd_evidence_list, "KEY", "the incident's evidence items", ""},
+	{"evidence", "show", mk_cmd_evidence_show, "KEY ITEM --why TEXT",
+	 "an item's record and custody log (the access is recorded)",
+	 "  --why TEXT  why you look (required)\n"},
+	{"evidence", "get", mk_cmd_evidence_get, "KEY ITEM --output FILE --why TEXT",
+	 "a copy of an item's file, re-hashed on the way (the access is recorded)",
+	 "  --output FILE  where to write the copy (required)\n"
+	 "  --why TEXT     why you need it (required)\n"},
+	{"evidence", "transfer", mk_cmd_evidence_transfer,
+	 "KEY ITEM --from NAME --to NAME --reason TEXT [--receipt REF] [--at TIME]",
+	 "record a hand-over of an item", ""},
+	{"evidence", "log", mk_cmd_evidence_log, "KEY",
+	 "the incident's custody log: transfers and accesses", ""},
+	{"evidence", "verify", mk_cmd_evidence_verify, "[KEY]",
+	 "re-hash every stored evidence file and name each one that changed or is missing", ""},
+	{"key", "show", mk_cmd_key_show, "",
+	 "the installation's public signing key (Ed25519) and its fingerprint", ""},
+	{"export", "evidence", mk_cmd_export_evidence, "KEY --output FILE --why TEXT",
+	 "a signed archive of the incident's evidence, custody log and logbook",
+	 "  --output FILE  the archive (tar) to write (required)\n"
+	 "  --why TEXT     why it is exported (required; recorded as an access)\n"},
+	{"verify", NULL, mk_cmd_verify_archive, "ARCHIVE [--public-key KEY]",
+	 "check an evidence archive's signature, files and logbook chain, without a database",
+	 "  --public-key KEY  the key it must be signed by: 64 hex digits or a file\n"},
 	/* Closure (doc/closure.md). */
 	{"time", "add", mk_cmd_time_add,
 	 "KEY --minutes N --activity A (--start TIME | --date YYYY-MM-DD)",

@@ -106,6 +106,30 @@ static const unsigned char breach_table[MK_ROLE_COUNT][3] = {
 	[MK_ROLE_ADMIN] = {A, A, A},
 };
 
+/* The chain of custody, role x (evidence-read, evidence-add,
+ * evidence-export), for an incident the person may see. Kept apart from
+ * the table above so that its columns stay as they were.
+ * - Who collects and hands over evidence works the incident: the service
+ *   desk (a mail, a device handed in at the desk), the behandelaar
+ *   (Bijlage 1 steps 3.2-3.5), the incident manager, the CISO, admin.
+ * - The export hands out every file's content under the installation's
+ *   signature: the incident manager, the CISO (to the police, a court)
+ *   and the auditor (who checks the chain outside meldkamer), and admin.
+ * - fg and directie read the record and the custody log but do not
+ *   handle evidence. The melder does neither: what was collected about
+ *   their report is not theirs to see. */
+static const unsigned char evidence_table[MK_ROLE_COUNT][3] = {
+	[MK_ROLE_MELDER] = {D, D, D},
+	[MK_ROLE_SERVICEDESK] = {A, A, D},
+	[MK_ROLE_BEHANDELAAR] = {A, A, D},
+	[MK_ROLE_INCIDENTMANAGER] = {A, A, A},
+	[MK_ROLE_CISO] = {A, A, A},
+	[MK_ROLE_FG] = {A, D, D},
+	[MK_ROLE_DIRECTIE] = {A, D, D},
+	[MK_ROLE_AUDITOR] = {A, D, A},
+	[MK_ROLE_ADMIN] = {A, A, A},
+};
+
 /* The closure actions (doc/closure.md), columns from MK_ACT_TIME_ADD:
  *   time cost cost-read evaluation hold report | rates purge
  * Time is written by whoever worked on the incident (not the melder, who
@@ -140,6 +164,8 @@ static enum mk_access table_of(enum mk_role role, enum mk_action action)
 		return (enum mk_access)breach_table[role][BREACH_EDIT];
 	if (action == MK_ACT_BREACH_REGISTER)
 		return (enum mk_access)breach_table[role][BREACH_REGISTER];
+	if (action >= MK_ACT_EVIDENCE_READ && action <= MK_ACT_EVIDENCE_EXPORT)
+		return (enum mk_access)evidence_table[role][action - MK_ACT_EVIDENCE_READ];
 	if (action >= CLOSURE_FIRST)
 		return (enum mk_access)closure_table[role][action - CLOSURE_FIRST];
 	return (enum mk_access)table[role][action];
@@ -223,6 +249,9 @@ static const char *const action_names[MK_ACT_COUNT] = {
 	[MK_ACT_BREACH_READ] = "breach-read",
 	[MK_ACT_BREACH_EDIT] = "breach-edit",
 	[MK_ACT_BREACH_REGISTER] = "breach-register",
+	[MK_ACT_EVIDENCE_READ] = "evidence-read",
+	[MK_ACT_EVIDENCE_ADD] = "evidence-add",
+	[MK_ACT_EVIDENCE_EXPORT] = "evidence-export",
 	[MK_ACT_TIME_ADD] = "time-add",
 	[MK_ACT_COST_ADD] = "cost-add",
 	[MK_ACT_COST_READ] = "cost-read",

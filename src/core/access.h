@@ -37,6 +37,11 @@ enum mk_action {
 	MK_ACT_BREACH_READ,     /* the breach record, its notifications, the AP draft */
 	MK_ACT_BREACH_EDIT,     /* the breach record, AP notifications, informing subjects */
 	MK_ACT_BREACH_REGISTER, /* the breach register (register-wide, art. 33(5)) */
+	/* The chain of custody (doc/custody.md); decided by their own table
+	 * in access.c. */
+	MK_ACT_EVIDENCE_READ,   /* the items, the custody log, re-hashing them */
+	MK_ACT_EVIDENCE_ADD,    /* register an item, upload a file, record a transfer */
+	MK_ACT_EVIDENCE_EXPORT, /* the signed archive: every file's content */
 	/* Closure (issue 5 part 3, doc/closure.md): one incident ... */
 	MK_ACT_TIME_ADD,        /* write time on the incident */
 	MK_ACT_COST_ADD,        /* enter another cost (an invoice, hardware) */

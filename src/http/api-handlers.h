@@ -32,6 +32,14 @@ void mk_api_breach_notify(struct mk_http_request *req, struct mk_http_response *
 void mk_api_breach_subjects(struct mk_http_request *req, struct mk_http_response *resp);
 void mk_api_breach_ap_draft(struct mk_http_request *req, struct mk_http_response *resp);
 void mk_api_breaches(struct mk_http_request *req, struct mk_http_response *resp);
+/* api-evidence.c: the chain of custody */
+void mk_api_evidence_list(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_api_evidence_add(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_api_evidence_upload(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_api_evidence_custody(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_api_evidence_verify(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_api_evidence_transfer(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_api_evidence_export(struct mk_http_request *req, struct mk_http_response *resp);
 
 /* api-decisions.c */
 void mk_api_decisions_list(struct mk_http_request *req, struct mk_http_response *resp);

@@ -50,6 +50,16 @@ const struct mk_http_route mk_api_routes[] = {
 	{"GET", INC "/team", MK_ACT_INCIDENT_READ, false, false, mk_api_team_list},
 	{"POST", INC "/team", MK_ACT_INCIDENT_EDIT, false, false, mk_api_team_add},
 	{"DELETE", INC "/team/{account}", MK_ACT_INCIDENT_EDIT, false, false, mk_api_team_remove},
+	/* The chain of custody (doc/custody.md). The export is a POST: it
+	 * records an access to every item. */
+	{"GET", INC "/evidence", MK_ACT_EVIDENCE_READ, false, false, mk_api_evidence_list},
+	{"POST", INC "/evidence", MK_ACT_EVIDENCE_ADD, false, false, mk_api_evidence_add},
+	{"POST", INC "/evidence/file", MK_ACT_EVIDENCE_ADD, false, false, mk_api_evidence_upload},
+	{"GET", INC "/evidence/custody", MK_ACT_EVIDENCE_READ, false, false, mk_api_evidence_custody},
+	{"GET", INC "/evidence/verify", MK_ACT_EVIDENCE_READ, false, false, mk_api_evidence_verify},
+	{"POST", INC "/evidence/export", MK_ACT_EVIDENCE_EXPORT, false, false, mk_api_evidence_export},
+	{"POST", INC "/evidence/{item}/transfers", MK_ACT_EVIDENCE_ADD, false, false,
+	 mk_api_evidence_transfer},
 	/* Closure (doc/closure.md). The purge is not here: it is CLI only. */
 	{"GET", INC "/time", MK_ACT_COST_READ, false, false, mk_api_time_list},
 	{"POST", INC "/time", MK_ACT_TIME_ADD, false, false, mk_api_time_add},

@@ -26,6 +26,13 @@
 /* A response body (one page, one API answer) never grows past this. */
 #define MK_HTTP_RESPONSE_MAX (8 * 1024 * 1024)
 #define MK_HTTP_SEGMENTS_MAX 8
+/* An evidence file uploaded to POST /api/v1/incidents/{key}/evidence/file
+ * (raw body, application/octet-stream) is the one body allowed past
+ * MK_HTTP_BODY_MAX: it is streamed to an unlinked temporary file, never
+ * held in memory, up to this size (doc/custody.md). */
+#define MK_HTTP_UPLOAD_MAX ((long long)4 * 1024 * 1024 * 1024)
+/* Whether a request (method, raw target) is such an upload. */
+bool mk_http_is_upload(const char *method, const char *target);
 
 /* One name=value pair of a query string, form body, header or cookie. */
 struct mk_http_pair {
@@ -47,6 +54,9 @@ struct mk_http_request {
 	size_t nseg;
 	const char *body;                 /* NUL-terminated; "" when none */
 	size_t body_len;
+	bool has_body_fd;                 /* an upload (mk_http_is_upload): the body is in */
+	int body_fd;                      /* an unlinked file, at offset 0 */
+	long long body_fd_size;
 	const char *content_type;         /* the media type without parameters, or "" */
 	const char *address;              /* the client's address as text */
 	bool tls;                         /* served over TLS: cookies get Secure */
@@ -110,6 +120,10 @@ struct mk_http_response {
 		char value[512];
 	} header[MK_HTTP_HEADERS_MAX];
 	size_t nheader;
+	/* A download too large for body (an evidence archive): the file is
+	 * sent from this descriptor, which the server closes; -1 if none. */
+	int file_fd;
+	long long file_size;
 };
 
 void mk_http_response_init(struct mk_http_response *resp);

@@ -9,6 +9,7 @@
 #include "core/breach.h"
 #include "core/evaluation.h"
 #include "http/html.h"
+#include "service/custody.h"
 #include "service/intake.h"
 
 struct report {
@@ -372,8 +373,52 @@ static enum mk_rc section_notifications(struct report *r)
 	return MK_OK;
 }
 
-/* TODO(custody): section_custody, the evidence custody log (branch custody,
- * schema 0005), goes after section_evidence in the table below. */
+/* The chain of custody (schema 0005, doc/custody.md): every transfer and
+ * access of the incident's evidence items, in order. */
+static enum mk_rc custody_row(void *ctx, const struct mk_custody_view *c)
+{
+	struct report *r = ctx;
+	if (r->count++ == 0)
+		mk_buf_adds(r->b, "<table>\n<thead><tr><th scope=\"col\">Item</th>"
+				  "<th scope=\"col\">Tijd</th><th scope=\"col\">Gebeurtenis</th>"
+				  "<th scope=\"col\">Wie</th><th scope=\"col\">Reden</th></tr></thead>\n"
+				  "<tbody>\n");
+	mk_buf_addf(r->b, "<tr><td>%lld</td><td>", (long long)c->item_seq);
+	when(r, c->at);
+	mk_buf_adds(r->b, "</td><td>");
+	if (c->type == MK_CUSTODY_TRANSFER) {
+		mk_buf_adds(r->b, "overdracht van ");
+		esc(r, c->from);
+		mk_buf_adds(r->b, " aan ");
+		esc(r, c->to);
+		if (c->receipt) {
+			mk_buf_adds(r->b, " (ontvangstbewijs ");
+			esc(r, c->receipt);
+			mk_buf_adds(r->b, ")");
+		}
+		mk_buf_adds(r->b, "</td><td>");
+		esc(r, c->recorded_by);
+	} else {
+		mk_buf_adds(r->b, "inzage: ");
+		esc(r, c->action);
+		mk_buf_adds(r->b, " via ");
+		esc(r, c->via);
+		mk_buf_adds(r->b, "</td><td>");
+		esc(r, c->who);
+	}
+	mk_buf_adds(r->b, "</td><td>");
+	text(r, c->type == MK_CUSTODY_TRANSFER ? c->reason : c->why);
+	mk_buf_adds(r->b, "</td></tr>\n");
+	return mk_buf_rc(r->b);
+}
+
+static enum mk_rc section_custody(struct report *r)
+{
+	enum mk_rc rc = mk_svc_custody_log(r->svc, r->inc->key, custody_row, r, r->err);
+	mk_buf_adds(r->b, r->count ? "</tbody>\n</table>\n"
+				   : "<p>Geen overdrachten of inzage vastgelegd.</p>\n");
+	return rc;
+}
 
 static void amount_cell(struct report *r, int64_t cents)
 {
@@ -622,8 +667,8 @@ static const struct {
 	{"besluiten", "Besluiten (BOBOC)", section_decisions},
 	{"checklist", "Checklist (Bijlage 1)", section_checklist},
 	{"bewijs", "Bewijsmateriaal", section_evidence},
+	{"bewijsketen", "Bewijsketen (overdrachten en inzage)", section_custody},
 	{"datalek", "Datalek en meldingen aan de AP", section_notifications},
-	/* custody: {"bewijsketen", "Bewijsketen", section_custody}, */
 	{"kosten", "Tijd en kosten", section_costs},
 	{"evaluatie", "Evaluatie", section_evaluation},
 	{"bewaren", "Bewaartermijn", section_retention},

@@ -6,6 +6,7 @@
 #include "http/http.h"
 
 #include <stdio.h>
+#include <unistd.h>
 #include <string.h>
 #include <strings.h>
 
@@ -221,6 +222,8 @@ void mk_http_response_init(struct mk_http_response *resp)
 	resp->content_type = "text/plain; charset=utf-8";
 	mk_buf_init(&resp->body, MK_HTTP_RESPONSE_MAX);
 	resp->nheader = 0;
+	resp->file_fd = -1;
+	resp->file_size = 0;
 }
 
 void mk_http_response_release(struct mk_http_response *resp)
@@ -228,6 +231,9 @@ void mk_http_response_release(struct mk_http_response *resp)
 	if (!resp)
 		return;
 	mk_buf_release(&resp->body);
+	if (resp->file_fd >= 0)
+		close(resp->file_fd);
+	resp->file_fd = -1;
 	resp->nheader = 0;
 }
 
@@ -349,4 +355,21 @@ void mk_http_redirect(struct mk_http_response *resp, const char *location)
 	resp->content_type = "text/plain; charset=utf-8";
 	mk_buf_reset(&resp->body);
 	mk_http_set_header(resp, "Location", location);
+}
+
+bool mk_http_is_upload(const char *method, const char *target)
+{
+	/* POST /api/v1/incidents/<one segment>/evidence/file[?query], as
+	 * sent: an encoded variant is not an upload and gets the ordinary
+	 * body limit. */
+	static const char prefix[] = "/api/v1/incidents/", suffix[] = "/evidence/file";
+	if (strcmp(method, "POST") != 0 || strncmp(target, prefix, sizeof(prefix) - 1) != 0)
+		return false;
+	const char *seg = target + sizeof(prefix) - 1;
+	size_t seg_len = strcspn(seg, "/?");
+	if (seg_len == 0)
+		return false;
+	const char *rest = seg + seg_len;
+	size_t rest_len = strcspn(rest, "?");
+	return rest_len == sizeof(suffix) - 1 && strncmp(rest, suffix, rest_len) == 0;
 }

@@ -61,6 +61,9 @@ struct request_state {
 	bool too_big;                /* the body passed MK_HTTP_BODY_MAX */
 	size_t discarded;
 	struct mk_buf body;
+	bool upload;                 /* an evidence upload: the body goes to upload_fd */
+	int upload_fd;
+	long long upload_len;
 	struct timespec start;
 	char *path;                  /* copies the request points into */
 	char *segs;
@@ -142,6 +145,7 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
 	memcpy(st->target, uri, len);
 	st->target[len] = '\0';
 	mk_buf_init(&st->body, MK_HTTP_BODY_MAX);
+	st->upload_fd = -1;
 	atomic_fetch_add(&srv->inflight, 1);
 	return st;
 }
@@ -156,6 +160,8 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	if (!st)
 		return;
 	mk_buf_release(&st->body);
+	if (st->upload_fd >= 0)
+		close(st->upload_fd);
 	mk_free(st->path);
 	mk_free(st->segs);
 	mk_free(st->query);
@@ -237,7 +243,18 @@ static enum MHD_Result send_response(struct server *srv, struct MHD_Connection *
 				     struct mk_http_response *resp)
 {
 	size_t len = 0;
-	char *data = mk_buf_detach(&resp->body, &len);
+	struct MHD_Response *r;
+	char *data = NULL;
+	if (resp->file_fd >= 0) {
+		/* A download (an evidence archive) streams from its file. */
+		r = MHD_create_response_from_fd((uint64_t)resp->file_size, resp->file_fd);
+		if (!r)
+			return MHD_NO;
+		resp->file_fd = -1; /* libmicrohttpd closes it */
+		len = (size_t)resp->file_size;
+		goto headers;
+	}
+	data = mk_buf_detach(&resp->body, &len);
 	if (!data) {
 		/* The page grew past MK_HTTP_RESPONSE_MAX or memory ran out. */
 		resp->nheader = 0;
@@ -246,12 +263,12 @@ static enum MHD_Result send_response(struct server *srv, struct MHD_Connection *
 		if (!data)
 			return MHD_NO;
 	}
-	struct MHD_Response *r = MHD_create_response_from_buffer_with_free_callback(len, data,
-										    mk_free);
+	r = MHD_create_response_from_buffer_with_free_callback(len, data, mk_free);
 	if (!r) {
 		mk_free(data);
 		return MHD_NO;
 	}
+headers:
 	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, resp->content_type);
 	for (size_t i = 0; i < resp->nheader; i++)
 		MHD_add_response_header(r, resp->header[i].name, resp->header[i].value);
@@ -422,6 +439,13 @@ static int fill_request(struct server *srv, struct MHD_Connection *conn,
 	req->lang = "nl";
 	req->body = st->body.data;
 	req->body_len = st->body.len;
+	if (st->upload) {
+		req->has_body_fd = true;
+		req->body_fd = st->upload_fd;
+		req->body_fd_size = st->upload_len;
+		if (lseek(st->upload_fd, 0, SEEK_SET) != 0)
+			return mk_error_set(err, MK_ESTORE, "body", "the upload could not be read"), 503;
+	}
 	req->content_type = "";
 
 	char *q = strchr(st->target, '?');
@@ -514,6 +538,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 		forwarded_client(srv, conn, st);
 		st->req.address = st->address;
 		st->req.path = "";
+		/* An evidence upload streams to an unlinked temporary file and
+		 * may be larger; only a request that carries credentials gets
+		 * that room (the router checks them before the handler runs). */
+		st->upload = mk_http_is_upload(method, st->target) &&
+			     (MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Authorization") ||
+			      MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Cookie"));
+		unsigned long long limit = st->upload ? (unsigned long long)MK_HTTP_UPLOAD_MAX
+						      : MK_HTTP_BODY_MAX;
 		/* A body announced over the limit is refused before a byte of
 		 * it is read. */
 		const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
@@ -523,13 +555,12 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 			errno = 0;
 			unsigned long long n = strtoull(cl, &end, 10);
 			bool number = !errno && end != cl && !*end && cl[0] >= '0' && cl[0] <= '9';
-			if (!number || n > MK_HTTP_BODY_MAX) {
+			if (!number || n > limit) {
 				st->too_big = true;
 				char detail[96];
 				if (number || errno == ERANGE)
 					snprintf(detail, sizeof(detail),
-						 "request body over the limit of %d bytes",
-						 MK_HTTP_BODY_MAX);
+						 "request body over the limit of %llu bytes", limit);
 				else
 					snprintf(detail, sizeof(detail),
 						 "Content-Length is not a number of bytes");
@@ -541,6 +572,37 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 						  detail);
 			}
 		}
+		if (st->upload) {
+			const char *tmp = getenv("TMPDIR");
+			char path[4096];
+			snprintf(path, sizeof(path), "%s/meldkamer-upload-XXXXXX",
+				 tmp && tmp[0] ? tmp : "/tmp");
+			st->upload_fd = mkstemp(path);
+			if (st->upload_fd < 0)
+				return MHD_NO;
+			unlink(path); /* gone with the descriptor, whatever happens */
+		}
+		return MHD_YES;
+	}
+
+	if (*upload_data_size && st->upload) {
+		size_t n = *upload_data_size;
+		*upload_data_size = 0;
+		if (!st->too_big && st->upload_len + (long long)n > MK_HTTP_UPLOAD_MAX)
+			st->too_big = true;
+		if (st->too_big) {
+			st->discarded += n;
+			return st->discarded > DISCARD_MAX ? MHD_NO : MHD_YES;
+		}
+		for (size_t o = 0; o < n;) {
+			ssize_t w = write(st->upload_fd, upload_data + o, n - o);
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w <= 0)
+				return MHD_NO;
+			o += (size_t)w;
+		}
+		st->upload_len += (long long)n;
 		return MHD_YES;
 	}
 
@@ -563,8 +625,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 
 	if (st->too_big) {
 		char detail[96];
-		snprintf(detail, sizeof(detail), "request body over the limit of %d bytes",
-			 MK_HTTP_BODY_MAX);
+		snprintf(detail, sizeof(detail), "request body over the limit of %lld bytes",
+			 st->upload ? MK_HTTP_UPLOAD_MAX : (long long)MK_HTTP_BODY_MAX);
 		return send_error(srv, conn, st, method, 413, "body", detail);
 	}
 

@@ -11,6 +11,7 @@
 #include "core/impact.h"
 #include "core/matrix.h"
 #include "http/ui-edit-fields.h"
+#include "http/ui-evidence.h"
 #include "http/ui.h"
 
 struct page {
@@ -852,6 +853,8 @@ static void toc(const struct page *p)
 		    (!items[i].handling || p->handling))
 			mk_buf_addf(p->b, "<li><a href=\"#%s\">%s</a></li>\n", items[i].id,
 				    mk_t(p->lang, items[i].label));
+	if (p->may[MK_ACT_EVIDENCE_READ])
+		mk_ui_evidence_toc(p->b, p->lang);
 	/* The closing work has a page of its own (ui-closure.c), part of the
 	 * handling. */
 	if (p->handling) {
@@ -927,6 +930,10 @@ void mk_ui_incident_render(struct mk_http_request *req, struct mk_http_response 
 	if ((rc = logbook_section(&p, &timeline, &err)))
 		goto out;
 	if (p.handling && (rc = decisions_section(&p, &err)))
+		goto out;
+	if (p.may[MK_ACT_EVIDENCE_READ] &&
+	    (rc = mk_ui_evidence_section(req, &b, lang, inc.key, p.may[MK_ACT_EVIDENCE_ADD],
+					 p.may[MK_ACT_EVIDENCE_EXPORT], e, &err)))
 		goto out;
 	mk_buf_adds(&b, "</div>\n</div>\n");
 	if (p.may[MK_ACT_BREACH_READ] &&

@@ -3,6 +3,7 @@
  * pages that concern every account (dashboard, settings, logout) name
  * MK_ACT_INCIDENT_LIST, which every role has (a melder's list is their
  * own reports). */
+#include "http/ui-evidence.h"
 #include "http/ui.h"
 #include "http/ui-closure.h"
 
@@ -28,6 +29,10 @@ const struct mk_http_route mk_ui_routes[] = {
 	PAGE("POST", "/incidenten/{key}/datalek", MK_ACT_BREACH_EDIT, mk_ui_breach_post),
 	PAGE("POST", "/incidenten/{key}/datalek/melding", MK_ACT_BREACH_EDIT, mk_ui_breach_notify_post),
 	PAGE("POST", "/incidenten/{key}/datalek/betrokkenen", MK_ACT_BREACH_EDIT, mk_ui_breach_inform_post),
+	PAGE("POST", "/incidenten/{key}/bewijs", MK_ACT_EVIDENCE_ADD, mk_ui_evidence_post),
+	PAGE("POST", "/incidenten/{key}/bewijs/overdracht", MK_ACT_EVIDENCE_ADD, mk_ui_transfer_post),
+	PAGE("POST", "/incidenten/{key}/bewijs/export", MK_ACT_EVIDENCE_EXPORT,
+	     mk_ui_evidence_export_post),
 	/* Closure (ui-closure.c, doc/closure.md). */
 	PAGE("GET", "/incidenten/{key}/afsluiting", MK_ACT_INCIDENT_READ, mk_ui_closure_get),
 	PAGE("POST", "/incidenten/{key}/tijd", MK_ACT_TIME_ADD, mk_ui_time_post),

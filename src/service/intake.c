@@ -4,6 +4,7 @@
  * one transaction (or joins the open batch of an intake run), so a
  * refused or failed call leaves the register as it was. */
 #include "service/intake.h"
+#include "store/store-custody.h"
 
 #include <sodium.h>
 #include <string.h>
@@ -330,7 +331,14 @@ static enum mk_rc evidence_write(struct mk_service *svc, struct mk_incident *inc
 	if (rc)
 		return rc;
 	v.stored_path = path;
-	if ((rc = mk_store_evidence_insert(svc->store, inc->id, &v, NULL, err)))
+	/* Every evidence file is an item of the custody log (schema 5). */
+	struct mk_item_view item = {
+		.is_file = true, .what = e->what, .why = e->why,
+		.storage = "content-addressed store (SHA-256)", .collected_by = actor->name,
+		.collected_at = now, .registered_by = actor->name, .registered_at = now,
+	};
+	if ((rc = mk_store_evidence_insert(svc->store, inc->id, &v, &item.evidence_id, err)) ||
+	    (rc = mk_store_item_insert(svc->store, inc->id, &item, NULL, NULL, err)))
 		return rc;
 	mk_buf_init(&text, MK_TEXT_MAX);
 	mk_buf_addf(&text, "Bewijs vastgelegd: %s", e->what);

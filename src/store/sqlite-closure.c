@@ -546,6 +546,11 @@ static const char *const purge_deletes[] = {
 	"DELETE FROM decision WHERE incident_id IN (SELECT incident_id FROM purge_pass)",
 	"DELETE FROM incident_team WHERE incident_id IN (SELECT incident_id FROM purge_pass)",
 	"DELETE FROM incident_observable WHERE incident_id IN (SELECT incident_id FROM purge_pass)",
+	/* The chain of custody (0005): its log, then its items, before the
+	 * evidence rows the file items point at. */
+	"DELETE FROM evidence_access WHERE item_id IN (SELECT id FROM evidence_item WHERE incident_id IN (SELECT incident_id FROM purge_pass))",
+	"DELETE FROM evidence_transfer WHERE item_id IN (SELECT id FROM evidence_item WHERE incident_id IN (SELECT incident_id FROM purge_pass))",
+	"DELETE FROM evidence_item WHERE incident_id IN (SELECT incident_id FROM purge_pass)",
 	"DELETE FROM evidence WHERE incident_id IN (SELECT incident_id FROM purge_pass)",
 	"DELETE FROM time_entry WHERE incident_id IN (SELECT incident_id FROM purge_pass)",
 	"DELETE FROM other_cost WHERE incident_id IN (SELECT incident_id FROM purge_pass)",
@@ -558,7 +563,6 @@ static const char *const purge_deletes[] = {
 	/* The data-breach record and its AP notifications (0004). */
 	"DELETE FROM ap_notification WHERE breach_id IN (SELECT id FROM breach WHERE incident_id IN (SELECT incident_id FROM purge_pass))",
 	"DELETE FROM breach WHERE incident_id IN (SELECT incident_id FROM purge_pass)",
-	/* --- custody (0005) tables go here --- */
 	"DELETE FROM incident WHERE id IN (SELECT incident_id FROM purge_pass)",
 };
 
@@ -582,6 +586,7 @@ enum mk_rc mk_store_purge(struct mk_store *s, const int64_t *ids, size_t n, cons
 		"(SELECT count(*) FROM evaluation_answer WHERE incident_id IN (SELECT incident_id FROM purge_pass)) + "
 		"(SELECT count(*) FROM incident_observable WHERE incident_id IN (SELECT incident_id FROM purge_pass)) + "
 		"(SELECT count(*) FROM breach WHERE incident_id IN (SELECT incident_id FROM purge_pass)) + "
+		"(SELECT count(*) FROM evidence_item WHERE incident_id IN (SELECT incident_id FROM purge_pass)) + "
 		"(SELECT count(*) FROM ap_notification WHERE breach_id IN (SELECT id FROM breach WHERE "
 		"incident_id IN (SELECT incident_id FROM purge_pass)))";
 	static const char blobs_sql[] =

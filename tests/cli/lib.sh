@@ -32,9 +32,8 @@
 set -u
 
 # The schema version this build writes (src/store/migrations): one line to
-# change when a migration is added. On the closure branch 0001-0004 and
-# 0006; with custody (0005) merged it is 6.
-MK_SCHEMA=5
+# change when a migration is added: 0001-0006.
+MK_SCHEMA=6
 
 if [ -z "${MK_BIN:-}" ] || [ ! -x "$MK_BIN" ]; then
 	echo "MK_BIN must name the meldkamer binary (got '${MK_BIN:-}')" >&2

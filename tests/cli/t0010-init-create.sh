@@ -14,7 +14,9 @@ check_eq "no database file after a read command" 0 $?
 
 mk init
 check_ok
-check_out "created database '$DB' (schema $MK_SCHEMA): notification matrix 75 rows, checklist 45 tasks"
+check_out_has "created database '$DB' (schema $MK_SCHEMA): notification matrix 75 rows, checklist 45 tasks"
+check_out_has "created signing key '$DB.signing-key' (SHA256:"
+check_eq "the signing key is readable by its owner only" 600 "$(stat -c %a "$DB.signing-key")"
 [ -f "$DB" ]
 check_eq "database file exists" 0 $?
 check_eq "readable by its owner alone, whatever the umask" 600 "$(umask 000; stat -c %a "$DB")"
@@ -39,6 +41,9 @@ check_db_unchanged
 mk init --json
 check_ok
 json_py '
+key = d.pop("signing_key")
+eq(key["created"], False, "the key is made once")
+eq(len(key["fingerprint"]), 46, "fingerprint length")
 eq(d, {"database": "'"$DB"'", "created": False, "schema_version": '"$MK_SCHEMA"', "upgraded_from": None, "matrix_rows": 75,
        "checklist_tasks": 45, "checklist_version": 1})
 '
@@ -55,7 +60,7 @@ mkdir "$T/cwd" && cd "$T/cwd" || exit 1
 unset MELDKAMER_DB
 mk init
 check_ok
-check_out "created database 'meldkamer.db' (schema $MK_SCHEMA): notification matrix 75 rows, checklist 45 tasks"
+check_out_has "created database 'meldkamer.db' (schema $MK_SCHEMA): notification matrix 75 rows, checklist 45 tasks"
 [ -f "$T/cwd/meldkamer.db" ]
 check_eq "./meldkamer.db exists" 0 $?
 mk incident new --title "In de werkmap"
@@ -71,6 +76,6 @@ check_status 1
 check_err "meldkamer incident list: '$T/empty.db' is empty, not a meldkamer database: run 'meldkamer init'"
 mk init --db "$T/empty.db"
 check_ok
-check_out "created database '$T/empty.db' (schema $MK_SCHEMA): notification matrix 75 rows, checklist 45 tasks"
+check_out_has "created database '$T/empty.db' (schema $MK_SCHEMA): notification matrix 75 rows, checklist 45 tasks"
 
 finish

@@ -32,7 +32,8 @@ done
 # after the last writer (whoever ran the reads above).
 mk init
 check_ok
-check_eq "only the database file" "mk.db" "$(ls "$T/ro")"
+check_eq "only the database file and its signing key" "mk.db
+mk.db.signing-key" "$(ls "$T/ro")"
 as_unprivileged
 chmod 777 "$T/ro"
 chmod 444 "$DB"

@@ -15,7 +15,9 @@ check_db_unchanged
 
 mk init
 check_ok
-check_out "upgraded database '$DB' from schema 1 to $MK_SCHEMA: notification matrix 75 rows, checklist 45 tasks"
+check_out_has "upgraded database '$DB' from schema 1 to $MK_SCHEMA: notification matrix 75 rows, checklist 45 tasks"
+# The upgrade makes the installation's signing key too (doc/custody.md).
+check_out_has "created signing key '$DB.signing-key' (SHA256:"
 check_eq "user_version" "$MK_SCHEMA" "$(sql 'PRAGMA user_version')"
 check_eq "the new tables" "account
 account_audit

@@ -34,6 +34,11 @@ trap 'rc=$?; stop_server; (exit $rc); cleanup' EXIT
 # $SITE/meldkamer.db) and a free port; waits (at most 60 s) for the
 # server's `serving URL` line.
 start() {
+	# Emptied here, before the server starts: the loop below must not
+	# read the previous start's serving line while the background job has
+	# not yet opened (and truncated) the file.
+	: >"$T/run.out"
+	: >"$T/run.err"
 	"$RUN" "$MK_BIN" "${1:-$SITE/meldkamer.db}" 127.0.0.1:0 >"$T/run.out" 2>"$T/run.err" </dev/null &
 	PID=$!
 	URL=
@@ -158,7 +163,8 @@ check_out_has "user add NAME --role admin --password-stdin"
 check_eq "healthz" "200 ok" "$(healthz)"
 stop_server
 check_status 0
-check_eq "no files made beside it" "meldkamer.db" "$(ls "$T/other")"
+check_eq "no files made beside it but the signing key" "meldkamer.db
+meldkamer.db.signing-key" "$(ls "$T/other")"
 
 # --- a first start that fails leaves nothing ----------------------------------
 

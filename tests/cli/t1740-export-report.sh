@@ -23,6 +23,11 @@ ID=$(sql "SELECT id FROM incident WHERE key = '$KEY'")
 sql "INSERT INTO evidence (incident_id, what, why, sha256, size, media_type, name, stored_path, collected_by, collected_at)
      VALUES ($ID, 'Geheugendump <srv01>', 'Analyse', '$(printf 'ab%062d' 7)', 2048, 'application/octet-stream', 'srv01.mem',
      'sha256/ab/x', 'Thijs', 1792836000)"
+# A physical item of the chain of custody (schema 0005) and its hand-over.
+mk evidence add "$KEY" --what "Laptop <X1>" --why "Inbeslagname" --seal "ZB-1" --role incidentmanager
+check_ok
+mk evidence transfer "$KEY" 1 --from "Anna de Vries" --to "Politie <Den Haag>" --reason "Aangifte" --receipt "PV-77" --role incidentmanager
+check_ok
 mk --role admin rate set behandelaar 87.50
 check_ok
 mk time add "$KEY" --minutes 95 --activity analyse --person "Thijs <Jansen>" --work-role behandelaar --date 2026-10-24
@@ -72,7 +77,7 @@ lacks '<link'
 lacks 'http://'
 lacks 'https://'
 has '@media print{'
-for s in gegevens classificatie tijdlijn besluiten checklist bewijs datalek kosten evaluatie bewaren; do
+for s in gegevens classificatie tijdlijn besluiten checklist bewijs bewijsketen datalek kosten evaluatie bewaren; do
 	has "<section id=\"$s\" aria-labelledby=\"$s-kop\">"
 done
 has '<tr><th scope="row">Omschrijving</th><td>Regel 1 &lt;b&gt;vet&lt;/b&gt;<br>Regel 2</td></tr>'
@@ -90,6 +95,7 @@ has 'Besluit: Back-up terugzetten'
 has '<tr><th scope="row">Beeldvorming</th><td>Server &lt;versleuteld&gt;</td></tr>'
 has '<tr><td>6.1</td><td>Forensisch bewijsmateriaal archiveren</td><td>Incident manager</td><td>gedaan</td><td>tester, <time datetime="2026-10-24T10:30:00Z">2026-10-24 12:30 CEST</time></td><td>Archief &lt;share&gt;</td></tr>'
 has '<td>Geheugendump &lt;srv01&gt;</td><td>Analyse</td><td>srv01.mem (application/octet-stream, 2048 bytes)</td><td class="hash">ab00000000000000000000000000000000000000000000000000000000000007</td>'
+has '<tr><td>1</td><td><time datetime="2026-10-24T10:00:00Z">2026-10-24 12:00 CEST</time></td><td>overdracht van Anna de Vries aan Politie &lt;Den Haag&gt; (ontvangstbewijs PV-77)</td><td>tester</td><td>Aangifte</td></tr>'
 has '<tr><th scope="row">Risico voor betrokkenen</th><td>'
 has '<tr><th scope="row">Onderbouwing</th><td>Eén dump &lt;versleuteld&gt;</td></tr>'
 has '<tr><td>voorlopig</td><td><time datetime="2026-10-24T10:00:00Z">2026-10-24 12:00 CEST</time></td><td>M2026-41</td><td>tester</td><td><span class="leeg">-</span></td></tr>'

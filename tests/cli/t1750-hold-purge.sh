@@ -14,6 +14,13 @@ for t in Een Twee Drie; do
 		mk breach set "$KEY" --risk geen --risk-reasoning "Alleen een voornaam" --role fg
 		check_ok
 	fi
+	# Drie has an item in the chain of custody (schema 0005) with a transfer.
+	if [ "$t" = Drie ]; then
+		mk evidence add "$KEY" --what "Laptop" --why "Inbeslagname" --seal "ZB-1" --role incidentmanager
+		check_ok
+		mk evidence transfer "$KEY" 1 --from "Anna" --to "Politie" --reason "Aangifte" --role incidentmanager
+		check_ok
+	fi
 	close_incident "$KEY"
 done
 new_incident --title "Nog open"
@@ -93,7 +100,8 @@ check_ok
 check_out "incidents closed 3 years ago or more:
   $B  closed 2026-10-24 12:00 CEST  Twee  [legal hold: kept]
   $C  closed 2026-10-24 12:00 CEST  Drie
-purge 2: 1 incidents, 12 logbook entries, 0 evidence items (0 files), 9 other rows; recorded in the purge log"
+purge 2: 1 incidents, 14 logbook entries, 0 evidence items (0 files), 10 other rows; recorded in the purge log"
+check_eq "the custody log went with it" "0|0" "$(sql "SELECT (SELECT count(*) FROM evidence_item), (SELECT count(*) FROM evidence_transfer)")"
 mk --role admin purge --before-years 3 --yes
 check_ok
 check_out "incidents closed 3 years ago or more:
@@ -107,7 +115,7 @@ check_ok
 json_py '
 eq([(p["purge"], p["by"], p["before_years"], p["incidents"], p["logbook_entries"], p["keys"], p["at"]) for p in d],
    [(1, "Beheer (admin)", 3, 1, 13, "MK-2026-0001", "2029-10-24T10:00:00Z"),
-    (2, "Beheer (admin)", 3, 1, 12, "MK-2026-0003", "2029-10-24T10:00:00Z")])'
+    (2, "Beheer (admin)", 3, 1, 14, "MK-2026-0003", "2029-10-24T10:00:00Z")])'
 # The register check knows the purged numbers; the chains of the rest verify.
 mk log verify
 check_ok

@@ -1,6 +1,6 @@
 -- meldkamer schema 0006: time and cost, evaluation, legal hold, retention
 -- purge (issue 5, part 3; doc/closure.md). Applied once, in one
--- transaction, after 0005 (on the closure branch alone: after 0003).
+-- transaction, after 0005.
 -- Money is in euro cents, integers only: a cost report that is meant for
 -- recovery from an offender must add up to the cent on every machine.
 
@@ -208,4 +208,26 @@ WHEN NOT EXISTS (SELECT 1 FROM purge_pass p JOIN breach b ON b.incident_id = p.i
 		 WHERE b.id = old.breach_id)
 BEGIN
 	SELECT RAISE(ABORT, 'AP notifications are append-only: they cannot be deleted');
+END;
+
+-- The chain of custody (0005) goes with its incident in a purge too.
+DROP TRIGGER evidence_item_no_delete;
+CREATE TRIGGER evidence_item_no_delete BEFORE DELETE ON evidence_item
+WHEN NOT EXISTS (SELECT 1 FROM purge_pass WHERE incident_id = old.incident_id)
+BEGIN
+	SELECT RAISE(ABORT, 'evidence items are append-only: they cannot be deleted');
+END;
+DROP TRIGGER evidence_transfer_no_delete;
+CREATE TRIGGER evidence_transfer_no_delete BEFORE DELETE ON evidence_transfer
+WHEN NOT EXISTS (SELECT 1 FROM purge_pass p JOIN evidence_item i ON i.incident_id = p.incident_id
+		 WHERE i.id = old.item_id)
+BEGIN
+	SELECT RAISE(ABORT, 'the custody log is append-only: a transfer cannot be deleted');
+END;
+DROP TRIGGER evidence_access_no_delete;
+CREATE TRIGGER evidence_access_no_delete BEFORE DELETE ON evidence_access
+WHEN NOT EXISTS (SELECT 1 FROM purge_pass p JOIN evidence_item i ON i.incident_id = p.incident_id
+		 WHERE i.id = old.item_id)
+BEGIN
+	SELECT RAISE(ABORT, 'the custody log is append-only: an access cannot be deleted');
 END;

@@ -178,7 +178,7 @@ test('the report and the invitation are downloads', { skip }, async () => {
   assert.equal(r.headers['content-disposition'], `attachment; filename="${key}-rapport.html"`);
   assert.ok(r.text.includes(`<title>Incidentrapport ${key}: Ransomware &lt;script&gt;alert(1)&lt;/script&gt; op de fileserver</title>`));
   assert.ok(!r.text.includes('<script'));
-  for (const s of ['gegevens', 'classificatie', 'tijdlijn', 'besluiten', 'checklist', 'bewijs', 'datalek', 'kosten', 'evaluatie', 'bewaren']) {
+  for (const s of ['gegevens', 'classificatie', 'tijdlijn', 'besluiten', 'checklist', 'bewijs', 'bewijsketen', 'datalek', 'kosten', 'evaluatie', 'bewaren']) {
     assert.ok(r.text.includes(`<section id="${s}"`), s);
   }
   assert.ok(r.text.includes('<tr><th scope="row">Totaal</th><td class="bedrag totaal">€ 4.978,54</td></tr>'));
