@@ -6,7 +6,7 @@
 #   make check   install what is missing, build, run every test, also
 #                under AddressSanitizer + UBSan and valgrind
 #
-# More: make deps | build | demo-cli | test | test-san | test-valgrind | bench | bench-serve | bench-evidence | fuzz | clean
+# More: make deps | build | demo-cli | test | test-san | test-valgrind | bench | bench-serve | bench-evidence | bench-report | fuzz | clean
 
 BUILD    ?= build
 SANBUILD ?= build-san
@@ -16,9 +16,9 @@ DB       ?= meldkamer.db
 DEB_PACKAGES = gcc make meson ninja-build pkg-config python3 \
 	libsqlite3-dev libjansson-dev libsodium-dev libcmocka-dev libgmime-3.0-dev \
 	sqlite3 valgrind tzdata libmicrohttpd-dev wrk chromium nodejs \
-	libxlsxwriter-dev libssl-dev libarchive-dev openssl
+	libxlsxwriter-dev libssl-dev libarchive-dev openssl libical-dev
 
-.PHONY: all deps build run demo-cli check test test-san test-valgrind bench bench-serve bench-intake bench-evidence fuzz clean
+.PHONY: all deps build run demo-cli check test test-san test-valgrind bench bench-serve bench-intake bench-evidence bench-report fuzz clean
 
 all: build
 
@@ -74,6 +74,10 @@ check: test test-san test-valgrind
 bench: build
 	bench/run.sh $(BUILD)
 
+# export report of an incident with 10 000 logbook entries (issue 5).
+bench-report: build
+	python3 bench/report.py $(BUILD)
+
 # meldkamer serve under wrk: requests/s, p99, page time, peak RSS (issue 3).
 # BENCH_ARGS=--incidents 1000 for a quick look.
 bench-serve: build
@@ -99,7 +103,7 @@ fuzz:
 	[ -f $(FUZZBUILD)/build.ninja ] || CC=clang meson setup $(FUZZBUILD) -Dfuzz=true \
 		-Db_sanitize=address,undefined -Db_lundef=false -Dtests=false
 	ninja -C $(FUZZBUILD) tests/fuzz/fuzz-veris tests/fuzz/fuzz-tables tests/fuzz/fuzz-html \
-		tests/fuzz/fuzz-mail tests/fuzz/fuzz-alerts tests/fuzz/fuzz-json-writer tests/fuzz/fuzz-breach tests/fuzz/fuzz-archive src/cli/meldkamer
+		tests/fuzz/fuzz-mail tests/fuzz/fuzz-alerts tests/fuzz/fuzz-json-writer tests/fuzz/fuzz-breach tests/fuzz/fuzz-archive tests/fuzz/fuzz-closure src/cli/meldkamer
 	scripts/fuzz.sh $(FUZZBUILD) $(FUZZ_SECONDS)
 
 clean:

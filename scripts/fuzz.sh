@@ -73,4 +73,13 @@ MELDKAMER_NOW=2026-10-24T12:00 "$M" --db "$SEEDDB/s.db" export evidence MK-2026-
 rm -rf "$SEEDDB"
 "$BUILD/tests/fuzz/fuzz-archive" -max_len=65536 -rss_limit_mb=1024 \
 	-max_total_time="$SECONDS_EACH" -artifact_prefix="$CORPUS/" "$CORPUS/archive"
+# Closure seeds: amounts, an activity, a date, a title for the invitation.
+mkdir -p "$CORPUS/closure"
+printf '\00087.50' >"$CORPUS/closure/amount"
+printf '\0011.000,00' >"$CORPUS/closure/amount-nl"
+printf '\001analyse' >"$CORPUS/closure/activity"
+printf '\0022026-02-30' >"$CORPUS/closure/date"
+printf '\003Phishing, bij; Burgerzaken\r\nATTENDEE:x' >"$CORPUS/closure/title"
+"$BUILD/tests/fuzz/fuzz-closure" -max_len=4096 -max_total_time="$SECONDS_EACH" \
+	-artifact_prefix="$CORPUS/" "$CORPUS/closure"
 echo "fuzzing: no crashes in ${SECONDS_EACH}s per harness"

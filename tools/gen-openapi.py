@@ -194,6 +194,87 @@ IFM = {"name": "If-Match", "in": "header", "required": True, "schema": {"type": 
 IFM_OPT = dict(IFM, required=False)
 LIMIT = q("limit", {"type": "integer", "minimum": 1, "maximum": 1000, "default": 50}, "rows on a page")
 arr = lambda n: {"type": "array", "items": ref(n)}
+# Closure (doc/closure.md): time, costs, evaluation, hold, report, ical.
+AMOUNT = obj({"amount": {"type": "string", "pattern": "^-?[0-9]+[.][0-9]{2}$"}, "cents": {"type": "integer"}},
+             desc="euros as an exact decimal string and as integer cents; never a JSON fraction")
+ACTIVITY = {"enum": ["analyse", "indammen", "herstel", "communicatie", "overleg", "coordinatie", "forensisch", "documentatie", "evaluatie", "overig"]}
+COSTKIND = {"enum": ["forensisch", "hardware", "software", "extern", "juridisch", "overig"]}
+DATE = {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+GROUP = {"type": "object", "required": ["name", "amount", "cents"], "additionalProperties": False,
+         "properties": {"name": {"type": "string"}, "amount": AMOUNT["properties"]["amount"], "cents": {"type": "integer"},
+                        "minutes": {"type": "integer", "minimum": 0}}}
+schemas.update({
+ "Amount": AMOUNT,
+ "TimeEntry": obj({"id": {"type": "integer"}, "person": {"type": "string"}, "role": ROLE, "activity": ACTIVITY,
+                   "date": DATE, "start": TIME, "minutes": {"type": "integer", "minimum": 1, "maximum": 1440},
+                   "note": nstr(), "entered_by": {"type": "string"}, "entered_at": TIME_REQ,
+                   "rate": {"oneOf": [ref("Amount"), {"type": "null"}]}, "cost": {"oneOf": [ref("Amount"), {"type": "null"}]}},
+                  req=["id", "person", "role", "activity", "date", "start", "minutes", "entered_by", "entered_at", "rate", "cost"],
+                  desc="a time entry; rate and cost null when the role has no hourly rate"),
+ "NewTimeEntry": obj({"minutes": {"type": "integer", "minimum": 1, "maximum": 1440}, "activity": ACTIVITY,
+                      "person": {"type": "string"}, "role": ROLE, "start": {"type": "string"}, "date": DATE,
+                      "note": {"type": "string"}}, req=["minutes", "activity"],
+                     desc="start (a time) or date (YYYY-MM-DD, Amsterdam), exactly one; person defaults to the caller, role to the caller's"),
+ "OtherCost": obj({"id": {"type": "integer"}, "kind": COSTKIND, "description": {"type": "string"},
+                   "entered_by": {"type": "string"}, "entered_at": TIME_REQ,
+                   "amount": AMOUNT["properties"]["amount"], "cents": {"type": "integer", "minimum": 1}}),
+ "NewCost": obj({"kind": COSTKIND, "amount": {"type": "string", "pattern": "^[0-9]+([.,][0-9]{1,2})?$"},
+                 "description": {"type": "string", "minLength": 1}},
+                desc="amount in euros as a string (\"4840.00\" or \"4840,00\")"),
+ "CostReport": obj({"key": KEY, "rounding": {"type": "string"}, "entries": {"type": "integer"}, "minutes": {"type": "integer"},
+                    "time": ref("Amount"), "other": ref("Amount"), "total": ref("Amount"),
+                    "by_role": {"type": "array", "items": GROUP}, "by_person": {"type": "array", "items": GROUP},
+                    "by_activity": {"type": "array", "items": GROUP}, "by_kind": {"type": "array", "items": GROUP},
+                    "missing_rates": {"type": "array", "items": ROLE}},
+                   desc="per entry minutes x rate / 60 to whole cents, half a cent up; totals are sums of rounded entries"),
+ "Evaluation": obj({"key": KEY, "closed_at": TIME,
+                    "window": {"oneOf": [obj({"opens": TIME_REQ, "due": TIME_REQ}), {"type": "null"}]},
+                    "lessons": nstr(), "process_review": nstr(),
+                    "meeting": {"oneOf": [obj({"at": TIME_REQ, "minutes": {"type": "integer"}, "sequence": {"type": "integer", "minimum": 0}}), {"type": "null"}]},
+                    "updated_by": nstr(), "updated_at": TIME,
+                    "questions": {"type": "array", "items": obj({"code": {"type": "string"}, "vraag": {"type": "string"},
+                                                                  "question": {"type": "string"}, "answer": nstr()})},
+                    "actions": {"type": "array", "items": obj({"id": {"type": "integer"}, "what": {"type": "string"}, "owner": {"type": "string"},
+                                                                "due": TIME_REQ, "done": {"type": "boolean"}, "done_at": TIME, "done_by": nstr(),
+                                                                "created_by": {"type": "string"}, "created_at": TIME_REQ},
+                                                               req=["id", "what", "owner", "due", "done", "done_at", "created_by", "created_at"])},
+                    "legal_hold": {"oneOf": [obj({"reason": {"type": "string"}, "by": {"type": "string"}, "at": TIME_REQ}), {"type": "null"}]}},
+                   desc="the evaluation after closure (Bijlage 1 step 7) and the legal hold"),
+ "EvaluationChange": obj({"lessons": {"type": "string"}, "process_review": {"type": "string"},
+                          "answers": {"type": "object", "additionalProperties": {"type": "string"}}}, req=[],
+                         desc="answers by question code (7.3a ... 7.6); an empty string removes one"),
+ "MeetingProposal": obj({"at": {"type": "string"}, "minutes": {"type": "integer", "minimum": 15, "maximum": 480}}, req=["at"],
+                        desc="between closed_at + 2 weeks and + 6 weeks"),
+ "NewAction": obj({"what": {"type": "string", "minLength": 1}, "owner": {"type": "string", "minLength": 1}, "due": {"type": "string"}}),
+ "HoldChange": obj({"reason": {"type": "string", "minLength": 1}}),
+})
+def download(ctype, desc): return {"200": {"description": desc, "content": {ctype: {"schema": {"type": "string"}}}}}
+closure_paths = {
+ "/incidents/{key}/time": {"parameters": [KEYP],
+   "get": op("The time written on the incident, with rate and cost per entry", M(ok(arr("TimeEntry")), ONE), "listTime", tags=["cost"]),
+   "post": op("Write time on the incident (time add)", M(ok(ref("TimeEntry"), "written", "201"), ONE, BODY), "addTime", body="NewTimeEntry", tags=["cost"])},
+ "/incidents/{key}/cost": {"parameters": [KEYP],
+   "get": op("The cost report (report cost --json)", M(ok(ref("CostReport")), ONE), "costReport", tags=["cost"])},
+ "/incidents/{key}/costs": {"parameters": [KEYP],
+   "post": op("Enter another cost: an invoice, hardware (cost add)", M(ok(ref("OtherCost"), "entered", "201"), ONE, BODY), "addCost", body="NewCost", tags=["cost"])},
+ "/incidents/{key}/evaluation": {"parameters": [KEYP],
+   "get": op("The evaluation: window, meeting, lessons, questions, actions, legal hold", M(ok(ref("Evaluation")), ONE), "getEvaluation", tags=["evaluation"]),
+   "post": op("Write lessons, the process review and answers (after closure)", M(ok(ref("Evaluation")), ONE, BODY), "setEvaluation", body="EvaluationChange", tags=["evaluation"])},
+ "/incidents/{key}/evaluation/meeting": {"parameters": [KEYP],
+   "post": op("Propose the evaluation meeting, 2 to 6 weeks after closing", M(ok(ref("Evaluation")), ONE, BODY), "proposeMeeting", body="MeetingProposal", tags=["evaluation"])},
+ "/incidents/{key}/actions": {"parameters": [KEYP],
+   "post": op("Add an improvement action (what, owner, due)", M(ok(ref("Evaluation"), "added", "201"), ONE, BODY), "addAction", body="NewAction", tags=["evaluation"])},
+ "/incidents/{key}/actions/{id}/done": {"parameters": [KEYP, {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}],
+   "post": op("Mark an improvement action done", M(ok(ref("Evaluation")), ONE, {"409": problem("done already")}), "actionDone", tags=["evaluation"])},
+ "/incidents/{key}/hold": {"parameters": [KEYP],
+   "post": op("Place a legal hold (ciso, directie, admin)", M(ok(ref("Evaluation")), ONE, BODY), "placeHold", body="HoldChange", tags=["retention"])},
+ "/incidents/{key}/hold/release": {"parameters": [KEYP],
+   "post": op("Release the legal hold", M(ok(ref("Evaluation")), ONE, BODY), "releaseHold", body="HoldChange", tags=["retention"])},
+ "/incidents/{key}/report": {"parameters": [KEYP],
+   "get": op("The incident report: one printable, self-contained HTML page (a download)", M(download("text/html", "the report"), ONE), "report", tags=["export"])},
+ "/incidents/{key}/evaluation.ics": {"parameters": [KEYP],
+   "get": op("The evaluation meeting as an iCalendar invitation (a download)", M(download("text/calendar", "the invitation"), ONE, {"409": problem("no meeting proposed yet")}), "evaluationIcal", tags=["export"])},
+}
 paths = {
  "/incidents": {
    "get": op("List incidents newest first, a page at a time (only those the caller may see)",
@@ -432,6 +513,7 @@ paths.update({
                  "400": BODY["400"], "415": BODY["415"], "422": problem("a member in the body (it takes none)")}),
               "promoteAlertGroup", tags=["intake"])},
 })
+paths.update(closure_paths)
 doc = {"openapi": "3.1.0",
        "info": {"title": "meldkamer API", "version": "1",
                 "description": "The JSON API of meldkamer, the incident register of a Dutch municipality (IBD Handreiking Incident- en response management). Same service calls and JSON shapes as the CLI's --json output. Errors are application/problem+json naming the field; writes to one incident carry If-Match with the ETag read."},

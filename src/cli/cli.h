@@ -180,5 +180,24 @@ int mk_cmd_evidence_verify(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_key_show(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_export_evidence(struct mk_cli *cli, int argc, char **argv);
 int mk_cmd_verify_archive(struct mk_cli *cli, int argc, char **argv);
+/* Closure (doc/closure.md): cmd-time.c, cmd-evaluation.c, cmd-retention.c,
+ * cmd-export-closure.c. */
+int mk_cmd_time_add(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_time_list(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_rate_set(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_rate_list(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_cost_add(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_report_cost(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_evaluation_set(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_evaluation_meeting(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_evaluation_show(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_action_add(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_action_done(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_incident_hold(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_incident_release(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_purge(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_report_purges(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_export_report(struct mk_cli *cli, int argc, char **argv);
+int mk_cmd_export_ical(struct mk_cli *cli, int argc, char **argv);
 
 #endif

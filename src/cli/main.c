@@ -265,6 +265,65 @@ static const struct mk_cli_command commands[] = {
 	{"verify", NULL, mk_cmd_verify_archive, "ARCHIVE [--public-key KEY]",
 	 "check an evidence archive's signature, files and logbook chain, without a database",
 	 "  --public-key KEY  the key it must be signed by: 64 hex digits or a file\n"},
+	/* Closure (doc/closure.md). */
+	{"time", "add", mk_cmd_time_add,
+	 "KEY --minutes N --activity A (--start TIME | --date YYYY-MM-DD)",
+	 "write time on an incident (Bijlage 1 step 7.1)",
+	 "  --minutes N    1 to 1440 (one entry per day)\n"
+	 "  --activity A   analyse, indammen, herstel, communicatie, overleg, coordinatie,\n"
+	 "                 forensisch, documentatie, evaluatie, overig\n"
+	 "  --start TIME   when the work started; or --date YYYY-MM-DD (Amsterdam)\n"
+	 "  --person NAME  who worked (default: you, --as)\n"
+	 "  --work-role R  whose hourly rate applies (default: your --role)\n"
+	 "  --note TEXT    what was done\n"},
+	{"time", "list", mk_cmd_time_list, "KEY", "the time written on an incident, with its cost", ""},
+	{"rate", "set", mk_cmd_rate_set, "ROLE AMOUNT",
+	 "set the hourly rate of a role in euros, e.g. behandelaar 87.50 (admin)", ""},
+	{"rate", "list", mk_cmd_rate_list, "", "the hourly rates in force", ""},
+	{"cost", "add", mk_cmd_cost_add, "KEY --kind K --amount EUR --description TEXT",
+	 "enter another cost of an incident: an invoice, hardware",
+	 "  --kind K       forensisch, hardware, software, extern, juridisch, overig\n"
+	 "  --amount EUR   euros with at most two decimals (1250.00 or 1250,00)\n"
+	 "  --description TEXT  what it is (invoice number, supplier)\n"},
+	{"report", "cost", mk_cmd_report_cost, "KEY",
+	 "the cost report: totals per role, person and activity plus other costs", ""},
+	{"report", "purges", mk_cmd_report_purges, "", "the purge log: every purge, who, what", ""},
+	{"evaluation", "set", mk_cmd_evaluation_set,
+	 "KEY [--lessons TEXT] [--process-review TEXT] [--answer CODE=TEXT]...",
+	 "write the evaluation after closure (Bijlage 1 step 7)",
+	 "  --lessons TEXT        lessons learned (- reads standard input)\n"
+	 "  --process-review TEXT how the process went (- reads standard input)\n"
+	 "  --answer CODE=TEXT    answer a step 7 question (7.3a ... 7.6; see\n"
+	 "                        'evaluation show'); an empty TEXT removes the answer\n"},
+	{"evaluation", "meeting", mk_cmd_evaluation_meeting, "KEY --at TIME [--minutes N]",
+	 "propose the evaluation meeting, 2 to 6 weeks after closing",
+	 "  --at TIME      when (Amsterdam time without an offset)\n"
+	 "  --minutes N    how long (15 to 480, default 90)\n"},
+	{"evaluation", "show", mk_cmd_evaluation_show, "KEY",
+	 "the evaluation: window, meeting, lessons, questions, actions", ""},
+	{"action", "add", mk_cmd_action_add, "KEY --what TEXT --owner NAME --due TIME",
+	 "an improvement action from the evaluation (step 7.5)", ""},
+	{"action", "done", mk_cmd_action_done, "KEY N", "mark improvement action N done", ""},
+	{"incident", "hold", mk_cmd_incident_hold, "KEY --reason TEXT",
+	 "place a legal hold: the incident is never purged (ciso, directie, admin)", ""},
+	{"incident", "release", mk_cmd_incident_release, "KEY --reason TEXT",
+	 "release the legal hold", ""},
+	{"purge", NULL, mk_cmd_purge, "--before-years N [KEY...] [--yes] [--dry-run]",
+	 "purge incidents closed N (at least 3) years ago, after listing them (admin)",
+	 "  --before-years N  retention in years, at least 3 (to the second)\n"
+	 "  KEY...         only these incidents: the list is refused whole if one is\n"
+	 "                 under legal hold or not past retention\n"
+	 "  --yes          do not ask (needed when not on a terminal)\n"
+	 "  --dry-run      only list\n"
+	 "  without KEY, incidents under legal hold are listed and kept\n"},
+	{"export", "report", mk_cmd_export_report, "KEY [--output FILE.html]",
+	 "the incident report as one printable HTML page (Dutch)",
+	 "  --output FILE  write to FILE instead of standard output\n"},
+	{"export", "ical", mk_cmd_export_ical, "KEY [--output FILE.ics] [--mail-domain D]",
+	 "the evaluation meeting as an iCalendar invitation for the incident team",
+	 "  --output FILE  write to FILE instead of standard output\n"
+	 "  --mail-domain D  address accounts as LOGIN@D (default $MELDKAMER_MAIL_DOMAIN;\n"
+	 "                 without it they are named, not mailed)\n"},
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

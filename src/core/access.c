@@ -173,10 +173,62 @@ static int intake_column(enum mk_action a)
 	}
 }
 
+/* The closure actions (doc/closure.md), columns from MK_ACT_TIME_ADD:
+ *   time cost cost-read evaluation hold report | rates purge
+ * Time is written by whoever worked on the incident (not the melder, who
+ * did not, nor the auditor, who only reads). Costs other than time are
+ * entered by those who order or approve them: the incident manager, the
+ * CISO, management. The cost report (for recovery from an offender, step
+ * 7.1) and the printable report are read by those who report on the
+ * incident: incident manager, CISO, FG, management, the auditor. The
+ * evaluation is the incident team's: incident manager and CISO (step 7.2
+ * to 7.4). A legal hold is a decision of the CISO or management (advised
+ * by the legal department). Rates and the purge are configuration and
+ * records management: admin alone. */
+#define CLOSURE_FIRST MK_ACT_TIME_ADD
+#define CLOSURE_COUNT (MK_ACT_COUNT - CLOSURE_FIRST)
+static const unsigned char closure_table[MK_ROLE_COUNT][CLOSURE_COUNT] = {
+	[MK_ROLE_MELDER] = {D, D, D, D, D, D, /**/ D, D},
+	[MK_ROLE_SERVICEDESK] = {A, D, D, D, D, D, /**/ D, D},
+	[MK_ROLE_BEHANDELAAR] = {A, D, D, D, D, D, /**/ D, D},
+	[MK_ROLE_INCIDENTMANAGER] = {A, A, A, A, D, A, /**/ D, D},
+	[MK_ROLE_CISO] = {A, A, A, A, A, A, /**/ D, D},
+	[MK_ROLE_FG] = {A, D, A, D, D, A, /**/ D, D},
+	[MK_ROLE_DIRECTIE] = {D, A, A, D, A, A, /**/ D, D},
+	[MK_ROLE_AUDITOR] = {D, D, A, D, D, A, /**/ D, D},
+	[MK_ROLE_ADMIN] = {A, A, A, A, A, A, /**/ A, A},
+};
+
+static enum mk_access table_of(enum mk_role role, enum mk_action action)
+{
+	int intake = intake_column(action);
+	if (intake >= 0)
+		return (enum mk_access)intake_table[role][intake];
+	if (action == MK_ACT_BREACH_READ)
+		return (enum mk_access)breach_table[role][BREACH_READ];
+	if (action == MK_ACT_BREACH_EDIT)
+		return (enum mk_access)breach_table[role][BREACH_EDIT];
+	if (action == MK_ACT_BREACH_REGISTER)
+		return (enum mk_access)breach_table[role][BREACH_REGISTER];
+	if (action >= MK_ACT_EVIDENCE_READ && action <= MK_ACT_EVIDENCE_EXPORT)
+		return (enum mk_access)evidence_table[role][action - MK_ACT_EVIDENCE_READ];
+	if (action >= CLOSURE_FIRST)
+		return (enum mk_access)closure_table[role][action - CLOSURE_FIRST];
+	return (enum mk_access)table[role][action];
+}
+
 bool mk_action_is_register(enum mk_action a)
 {
 	return a < FIRST_INCIDENT_ACTION || a == MK_ACT_BREACH_REGISTER || a == MK_ACT_ALERT_POST ||
-	       a == MK_ACT_ALERT_READ || a == MK_ACT_ALERT_PROMOTE || a == MK_ACT_OBSERVABLE_SEEN;
+	       a == MK_ACT_ALERT_READ || a == MK_ACT_ALERT_PROMOTE || a == MK_ACT_OBSERVABLE_SEEN ||
+	       a == MK_ACT_RATE_ADMIN || a == MK_ACT_PURGE;
+}
+
+bool mk_access_role_may(enum mk_role role, enum mk_action action)
+{
+	if ((unsigned)role >= MK_ROLE_COUNT || (unsigned)action >= MK_ACT_COUNT)
+		return false;
+	return table_of(role, action) == MK_ACCESS_ALLOW;
 }
 
 static bool visible(enum mk_role role, const struct mk_access_subject *s)
@@ -201,18 +253,7 @@ enum mk_access mk_access_decide(enum mk_role role, enum mk_action action,
 		if (!subject || !visible(role, subject))
 			return MK_ACCESS_HIDDEN;
 	}
-	int intake = intake_column(action);
-	if (intake >= 0)
-		return (enum mk_access)intake_table[role][intake];
-	if (action == MK_ACT_BREACH_READ)
-		return (enum mk_access)breach_table[role][BREACH_READ];
-	if (action == MK_ACT_BREACH_EDIT)
-		return (enum mk_access)breach_table[role][BREACH_EDIT];
-	if (action == MK_ACT_BREACH_REGISTER)
-		return (enum mk_access)breach_table[role][BREACH_REGISTER];
-	if (action >= MK_ACT_EVIDENCE_READ && action <= MK_ACT_EVIDENCE_EXPORT)
-		return (enum mk_access)evidence_table[role][action - MK_ACT_EVIDENCE_READ];
-	return (enum mk_access)table[role][action];
+	return table_of(role, action);
 }
 
 void mk_access_filter_for(enum mk_role role, struct mk_access_filter *ret)
@@ -263,6 +304,14 @@ static const char *const action_names[MK_ACT_COUNT] = {
 	[MK_ACT_ALERT_PROMOTE] = "alert-promote",
 	[MK_ACT_OBSERVABLE_SEEN] = "observable-seen",
 	[MK_ACT_OBSERVABLE_ADD] = "observable-add",
+	[MK_ACT_TIME_ADD] = "time-add",
+	[MK_ACT_COST_ADD] = "cost-add",
+	[MK_ACT_COST_READ] = "cost-read",
+	[MK_ACT_EVALUATION_EDIT] = "evaluation-edit",
+	[MK_ACT_INCIDENT_HOLD] = "incident-hold",
+	[MK_ACT_REPORT_READ] = "report-read",
+	[MK_ACT_RATE_ADMIN] = "rate-admin",
+	[MK_ACT_PURGE] = "purge",
 };
 
 const char *mk_action_name(enum mk_action a)

@@ -49,6 +49,16 @@ enum mk_action {
 	MK_ACT_ALERT_PROMOTE,   /* make an incident of an alert group */
 	MK_ACT_OBSERVABLE_SEEN, /* where an indicator was seen, across the register */
 	MK_ACT_OBSERVABLE_ADD,  /* one incident: add an indicator to it */
+	/* Closure (issue 5 part 3, doc/closure.md): one incident ... */
+	MK_ACT_TIME_ADD,        /* write time on the incident */
+	MK_ACT_COST_ADD,        /* enter another cost (an invoice, hardware) */
+	MK_ACT_COST_READ,       /* the time entries and the cost report */
+	MK_ACT_EVALUATION_EDIT, /* the evaluation, its meeting and improvement actions */
+	MK_ACT_INCIDENT_HOLD,   /* place or release a legal hold */
+	MK_ACT_REPORT_READ,     /* the printable incident report and the iCalendar invitation */
+	/* ... and the register as a whole again (no subject). */
+	MK_ACT_RATE_ADMIN,      /* set the hourly rates per role */
+	MK_ACT_PURGE,           /* purge records past retention */
 	MK_ACT_COUNT
 };
 
@@ -78,6 +88,14 @@ struct mk_access_filter {
 				     * or reported by the actor (access.c) */
 };
 void mk_access_filter_for(enum mk_role role, struct mk_access_filter *ret);
+
+/* The role's column of the table, whatever the incident: for the rules
+ * the service enforces itself on every front end (who places a legal
+ * hold, sets rates, purges), where the CLI has no need-to-know subject. */
+bool mk_access_role_may(enum mk_role role, enum mk_action action);
+
+/* True for actions about the register as a whole (no subject). */
+bool mk_action_is_register(enum mk_action a);
 
 /* The reporter's view. A melder follows their own report: its record, its
  * phase, their own notes, the status changes and what was communicated.

@@ -103,14 +103,25 @@ void mk_deadlines_compute(const struct mk_deadline_facts *f, mk_time now,
 		not_applicable(&ret[MK_CLOCK_EVALUATION], MK_CLOCK_EVALUATION);
 		not_applicable(&ret[MK_CLOCK_RETENTION], MK_CLOCK_RETENTION);
 	} else {
-		mk_time opens = mk_time_add_local_days(closed, MK_EVALUATION_FIRST_DAYS);
-		mk_time due = mk_time_add_local_days(closed, MK_EVALUATION_LAST_DAYS);
+		mk_time opens, due;
+		mk_evaluation_window(closed, &opens, &due);
 		set(&ret[MK_CLOCK_EVALUATION], MK_CLOCK_EVALUATION, closed, opens, due,
 		    f->evaluated_at, obligation(opens, due, f->evaluated_at, now));
-		due = mk_time_add_local_years(closed, MK_RETENTION_YEARS);
+		due = mk_retention_end(closed, MK_RETENTION_YEARS);
 		set(&ret[MK_CLOCK_RETENTION], MK_CLOCK_RETENTION, closed, closed, due,
 		    MK_TIME_UNKNOWN, now < due ? MK_DEADLINE_RUNNING : MK_DEADLINE_ENDED);
 	}
+}
+
+void mk_evaluation_window(mk_time closed_at, mk_time *ret_opens, mk_time *ret_due)
+{
+	*ret_opens = mk_time_add_local_days(closed_at, MK_EVALUATION_FIRST_DAYS);
+	*ret_due = mk_time_add_local_days(closed_at, MK_EVALUATION_LAST_DAYS);
+}
+
+mk_time mk_retention_end(mk_time closed_at, int years)
+{
+	return mk_time_add_local_years(closed_at, years);
 }
 
 bool mk_deadline_is_pending(const struct mk_deadline *d)

@@ -77,6 +77,17 @@ struct mk_deadline {
 void mk_deadlines_compute(const struct mk_deadline_facts *facts, mk_time now,
 			  struct mk_deadline ret[MK_CLOCK_COUNT]);
 
+/* The evaluation window of an incident closed at closed_at: the meeting
+ * goes between opens (+2 weeks) and due (+6 weeks), Amsterdam days. Both
+ * the clock above and the check on a proposed meeting date
+ * (core/evaluation.h) use it. */
+void mk_evaluation_window(mk_time closed_at, mk_time *ret_opens, mk_time *ret_due);
+
+/* When the retention of an incident closed at closed_at ends after
+ * `years` (MK_RETENTION_YEARS at least; Amsterdam calendar years): from
+ * that second on it may be purged. */
+mk_time mk_retention_end(mk_time closed_at, int years);
+
 /* True for states a person must act on: running or overdue obligations
  * (the golden hour counts while it runs). */
 bool mk_deadline_is_pending(const struct mk_deadline *d);

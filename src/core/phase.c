@@ -39,6 +39,28 @@ enum mk_rc mk_phase_check(const struct mk_phase_facts *facts, enum mk_phase to,
 				    "closing needs the step 6 tasks done or marked n.v.t.; "
 				    "still open: %s",
 				    facts->open_closing_codes ? facts->open_closing_codes : "?");
+	if (to < MK_PHASE_AFSLUITEN || from >= MK_PHASE_AFSLUITEN)
+		return MK_OK;
+	/* Step 6.4: "Doe de definitieve melding aan de AP als er bij Stap 2.1
+	 * een voormelding gedaan is": after a pre-notification the final one
+	 * is never "not applicable". */
+	if (facts->ap_prenotified && facts->ap_final_na)
+		return mk_error_set(err, MK_ECONFLICT, "6.4c",
+				    "closing needs the final notification to the AP (task 6.4c) done: "
+				    "the AP was pre-notified, so 6.4c cannot be n.v.t.");
+	/* Step 6.1: "archiveer al het verzamelde forensisch bewijsmateriaal". */
+	if (facts->evidence_items > 0 && facts->evidence_archive_na)
+		return mk_error_set(err, MK_ECONFLICT, "6.1",
+				    "closing needs the evidence archived (task 6.1) done: %lld "
+				    "evidence item%s collected, so 6.1 cannot be n.v.t.",
+				    (long long)facts->evidence_items,
+				    facts->evidence_items == 1 ? " was" : "s were");
+	/* Step 6: "de oorzaken zijn weggenomen, de systemen zijn hersteld":
+	 * not while a part of the incident (Bijlage 2 sub-incident) is open. */
+	if (facts->open_children > 0)
+		return mk_error_set(err, MK_ECONFLICT, "children",
+				    "closing needs the sub-incidents closed first; still open: %s",
+				    facts->open_children_keys ? facts->open_children_keys : "?");
 	return MK_OK;
 }
 

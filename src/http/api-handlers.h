@@ -80,6 +80,20 @@ void mk_api_observable_seen(struct mk_http_request *req, struct mk_http_response
  * account may know of (an array), or NULL with err. */
 json_t *mk_api_incident_observables(struct mk_http_request *req, const char *key,
 				    struct mk_error *err);
+/* api-closure.c: time, costs, evaluation, actions, hold, report, ical */
+void mk_api_time_list(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_api_time_add(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_api_cost_report(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_api_cost_add(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_api_evaluation_get(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_api_evaluation_set(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_api_evaluation_meeting(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_api_action_add(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_api_action_done(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_api_hold(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_api_release(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_api_report(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_api_ical(struct mk_http_request *req, struct mk_http_response *resp);
 
 /* api-visible.c: narrows a listing query to what the request's account
  * may see (mk_access_filter_for its role). */

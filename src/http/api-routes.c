@@ -70,6 +70,20 @@ const struct mk_http_route mk_api_routes[] = {
 	{"GET", V1 "/observables/seen", MK_ACT_OBSERVABLE_SEEN, false, false, mk_api_observable_seen},
 	{"GET", INC "/observables", MK_ACT_INCIDENT_READ, false, false, mk_api_observables_list},
 	{"POST", INC "/observables", MK_ACT_OBSERVABLE_ADD, false, false, mk_api_observable_add},
+	/* Closure (doc/closure.md). The purge is not here: it is CLI only. */
+	{"GET", INC "/time", MK_ACT_COST_READ, false, false, mk_api_time_list},
+	{"POST", INC "/time", MK_ACT_TIME_ADD, false, false, mk_api_time_add},
+	{"GET", INC "/cost", MK_ACT_COST_READ, false, false, mk_api_cost_report},
+	{"POST", INC "/costs", MK_ACT_COST_ADD, false, false, mk_api_cost_add},
+	{"GET", INC "/evaluation", MK_ACT_INCIDENT_READ, false, false, mk_api_evaluation_get},
+	{"POST", INC "/evaluation", MK_ACT_EVALUATION_EDIT, false, false, mk_api_evaluation_set},
+	{"POST", INC "/evaluation/meeting", MK_ACT_EVALUATION_EDIT, false, false, mk_api_evaluation_meeting},
+	{"POST", INC "/actions", MK_ACT_EVALUATION_EDIT, false, false, mk_api_action_add},
+	{"POST", INC "/actions/{id}/done", MK_ACT_EVALUATION_EDIT, false, false, mk_api_action_done},
+	{"POST", INC "/hold", MK_ACT_INCIDENT_HOLD, false, false, mk_api_hold},
+	{"POST", INC "/hold/release", MK_ACT_INCIDENT_HOLD, false, false, mk_api_release},
+	{"GET", INC "/report", MK_ACT_REPORT_READ, false, false, mk_api_report},
+	{"GET", INC "/evaluation.ics", MK_ACT_REPORT_READ, false, false, mk_api_ical},
 };
 
 const size_t mk_api_nroutes = sizeof(mk_api_routes) / sizeof(mk_api_routes[0]);

@@ -314,7 +314,63 @@
 	M(AG_PROMOTE_HINT, "Registreert een incident met de signatuur als titel, de bron en eerste melding van de groep, en de IP-adressen als indicatoren.", "Registers an incident with the signature as its title, the group's source and first alert, and its IP addresses as indicators.") \
 	M(AG_PROMOTED_TO, "Gepromoveerd tot", "Promoted to") \
 	M(AG_PROMOTED_HIDDEN, "gepromoveerd (een incident dat u niet kunt inzien)", "promoted (an incident you cannot see)") \
-	M(AG_BACK, "Alle alertgroepen", "All alert groups")
+	M(AG_BACK, "Alle alertgroepen", "All alert groups") \
+	/* closure (ui-closure.c) */ \
+	M(CL_TITLE, "Afsluiting en evaluatie", "Closure and evaluation") \
+	M(CL_LINK, "Tijd, kosten, evaluatie en rapport", "Time, costs, evaluation and report") \
+	M(CL_BACK, "Terug naar het incident", "Back to the incident") \
+	M(CL_TIME, "Tijd en kosten", "Time and costs") \
+	M(CL_TIME_INTRO, "Stap 7.1: alle tijdschrijfregels en de totale kosten, die verhaald kunnen worden als er een rechtszaak komt tegen een verdachte.", \
+	  "Step 7.1: all time entries and the total cost, which can be recovered if a suspect is taken to court.") \
+	M(CL_TOTAL, "Totaal", "Total") \
+	M(CL_TIME_TOTAL, "Tijd", "Time") \
+	M(CL_OTHER_TOTAL, "Overige kosten", "Other costs") \
+	M(CL_ROUNDING, "Per regel: minuten maal uurtarief gedeeld door 60, op hele centen, een halve cent naar boven.", \
+	  "Per entry: minutes times the hourly rate divided by 60, to whole cents, half a cent up.") \
+	M(CL_NO_RATE, "geen uurtarief", "no hourly rate") \
+	M(CL_DATE, "Datum", "Date") \
+	M(CL_PERSON, "Wie", "Who") \
+	M(CL_ROLE, "Rol", "Role") \
+	M(CL_ACTIVITY, "Activiteit", "Activity") \
+	M(CL_MINUTES, "Minuten", "Minutes") \
+	M(CL_AMOUNT, "Bedrag", "Amount") \
+	M(CL_NOTE, "Notitie", "Note") \
+	M(CL_NO_TIME, "Nog geen tijd geschreven.", "No time written yet.") \
+	M(CL_TIME_ADD, "Tijd schrijven", "Write time") \
+	M(CL_COST_ADD, "Overige kosten invoeren", "Enter another cost") \
+	M(CL_KIND, "Soort", "Kind") \
+	M(CL_AMOUNT_HINT, "In euro, bijvoorbeeld 4840,00", "In euros, for example 4840.00") \
+	M(CL_DESCRIPTION, "Omschrijving", "Description") \
+	M(CL_EVALUATION, "Evaluatie", "Evaluation") \
+	M(CL_NOT_CLOSED, "De evaluatie volgt na het afsluiten van het incident.", "The evaluation follows once the incident is closed.") \
+	M(CL_WINDOW_FMT, "Evaluatievergadering tussen %s en %s (2 tot 6 weken na afsluiten).", \
+	  "Evaluation meeting between %s and %s (2 to 6 weeks after closing).") \
+	M(CL_MEETING, "Evaluatievergadering", "Evaluation meeting") \
+	M(CL_MEETING_AT, "Datum en tijd", "Date and time") \
+	M(CL_MEETING_SUBMIT, "Vergadering voorstellen", "Propose the meeting") \
+	M(CL_NO_MEETING, "Nog geen vergadering voorgesteld.", "No meeting proposed yet.") \
+	M(CL_LESSONS, "Geleerde lessen", "Lessons learned") \
+	M(CL_REVIEW, "Hoe verliep het proces?", "How did the process go?") \
+	M(CL_QUESTIONS, "Vragen van stap 7", "The questions of step 7") \
+	M(CL_EVAL_SUBMIT, "Evaluatie opslaan", "Save the evaluation") \
+	M(CL_ACTIONS, "Verbeteracties", "Improvement actions") \
+	M(CL_WHAT, "Wat", "What") \
+	M(CL_OWNER, "Eigenaar", "Owner") \
+	M(CL_DUE, "Uiterlijk", "Due") \
+	M(CL_DONE, "Afgerond", "Done") \
+	M(CL_MARK_DONE_FMT, "Actie %lld afgerond", "Action %lld done") \
+	M(CL_ACTION_ADD, "Actie toevoegen", "Add the action") \
+	M(CL_NO_ACTIONS, "Nog geen verbeteracties.", "No improvement actions yet.") \
+	M(CL_HOLD, "Bewaren en legal hold", "Retention and legal hold") \
+	M(CL_RETAIN_FMT, "Bewaren tot ten minste %s (3 jaar na afsluiten).", "Kept at least until %s (3 years after closing).") \
+	M(CL_HELD_FMT, "Onder legal hold sinds %s door %s: ", "Under legal hold since %s by %s: ") \
+	M(CL_NOT_HELD, "Geen legal hold.", "No legal hold.") \
+	M(CL_REASON, "Reden", "Reason") \
+	M(CL_HOLD_SUBMIT, "Legal hold plaatsen", "Place a legal hold") \
+	M(CL_RELEASE_SUBMIT, "Legal hold opheffen", "Release the legal hold") \
+	M(CL_DOWNLOADS, "Rapport en uitnodiging", "Report and invitation") \
+	M(CL_REPORT, "Incidentrapport (HTML, om af te drukken)", "Incident report (HTML, for printing)") \
+	M(CL_ICAL, "Uitnodiging evaluatievergadering (iCalendar)", "Evaluation meeting invitation (iCalendar)")
 
 enum mk_msg {
 #define MK_MSG_ENUM(id, nl, en) MSG_##id,

@@ -856,6 +856,13 @@ static void toc(const struct page *p)
 				    mk_t(p->lang, items[i].label));
 	if (p->may[MK_ACT_EVIDENCE_READ])
 		mk_ui_evidence_toc(p->b, p->lang);
+	/* The closing work has a page of its own (ui-closure.c), part of the
+	 * handling. */
+	if (p->handling) {
+		mk_buf_adds(p->b, "<li><a href=\"/incidenten/");
+		mk_html_escape(p->b, p->inc->key);
+		mk_buf_addf(p->b, "/afsluiting\">%s</a></li>\n", mk_t(p->lang, MSG_CL_LINK));
+	}
 	mk_buf_adds(p->b, "</ul></nav>\n");
 }
 

@@ -5,6 +5,7 @@
  * own reports). */
 #include "http/ui-evidence.h"
 #include "http/ui.h"
+#include "http/ui-closure.h"
 
 #define PAGE(m, p, a, h) {m, p, a, false, true, h}
 #define PUBLIC(m, p, h) {m, p, MK_ACT_INCIDENT_LIST, true, true, h}
@@ -36,6 +37,16 @@ const struct mk_http_route mk_ui_routes[] = {
 	PAGE("GET", "/alertgroepen", MK_ACT_ALERT_READ, mk_ui_alert_groups_get),
 	PAGE("GET", "/alertgroepen/{id}", MK_ACT_ALERT_READ, mk_ui_alert_group_get),
 	PAGE("POST", "/alertgroepen/{id}/promoveren", MK_ACT_ALERT_PROMOTE, mk_ui_alert_promote_post),
+	/* Closure (ui-closure.c, doc/closure.md). */
+	PAGE("GET", "/incidenten/{key}/afsluiting", MK_ACT_INCIDENT_READ, mk_ui_closure_get),
+	PAGE("POST", "/incidenten/{key}/tijd", MK_ACT_TIME_ADD, mk_ui_time_post),
+	PAGE("POST", "/incidenten/{key}/kosten", MK_ACT_COST_ADD, mk_ui_cost_post),
+	PAGE("POST", "/incidenten/{key}/vergadering", MK_ACT_EVALUATION_EDIT, mk_ui_meeting_post),
+	PAGE("POST", "/incidenten/{key}/evaluatie", MK_ACT_EVALUATION_EDIT, mk_ui_evaluation_post),
+	PAGE("POST", "/incidenten/{key}/acties", MK_ACT_EVALUATION_EDIT, mk_ui_action_post),
+	PAGE("POST", "/incidenten/{key}/acties/{id}/afgerond", MK_ACT_EVALUATION_EDIT, mk_ui_action_done_post),
+	PAGE("POST", "/incidenten/{key}/bewaarplicht", MK_ACT_INCIDENT_HOLD, mk_ui_hold_post),
+	PAGE("POST", "/incidenten/{key}/bewaarplicht/opheffen", MK_ACT_INCIDENT_HOLD, mk_ui_release_post),
 	PAGE("GET", "/kpi", MK_ACT_KPI_READ, mk_ui_kpi_get),
 	PAGE("GET", "/instellingen", MK_ACT_INCIDENT_LIST, mk_ui_settings_get),
 	PAGE("POST", "/instellingen", MK_ACT_INCIDENT_LIST, mk_ui_settings_post),

@@ -17,6 +17,9 @@ struct closing_scan {
 	bool *settled; /* per checklist task: done or n.v.t. */
 	size_t open;
 	struct mk_buf codes;
+	bool na_6_1, na_6_4c; /* tasks 6.1 and 6.4c marked n.v.t. */
+	size_t open_children;
+	struct mk_buf children;
 };
 
 static enum mk_rc scan_closing(void *ctx, const struct mk_task_row *row)
@@ -25,6 +28,17 @@ static enum mk_rc scan_closing(void *ctx, const struct mk_task_row *row)
 	for (size_t i = 0; i < cs->checklist->count; i++)
 		if (strcmp(cs->checklist->tasks[i].code, row->code) == 0 && row->state != MK_TASK_OPEN)
 			cs->settled[i] = true;
+	if (row->state == MK_TASK_NVT && strcmp(row->code, "6.1") == 0)
+		cs->na_6_1 = true;
+	if (row->state == MK_TASK_NVT && strcmp(row->code, "6.4c") == 0)
+		cs->na_6_4c = true;
+	return MK_OK;
+}
+
+static enum mk_rc scan_child(void *ctx, const char *key)
+{
+	struct closing_scan *cs = ctx;
+	mk_buf_addf(&cs->children, "%s%s", cs->open_children++ ? ", " : "", key);
 	return MK_OK;
 }
 
@@ -50,6 +64,7 @@ static enum mk_rc phase_change(struct mk_service *svc, struct mk_incident *inc,
 	struct closing_scan cs = {0};
 	struct mk_buf log;
 	mk_buf_init(&cs.codes, MK_SHORT_TEXT_MAX);
+	mk_buf_init(&cs.children, MK_SHORT_TEXT_MAX);
 	mk_buf_init(&log, MK_TEXT_MAX);
 
 	enum mk_rc rc = mk_svc_checklist(svc, checklist_version, &checklist, &owned, err);
@@ -63,11 +78,36 @@ static enum mk_rc phase_change(struct mk_service *svc, struct mk_incident *inc,
 	if ((rc = mk_store_tasks_list(svc->store, inc->id, scan_closing, &cs, err)))
 		goto out;
 	count_open_closing(&cs);
+	int64_t evidence = 0;
+	bool closing = m->to >= MK_PHASE_AFSLUITEN && inc->phase < MK_PHASE_AFSLUITEN;
+	if (closing && ((rc = mk_store_evidence_count(svc->store, inc->id, &evidence, err)) ||
+			(rc = mk_store_open_children(svc->store, inc->id, scan_child, &cs, err))))
+		goto out;
+	/* With a breach record its AP notifications decide (final or
+	 * withdrawn, mk_svc_breach_close_check below); the 6.4c rule is for
+	 * an incident whose pre-notification is only the task 3.6b. */
+	bool has_breach = false;
+	if (closing) {
+		struct mk_breach br;
+		mk_breach_init(&br);
+		enum mk_rc brc = mk_store_breach_get(svc->store, inc->id, &br, NULL);
+		mk_breach_release(&br);
+		has_breach = brc == MK_OK;
+	}
 	struct mk_phase_facts facts = {
 		.from = inc->phase,
 		.contained = inc->contained_at != MK_TIME_UNKNOWN,
 		.open_closing_tasks = cs.open,
 		.open_closing_codes = cs.codes.data,
+		/* 3.6b (pre-notification) sets ap_notified_at: a first notice
+		 * made, so the final one (6.4c) is due. */
+		.ap_prenotified = inc->personal_data && inc->ap_notified_at != MK_TIME_UNKNOWN &&
+				  !has_breach,
+		.ap_final_na = cs.na_6_4c,
+		.evidence_items = evidence,
+		.evidence_archive_na = cs.na_6_1,
+		.open_children = cs.open_children,
+		.open_children_keys = cs.children.data,
 	};
 	if ((rc = mk_phase_check(&facts, m->to, m->reason, err)))
 		goto out;
@@ -102,6 +142,7 @@ out:
 	mk_checklist_release(&owned);
 	mk_free(cs.settled);
 	mk_buf_release(&cs.codes);
+	mk_buf_release(&cs.children);
 	mk_buf_release(&log);
 	return rc;
 }

@@ -344,4 +344,104 @@ enum mk_rc mk_svc_impact_table(struct mk_service *svc, struct mk_impact_table *t
  * by the caller. */
 enum mk_rc mk_svc_kpi(struct mk_service *svc, struct mk_kpi *ret_kpi, struct mk_error *err);
 
+/* --- Time and cost, evaluation, hold, purge (service/closure.c, purge.c;
+ * doc/closure.md) ---------------------------------------------------------- */
+
+/* Writes a time entry (core/cost.h checks; person defaults to the actor's
+ * name when NULL). Logged. e->id is set. */
+enum mk_rc mk_svc_time_add(struct mk_service *svc, const struct mk_actor *actor, mk_time now,
+			   const char *key, struct mk_time_entry *e, struct mk_error *err);
+enum mk_rc mk_svc_time_list(struct mk_service *svc, const char *key, mk_time_entry_cb cb,
+			    void *ctx, struct mk_error *err);
+/* Sets the hourly rate of a role (admin only: MK_EPERM). */
+enum mk_rc mk_svc_rate_set(struct mk_service *svc, const struct mk_actor *actor, mk_time now,
+			   enum mk_role role, int64_t cents, struct mk_error *err);
+enum mk_rc mk_svc_rates(struct mk_service *svc, mk_rate_cb cb, void *ctx, struct mk_error *err);
+/* Enters another cost (kind, description, amount). Logged. */
+enum mk_rc mk_svc_cost_add(struct mk_service *svc, const struct mk_actor *actor, mk_time now,
+			   const char *key, struct mk_other_cost *c, struct mk_error *err);
+enum mk_rc mk_svc_costs(struct mk_service *svc, const char *key, mk_other_cost_cb cb, void *ctx,
+			struct mk_error *err);
+/* The cost report of the incident (initialised r, released by the
+ * caller), at the rates in force. */
+enum mk_rc mk_svc_cost_report(struct mk_service *svc, const char *key,
+			      struct mk_cost_report *r, struct mk_error *err);
+
+/* The evaluation after closure. Every part is refused (MK_ECONFLICT)
+ * before the incident is closed. A field NULL is left as it is; "" clears. */
+struct mk_evaluation_input {
+	const char *lessons;
+	const char *process_review;
+	/* answers to the step 7 questions by code (data/evaluation.tsv) */
+	const struct mk_field_value *answers;
+	size_t nanswers;
+};
+enum mk_rc mk_svc_evaluation_set(struct mk_service *svc, const struct mk_actor *actor,
+				 mk_time now, const char *key,
+				 const struct mk_evaluation_input *in, struct mk_error *err);
+/* Proposes the meeting: at within 2 to 6 weeks after closed_at
+ * (core/evaluation.h), minutes long. Logged. */
+enum mk_rc mk_svc_evaluation_meeting(struct mk_service *svc, const struct mk_actor *actor,
+				     mk_time now, const char *key, mk_time at, int minutes,
+				     struct mk_error *err);
+enum mk_rc mk_svc_evaluation_get(struct mk_service *svc, const char *key, mk_evaluation_cb cb,
+				 void *ctx, struct mk_error *err);
+enum mk_rc mk_svc_answers(struct mk_service *svc, const char *key, mk_answer_cb cb, void *ctx,
+			  struct mk_error *err);
+/* Improvement actions: add (a->id set), mark done, list. Logged. */
+enum mk_rc mk_svc_action_add(struct mk_service *svc, const struct mk_actor *actor, mk_time now,
+			     const char *key, struct mk_improvement *a, struct mk_error *err);
+enum mk_rc mk_svc_action_done(struct mk_service *svc, const struct mk_actor *actor, mk_time now,
+			      const char *key, int64_t id, struct mk_error *err);
+enum mk_rc mk_svc_actions(struct mk_service *svc, const char *key, mk_improvement_cb cb,
+			  void *ctx, struct mk_error *err);
+
+/* Legal hold: placed with a reason, released with one; both logged.
+ * Only roles with MK_ACT_INCIDENT_HOLD (ciso, directie, admin): MK_EPERM.
+ * A second hold, or releasing none, is MK_ECONFLICT. */
+enum mk_rc mk_svc_hold(struct mk_service *svc, const struct mk_actor *actor, mk_time now,
+		       const char *key, const char *reason, struct mk_error *err);
+enum mk_rc mk_svc_release(struct mk_service *svc, const struct mk_actor *actor, mk_time now,
+			  const char *key, const char *reason, struct mk_error *err);
+/* The hold if any (*ret_found). */
+enum mk_rc mk_svc_hold_get(struct mk_service *svc, const char *key, mk_hold_cb cb, void *ctx,
+			   bool *ret_found, struct mk_error *err);
+
+/* The purge (service/purge.c). The plan: every incident whose retention
+ * of `years` ended at now (core/retention.h), held ones included and
+ * marked, oldest first; or, with keys, exactly those incidents. */
+struct mk_purge_item {
+	char key[MK_KEY_TEXT];
+	int64_t id;
+	char *title;
+	mk_time closed_at;
+	bool held, due, child_kept;
+};
+struct mk_purge_plan {
+	struct mk_purge_item *items;
+	size_t count, cap;
+	size_t held; /* how many of them are under legal hold */
+};
+void mk_purge_plan_release(struct mk_purge_plan *p);
+enum mk_rc mk_svc_purge_plan(struct mk_service *svc, mk_time now, int years,
+			     const char *const *keys, size_t nkeys, struct mk_purge_plan *ret,
+			     struct mk_error *err);
+struct mk_purge_result {
+	struct mk_purge_counts counts;
+	int64_t purge_id;
+	size_t files_removed;
+	size_t files_failed; /* a file that could not be removed (message in warn) */
+};
+/* Purges: admin only (MK_EPERM). In one transaction the plan is made
+ * again and checked as a whole (core/retention.h: a held incident, or one
+ * not due, refuses all); with keys the list is exactly those, without it
+ * is every due incident that is not held (held ones are kept, and listed
+ * by the plan). Then the rows go and the purge log is written; after the
+ * commit evidence files no other incident names are removed. */
+enum mk_rc mk_svc_purge(struct mk_service *svc, const struct mk_actor *actor, mk_time now,
+			int years, const char *const *keys, size_t nkeys,
+			struct mk_purge_result *ret, struct mk_error *err);
+enum mk_rc mk_svc_purge_log(struct mk_service *svc, mk_purge_log_cb cb, void *ctx,
+			    struct mk_error *err);
+
 #endif

@@ -276,14 +276,16 @@ enum mk_rc mk_store_decision_list(struct mk_store *s, int64_t incident_id, mk_de
 enum mk_rc mk_store_register_check(struct mk_store *s, mk_problem_cb cb, void *ctx,
 				   struct mk_error *err)
 {
-	/* Key numbers handed out (key_counter) but without their incident;
+	/* Key numbers handed out (key_counter) but without their incident
+	 * (a purged one is accounted for in the purge log, schema 0006);
 	 * MK-YYYY-NNNN sorts as text, so the per-year range is an index scan. */
 	static const char gaps_sql[] =
 		"WITH RECURSIVE years(year, last) AS (SELECT year, last FROM key_counter), "
 		"numbers(year, n, last) AS (SELECT year, 1, last FROM years UNION ALL "
 		"SELECT year, n + 1, last FROM numbers WHERE n < last) "
 		"SELECT printf('MK-%04d-%04d', year, n) AS k FROM numbers "
-		"WHERE k NOT IN (SELECT key FROM incident) ORDER BY k LIMIT 10";
+		"WHERE k NOT IN (SELECT key FROM incident) "
+		"AND k NOT IN (SELECT key FROM purged_incident) ORDER BY k LIMIT 10";
 	static const char orphans_sql[] =
 		"SELECT incident_id, count(*) FROM logbook "
 		"WHERE incident_id NOT IN (SELECT id FROM incident) GROUP BY incident_id LIMIT 10";

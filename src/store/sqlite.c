@@ -20,15 +20,17 @@
 extern const char mk_migration_0001[], mk_migration_0002[], mk_migration_0003[];
 extern const char mk_migration_0004[];
 extern const char mk_migration_0005[];
+extern const char mk_migration_0006[];
 extern const char mk_migration_0007[];
 
+/* The schema version is the number of entries. */
 static const char *const migrations[] = {
 	mk_migration_0001,
 	mk_migration_0002,
 	mk_migration_0003,
 	mk_migration_0004,
 	mk_migration_0005,
-	NULL, /* 0006-closure.sql: on branch closure */
+	mk_migration_0006,
 	mk_migration_0007,
 };
 #define SCHEMA_VERSION ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -285,7 +287,11 @@ static const char *const guards[] = {"logbook_no_update", "logbook_no_delete", "
 
 				     "evidence_item_no_update", "evidence_item_no_delete",
 				     "evidence_transfer_no_update", "evidence_transfer_no_delete",
-				     "evidence_access_no_update", "evidence_access_no_delete"};
+				     "evidence_access_no_update", "evidence_access_no_delete",
+
+				     "purge_log_no_update", "purge_log_no_delete",
+				     "purged_incident_no_update", "purged_incident_no_delete",
+				     "purge_pass_no_insert"};
 
 /* Each guard is named TABLE_no_OPERATION. It must be there, on that
  * table, before that operation, and still abort: a trigger of the same

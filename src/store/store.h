@@ -26,6 +26,8 @@
 #include "core/alert.h"
 #include "core/breach.h"
 #include "core/checklist.h"
+#include "core/cost.h"
+#include "core/evaluation.h"
 #include "core/decision.h"
 #include "core/incident.h"
 #include "core/logbook.h"
@@ -562,5 +564,155 @@ enum mk_rc mk_store_evidence_insert(struct mk_store *s, int64_t incident_id,
 				    struct mk_error *err);
 enum mk_rc mk_store_evidence_list(struct mk_store *s, int64_t incident_id, mk_evidence_cb cb,
 				  void *ctx, struct mk_error *err);
+
+
+/* --- Time and cost, evaluation, legal hold, purge (schema 0006) ---------- *
+ * Rows only: the rules are core/cost.h, core/evaluation.h and
+ * core/retention.h, the use cases service/closure.c and service/purge.c.
+ * Strings in the structs handed to callbacks are valid only during the
+ * call. */
+
+struct mk_rate_view {
+	enum mk_role role;
+	int64_t cents;   /* per hour */
+	const char *set_by;
+	mk_time set_at;
+};
+typedef enum mk_rc (*mk_rate_cb)(void *ctx, const struct mk_rate_view *r);
+/* Adds a rate for role (the history is kept; the newest is in force). */
+enum mk_rc mk_store_rate_set(struct mk_store *s, enum mk_role role, int64_t cents,
+			     const char *by, mk_time at, struct mk_error *err);
+/* The rates in force, in the order of enum mk_role. */
+enum mk_rc mk_store_rate_list(struct mk_store *s, mk_rate_cb cb, void *ctx, struct mk_error *err);
+
+/* rate_cents is the rate in force for the entry's role, -1 if none. */
+typedef enum mk_rc (*mk_time_entry_cb)(void *ctx, const struct mk_time_entry *e,
+				       int64_t rate_cents);
+enum mk_rc mk_store_time_insert(struct mk_store *s, int64_t incident_id,
+				struct mk_time_entry *e, int64_t log_seq, struct mk_error *err);
+/* The incident's entries by date, then as entered. */
+enum mk_rc mk_store_time_list(struct mk_store *s, int64_t incident_id, mk_time_entry_cb cb,
+			      void *ctx, struct mk_error *err);
+
+struct mk_other_cost {
+	int64_t id;
+	enum mk_cost_kind kind;
+	const char *description;
+	int64_t cents;
+	const char *entered_by;
+	mk_time entered_at;
+};
+typedef enum mk_rc (*mk_other_cost_cb)(void *ctx, const struct mk_other_cost *c);
+enum mk_rc mk_store_cost_insert(struct mk_store *s, int64_t incident_id,
+				struct mk_other_cost *c, int64_t log_seq, struct mk_error *err);
+enum mk_rc mk_store_cost_list(struct mk_store *s, int64_t incident_id, mk_other_cost_cb cb,
+			      void *ctx, struct mk_error *err);
+
+struct mk_evaluation_view {
+	bool exists;              /* false: nothing written yet (cb still called) */
+	const char *lessons;      /* or NULL */
+	const char *process_review;
+	mk_time meeting_at;       /* MK_TIME_UNKNOWN until proposed */
+	int meeting_minutes;
+	int meeting_sequence;     /* 0 for the first proposal, +1 for each change */
+	const char *updated_by;
+	mk_time updated_at;
+};
+typedef enum mk_rc (*mk_evaluation_cb)(void *ctx, const struct mk_evaluation_view *v);
+/* Calls cb once with the incident's evaluation (exists false if none). */
+enum mk_rc mk_store_evaluation_get(struct mk_store *s, int64_t incident_id, mk_evaluation_cb cb,
+				   void *ctx, struct mk_error *err);
+/* Writes the whole row (insert or replace). */
+enum mk_rc mk_store_evaluation_put(struct mk_store *s, int64_t incident_id,
+				   const struct mk_evaluation_view *v, struct mk_error *err);
+typedef enum mk_rc (*mk_answer_cb)(void *ctx, const char *code, const char *answer);
+/* An empty or NULL answer removes the stored one. */
+enum mk_rc mk_store_answer_put(struct mk_store *s, int64_t incident_id, const char *code,
+			       const char *answer, struct mk_error *err);
+enum mk_rc mk_store_answer_list(struct mk_store *s, int64_t incident_id, mk_answer_cb cb,
+				void *ctx, struct mk_error *err);
+
+typedef enum mk_rc (*mk_improvement_cb)(void *ctx, const struct mk_improvement *a);
+enum mk_rc mk_store_action_insert(struct mk_store *s, int64_t incident_id,
+				  struct mk_improvement *a, struct mk_error *err);
+/* Marks the incident's action id done; MK_ENOTFOUND naming it if the
+ * incident has no such action, MK_ECONFLICT if it is done already. */
+enum mk_rc mk_store_action_done(struct mk_store *s, int64_t incident_id, int64_t id,
+				const char *by, mk_time at, struct mk_error *err);
+enum mk_rc mk_store_action_list(struct mk_store *s, int64_t incident_id, mk_improvement_cb cb,
+				void *ctx, struct mk_error *err);
+
+struct mk_hold_view {
+	const char *reason;
+	const char *held_by;
+	mk_time held_at;
+};
+typedef enum mk_rc (*mk_hold_cb)(void *ctx, const struct mk_hold_view *h);
+/* Calls cb if the incident is under legal hold; *ret_found says whether. */
+enum mk_rc mk_store_hold_get(struct mk_store *s, int64_t incident_id, mk_hold_cb cb, void *ctx,
+			     bool *ret_found, struct mk_error *err);
+enum mk_rc mk_store_hold_put(struct mk_store *s, int64_t incident_id,
+			     const struct mk_hold_view *h, struct mk_error *err);
+enum mk_rc mk_store_hold_delete(struct mk_store *s, int64_t incident_id, struct mk_error *err);
+
+/* Facts for closing (core/phase.h): the incident's evidence rows and
+ * the keys of its sub-incidents that are not closed. */
+enum mk_rc mk_store_evidence_count(struct mk_store *s, int64_t incident_id, int64_t *ret,
+				   struct mk_error *err);
+enum mk_rc mk_store_open_children(struct mk_store *s, int64_t incident_id, mk_store_name_cb cb,
+				  void *ctx, struct mk_error *err);
+
+/* The purge (doc/closure.md "Retention and purge"). */
+struct mk_purge_row {
+	int64_t id;
+	const char *key, *uuid, *title, *log_head;
+	int64_t log_count;
+	mk_time closed_at;
+	bool held;
+	int64_t children;   /* sub-incidents (any state) */
+	int64_t parent_id;  /* 0: none */
+};
+typedef enum mk_rc (*mk_purge_row_cb)(void *ctx, const struct mk_purge_row *r);
+/* Closed incidents with closed_at <= closed_before, oldest first (the
+ * service applies the exact Amsterdam-calendar rule on each). */
+enum mk_rc mk_store_purge_candidates(struct mk_store *s, mk_time closed_before,
+				     mk_purge_row_cb cb, void *ctx, struct mk_error *err);
+/* The sub-incidents of incident_id (their row ids), for the check that a
+ * purge takes children with their parent. */
+typedef enum mk_rc (*mk_id_cb)(void *ctx, int64_t id);
+enum mk_rc mk_store_children(struct mk_store *s, int64_t incident_id, mk_id_cb cb, void *ctx,
+			     struct mk_error *err);
+
+struct mk_purge_counts {
+	int64_t incidents, logbook_entries, evidence_items, other_rows;
+};
+/* An evidence file the purged rows referenced (stored_path relative to
+ * the evidence folder), for removal after the commit. */
+typedef enum mk_rc (*mk_blob_cb)(void *ctx, const char *sha256, const char *stored_path);
+/* Inside a write transaction: purges the n incidents (row ids) with every
+ * row that belongs to them, through a purge pass (0006-closure.sql), and
+ * writes the purge log (by, at, years, the counts, one row per key).
+ * The database refuses a pass for a held or open incident (MK_ECONFLICT).
+ * blob_cb gets each evidence file the purged rows named. */
+enum mk_rc mk_store_purge(struct mk_store *s, const int64_t *ids, size_t n, const char *by,
+			  mk_time at, int years, mk_blob_cb blob_cb, void *blob_ctx,
+			  struct mk_purge_counts *ret_counts, int64_t *ret_purge_id,
+			  struct mk_error *err);
+/* After the commit: removes the evidence file if no evidence row names
+ * its hash any more. *ret_removed says whether it did. */
+enum mk_rc mk_store_blob_forget(struct mk_store *s, const char *sha256, const char *stored_path,
+				bool *ret_removed, struct mk_error *err);
+
+struct mk_purge_log_view {
+	int64_t id;
+	mk_time at;
+	const char *actor;
+	int years;
+	struct mk_purge_counts counts;
+	const char *keys; /* "MK-2022-0001 MK-2022-0002" */
+};
+typedef enum mk_rc (*mk_purge_log_cb)(void *ctx, const struct mk_purge_log_view *p);
+enum mk_rc mk_store_purge_log_list(struct mk_store *s, mk_purge_log_cb cb, void *ctx,
+				   struct mk_error *err);
 
 #endif

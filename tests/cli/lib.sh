@@ -31,6 +31,10 @@
 #   close_incident KEY      containment, step 6 n.v.t., phase afsluiten
 set -u
 
+# The schema version this build writes (src/store/migrations): one line to
+# change when a migration is added: 0001-0007.
+MK_SCHEMA=7
+
 if [ -z "${MK_BIN:-}" ] || [ ! -x "$MK_BIN" ]; then
 	echo "MK_BIN must name the meldkamer binary (got '${MK_BIN:-}')" >&2
 	exit 1
@@ -249,7 +253,12 @@ sql() {
 # issue 5 and the alert hashes), as a database of that release was: the
 # tables and columns of the migrations after 0003 dropped. Tests of an
 # upgrade from 3 run it and set user_version themselves.
-SCHEMA_BACK_TO_3="DROP TABLE IF EXISTS evidence_access; DROP TABLE IF EXISTS evidence_transfer;
+SCHEMA_BACK_TO_3="DROP TABLE IF EXISTS hourly_rate; DROP TABLE IF EXISTS time_entry;
+	DROP TABLE IF EXISTS other_cost; DROP TABLE IF EXISTS evaluation;
+	DROP TABLE IF EXISTS evaluation_answer; DROP TABLE IF EXISTS improvement_action;
+	DROP TABLE IF EXISTS legal_hold; DROP TABLE IF EXISTS purged_incident;
+	DROP TABLE IF EXISTS purge_log; DROP TABLE IF EXISTS purge_pass;
+	DROP TRIGGER IF EXISTS logbook_fts_purge; DROP TABLE IF EXISTS evidence_access; DROP TABLE IF EXISTS evidence_transfer;
 	DROP TABLE IF EXISTS evidence_item; DROP TABLE IF EXISTS ap_notification;
 	DROP TABLE IF EXISTS breach; DROP INDEX IF EXISTS alert_sha256;
 	ALTER TABLE alert DROP COLUMN sha256;"

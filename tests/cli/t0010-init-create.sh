@@ -14,7 +14,7 @@ check_eq "no database file after a read command" 0 $?
 
 mk init
 check_ok
-check_out_has "created database '$DB' (schema 7): notification matrix 75 rows, checklist 45 tasks"
+check_out_has "created database '$DB' (schema $MK_SCHEMA): notification matrix 75 rows, checklist 45 tasks"
 check_out_has "created signing key '$DB.signing-key' (SHA256:"
 check_eq "the signing key is readable by its owner only" 600 "$(stat -c %a "$DB.signing-key")"
 [ -f "$DB" ]
@@ -23,7 +23,7 @@ check_eq "readable by its owner alone, whatever the umask" 600 "$(umask 000; sta
 (umask 000; "$MK_BIN" init --db "$T/open.db" >/dev/null)
 check_eq "also made under umask 000" 600 "$(stat -c %a "$T/open.db")"
 check_eq "application_id (MKDB)" 1296778306 "$(sql 'PRAGMA application_id')"
-check_eq "user_version" 7 "$(sql 'PRAGMA user_version')"
+check_eq "user_version" "$MK_SCHEMA" "$(sql 'PRAGMA user_version')"
 check_eq "journal mode" wal "$(sql 'PRAGMA journal_mode')"
 check_eq "default tables, version 1" "checklist|1
 impact|1
@@ -35,7 +35,7 @@ check_eq "created_at (MELDKAMER_NOW)" 1792836000 "$(sql "SELECT DISTINCT created
 snapshot
 mk init
 check_ok
-check_out "up to date: database '$DB' (schema 7): notification matrix 75 rows, checklist 45 tasks"
+check_out "up to date: database '$DB' (schema $MK_SCHEMA): notification matrix 75 rows, checklist 45 tasks"
 check_db_unchanged
 
 mk init --json
@@ -44,7 +44,7 @@ json_py '
 key = d.pop("signing_key")
 eq(key["created"], False, "the key is made once")
 eq(len(key["fingerprint"]), 46, "fingerprint length")
-eq(d, {"database": "'"$DB"'", "created": False, "schema_version": 7, "upgraded_from": None, "matrix_rows": 75,
+eq(d, {"database": "'"$DB"'", "created": False, "schema_version": '"$MK_SCHEMA"', "upgraded_from": None, "matrix_rows": 75,
        "checklist_tasks": 45, "checklist_version": 1})
 '
 
@@ -60,7 +60,7 @@ mkdir "$T/cwd" && cd "$T/cwd" || exit 1
 unset MELDKAMER_DB
 mk init
 check_ok
-check_out_has "created database 'meldkamer.db' (schema 7): notification matrix 75 rows, checklist 45 tasks"
+check_out_has "created database 'meldkamer.db' (schema $MK_SCHEMA): notification matrix 75 rows, checklist 45 tasks"
 [ -f "$T/cwd/meldkamer.db" ]
 check_eq "./meldkamer.db exists" 0 $?
 mk incident new --title "In de werkmap"
@@ -76,6 +76,6 @@ check_status 1
 check_err "meldkamer incident list: '$T/empty.db' is empty, not a meldkamer database: run 'meldkamer init'"
 mk init --db "$T/empty.db"
 check_ok
-check_out_has "created database '$T/empty.db' (schema 7): notification matrix 75 rows, checklist 45 tasks"
+check_out_has "created database '$T/empty.db' (schema $MK_SCHEMA): notification matrix 75 rows, checklist 45 tasks"
 
 finish

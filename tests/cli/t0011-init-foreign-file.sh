@@ -64,7 +64,7 @@ for args in "init" "incident list" "incident new --title x"; do
 	# shellcheck disable=SC2086
 	mk $args
 	check_status 1
-	check_err_has "database '$DB' has schema version 99, newer than this meldkamer (7): upgrade meldkamer"
+	check_err_has "database '$DB' has schema version 99, newer than this meldkamer ($MK_SCHEMA): upgrade meldkamer"
 done
 check_db_unchanged
 

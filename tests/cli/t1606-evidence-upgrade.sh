@@ -25,7 +25,7 @@ rm -f "$DB.signing-key"
 
 mk init
 check_ok
-check_out_has "upgraded database '$DB' from schema 3 to 7"
+check_out_has "upgraded database '$DB' from schema 3 to $MK_SCHEMA"
 check_out_has "created signing key '$DB.signing-key' (SHA256:"
 check_eq "items made from the evidence rows" "1|1|file|Mail 1|content-addressed store (SHA-256)
 1|2|file|Mail 3|content-addressed store (SHA-256)

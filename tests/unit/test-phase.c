@@ -10,7 +10,8 @@
 static struct mk_phase_facts facts(enum mk_phase from, bool contained, size_t open,
 				   const char *codes)
 {
-	struct mk_phase_facts f = {from, contained, open, codes};
+	struct mk_phase_facts f = {.from = from, .contained = contained,
+				   .open_closing_tasks = open, .open_closing_codes = codes};
 	return f;
 }
 
@@ -209,6 +210,57 @@ static void test_phase_reason_is_checked_as_text(void **state)
 	assert_int_equal(mk_phase_check(&f, MK_PHASE_DETECTIE, "line 1\nline 2", &e), MK_OK);
 }
 
+/* Bijlage 1 step 6 beyond the open tasks: each precondition refused with
+ * its own message, only when closing (not when already closed, not when
+ * reopening). */
+static void test_phase_closing_preconditions_each_named(void **state)
+{
+	(void)state;
+	struct mk_error e;
+	struct mk_phase_facts f = facts(MK_PHASE_REMEDIATIE, true, 0, NULL);
+	f.ap_prenotified = true;
+	f.ap_final_na = true;
+	assert_int_equal(mk_phase_check(&f, MK_PHASE_AFSLUITEN, NULL, &e), MK_ECONFLICT);
+	assert_string_equal(e.field, "6.4c");
+	assert_string_equal(e.message, "closing needs the final notification to the AP (task 6.4c) "
+				       "done: the AP was pre-notified, so 6.4c cannot be n.v.t.");
+	/* Pre-notified and 6.4c done, or not pre-notified and n.v.t.: fine. */
+	f.ap_final_na = false;
+	assert_int_equal(mk_phase_check(&f, MK_PHASE_AFSLUITEN, NULL, NULL), MK_OK);
+	f.ap_prenotified = false;
+	f.ap_final_na = true;
+	assert_int_equal(mk_phase_check(&f, MK_PHASE_AFSLUITEN, NULL, NULL), MK_OK);
+
+	f.evidence_items = 1;
+	f.evidence_archive_na = true;
+	assert_int_equal(mk_phase_check(&f, MK_PHASE_AFSLUITEN, NULL, &e), MK_ECONFLICT);
+	assert_string_equal(e.field, "6.1");
+	assert_string_equal(e.message, "closing needs the evidence archived (task 6.1) done: 1 "
+				       "evidence item was collected, so 6.1 cannot be n.v.t.");
+	f.evidence_items = 3;
+	assert_int_equal(mk_phase_check(&f, MK_PHASE_AFSLUITEN, NULL, &e), MK_ECONFLICT);
+	assert_string_equal(e.message, "closing needs the evidence archived (task 6.1) done: 3 "
+				       "evidence items were collected, so 6.1 cannot be n.v.t.");
+	f.evidence_archive_na = false;
+	assert_int_equal(mk_phase_check(&f, MK_PHASE_AFSLUITEN, NULL, NULL), MK_OK);
+
+	f.open_children = 2;
+	f.open_children_keys = "MK-2026-0008, MK-2026-0009";
+	assert_int_equal(mk_phase_check(&f, MK_PHASE_AFSLUITEN, NULL, &e), MK_ECONFLICT);
+	assert_string_equal(e.field, "children");
+	assert_string_equal(e.message, "closing needs the sub-incidents closed first; still open: "
+				       "MK-2026-0008, MK-2026-0009");
+	/* Skipping straight to evaluatie closes too: the same rule. */
+	assert_int_equal(mk_phase_check(&f, MK_PHASE_EVALUATIE, "direct", &e), MK_ECONFLICT);
+	assert_string_equal(e.field, "children");
+	/* Once closed, afsluiten -> evaluatie does not ask again. */
+	f.from = MK_PHASE_AFSLUITEN;
+	assert_int_equal(mk_phase_check(&f, MK_PHASE_EVALUATIE, NULL, NULL), MK_OK);
+	/* Reopening never checks them. */
+	assert_int_equal(mk_phase_check(&f, MK_PHASE_HERSTEL, "opnieuw", NULL), MK_OK);
+
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -223,6 +275,7 @@ int main(void)
 		UNIT_TEST(test_phase_afsluiten_with_open_closing_tasks_names_them),
 		UNIT_TEST(test_phase_rules_are_checked_in_order),
 		UNIT_TEST(test_phase_reason_is_checked_as_text),
+		UNIT_TEST(test_phase_closing_preconditions_each_named),
 	};
 	return cmocka_run_group_tests_name("phase", tests, NULL, NULL);
 }
