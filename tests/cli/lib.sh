@@ -251,14 +251,23 @@ sql() {
 
 # The SQL that takes a database of today's schema back to schema 3 (before
 # issue 5 and the alert hashes), as a database of that release was: the
-# tables and columns of the migrations after 0003 dropped. Tests of an
-# upgrade from 3 run it and set user_version themselves.
-SCHEMA_BACK_TO_3="DROP TABLE IF EXISTS hourly_rate; DROP TABLE IF EXISTS time_entry;
-	DROP TABLE IF EXISTS other_cost; DROP TABLE IF EXISTS evaluation;
-	DROP TABLE IF EXISTS evaluation_answer; DROP TABLE IF EXISTS improvement_action;
+# guards 0006 rewrote put back as 0001 and 0003 wrote them, then the tables
+# and columns of the migrations after 0003 dropped. Tests of an upgrade
+# from 3 run it and set user_version themselves.
+SCHEMA_BACK_TO_3="DROP TRIGGER logbook_no_delete; DROP TRIGGER incident_no_delete;
+	DROP TRIGGER evidence_no_delete; DROP TRIGGER IF EXISTS logbook_fts_purge;
+	CREATE TRIGGER incident_no_delete BEFORE DELETE ON incident
+	BEGIN SELECT RAISE(ABORT, 'incidents cannot be deleted'); END;
+	CREATE TRIGGER logbook_no_delete BEFORE DELETE ON logbook
+	BEGIN SELECT RAISE(ABORT, 'logbook entries are append-only: they cannot be deleted'); END;
+	CREATE TRIGGER evidence_no_delete BEFORE DELETE ON evidence
+	BEGIN SELECT RAISE(ABORT, 'evidence records are append-only: they cannot be deleted'); END;
+	DROP TABLE IF EXISTS hourly_rate; DROP TABLE IF EXISTS time_entry;
+	DROP TABLE IF EXISTS other_cost; DROP TABLE IF EXISTS evaluation_answer;
+	DROP TABLE IF EXISTS improvement_action; DROP TABLE IF EXISTS evaluation;
 	DROP TABLE IF EXISTS legal_hold; DROP TABLE IF EXISTS purged_incident;
 	DROP TABLE IF EXISTS purge_log; DROP TABLE IF EXISTS purge_pass;
-	DROP TRIGGER IF EXISTS logbook_fts_purge; DROP TABLE IF EXISTS evidence_access; DROP TABLE IF EXISTS evidence_transfer;
+	DROP TABLE IF EXISTS evidence_access; DROP TABLE IF EXISTS evidence_transfer;
 	DROP TABLE IF EXISTS evidence_item; DROP TABLE IF EXISTS ap_notification;
 	DROP TABLE IF EXISTS breach; DROP INDEX IF EXISTS alert_sha256;
 	ALTER TABLE alert DROP COLUMN sha256;"

@@ -465,7 +465,8 @@ static void test_access_register_actions_come_first(void **state)
 	for (int a = 0; a < MK_ACT_COUNT; a++) {
 		const char *n = names[a];
 		bool reg = a < MK_ACT_INCIDENT_READ || strncmp(n, "alert-", 6) == 0 ||
-			   strcmp(n, "observable-seen") == 0 || strcmp(n, "breach-register") == 0;
+			   strcmp(n, "observable-seen") == 0 || strcmp(n, "breach-register") == 0 ||
+			   strcmp(n, "rate-admin") == 0 || strcmp(n, "purge") == 0;
 		assert_int_equal(mk_action_is_register((enum mk_action)a), reg);
 	}
 	assert_string_equal(mk_action_name((enum mk_action)-1), "?");
