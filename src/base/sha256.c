@@ -51,3 +51,10 @@ bool mk_sha256_hex_ok(const char *s)
 			return false;
 	return i == 64;
 }
+
+bool mk_sha256_bytes(const void *p, size_t n, unsigned char ret[MK_SHA256_BYTES])
+{
+	unsigned int len = 0;
+	return EVP_Digest(n ? p : "", n, ret, &len, EVP_sha256(), NULL) == 1 &&
+	       len == MK_SHA256_BYTES;
+}

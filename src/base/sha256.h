@@ -30,6 +30,10 @@ void mk_sha256_final_hex(struct mk_sha256 *h, char ret_hex[MK_SHA256_HEX]);
 /* Releases h without a result (a failed copy). Accepts a released h. */
 void mk_sha256_release(struct mk_sha256 *h);
 
+/* The hash of p[0..n) at once, for many short inputs (an alert line
+ * each): false only when memory ran out. */
+bool mk_sha256_bytes(const void *p, size_t n, unsigned char ret[MK_SHA256_BYTES]);
+
 /* Whether s is exactly 64 lower-case hex digits (a hash that may become a
  * file name). */
 bool mk_sha256_hex_ok(const char *s);

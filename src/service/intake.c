@@ -11,6 +11,7 @@
 
 #include "base/alloc.h"
 #include "base/limits.h"
+#include "base/sha256.h"
 #include "base/utf8.h"
 #include "core/text.h"
 #include "service/internal.h"
@@ -622,8 +623,10 @@ enum mk_rc mk_svc_alert_take(struct mk_service *svc, const struct mk_actor *acto
 	 * is one probe of its unique index. */
 	unsigned char sha[MK_ALERT_SHA256_BYTES];
 	int64_t known = 0;
-	crypto_hash_sha256(sha, a->raw ? (const unsigned char *)a->raw : (const unsigned char *)"",
-			   a->raw ? a->raw_len : 0);
+	/* OpenSSL's, with the CPU's SHA instructions: libsodium's portable
+	 * one was 7% of the intake of an eve.json file. */
+	if (!mk_sha256_bytes(a->raw ? a->raw : "", a->raw ? a->raw_len : 0, sha))
+		return mk_error_set(err, MK_ENOMEM, "", "out of memory hashing the alert");
 	if ((rc = mk_store_alert_known(svc->store, sha, &known, err)))
 		return rc;
 	if (known) {
