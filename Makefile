@@ -18,7 +18,7 @@ DEB_PACKAGES = gcc make meson ninja-build pkg-config python3 \
 	sqlite3 valgrind tzdata libmicrohttpd-dev wrk chromium nodejs \
 	libxlsxwriter-dev libssl-dev libarchive-dev openssl libical-dev
 
-.PHONY: all deps build run demo-cli check test test-san test-valgrind bench bench-serve bench-intake bench-evidence bench-report fuzz clean
+.PHONY: all deps build run demo-cli check test test-san test-valgrind bench bench-serve bench-intake bench-breach bench-report bench-evidence fuzz clean
 
 all: build
 
@@ -73,6 +73,10 @@ check: test test-san test-valgrind
 
 bench: build
 	bench/run.sh $(BUILD)
+
+# The breach register (CSV, XLSX, JSON) and deadlines on 100 000 breaches (issue 5).
+bench-breach: build
+	python3 bench/breach.py $(BUILD) $(BENCH_ARGS)
 
 # export report of an incident with 10 000 logbook entries (issue 5).
 bench-report: build
