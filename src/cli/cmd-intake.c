@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/alert-reader.h"
 #include "cli/cli.h"
 #include "intake/alerts.h"
 #include "intake/json-arena.h"
@@ -12,8 +13,6 @@
 
 enum { OPT_WINDOW = MK_OPT_FIRST_OWN, OPT_PROMOTE };
 
-/* Room for one parsed line's JSON; a bigger line falls back to malloc. */
-#define ALERT_ARENA_SIZE (256 * 1024)
 
 struct file_result {
 	struct mk_alert_stats stats;
@@ -37,61 +36,38 @@ static void bad_line(struct mk_cli *cli, struct file_result *r, const char *file
 }
 
 /* One file in one batch. Returns 0, or the exit status of a failure
- * that rolled the file back (then nothing of it was taken). */
+ * that rolled the file back (then nothing of it was taken). The lines are
+ * read and parsed on a thread of their own (cli/alert-reader.h) while
+ * this one stores them. */
 static int take_file(struct mk_cli *cli, const char *file, const struct mk_alert_options *opt,
 		     struct file_result *r)
 {
-	struct mk_line_reader rd;
-	struct mk_alert_parser p;
+	struct mk_alert_reader *rd;
 	struct mk_error err = {0};
 	enum mk_rc rc, store_rc = MK_OK;
-	mk_alert_parser_init(&p);
-	if ((rc = mk_line_reader_open(&rd, file, &err)))
+	if ((rc = mk_alert_reader_start(file, &rd, &err)))
 		return mk_cli_fail(cli, &err);
 	if ((rc = mk_svc_batch_begin(cli->svc, &err))) {
-		mk_line_reader_close(&rd);
+		mk_alert_reader_stop(rd);
 		return mk_cli_fail(cli, &err);
 	}
-	for (;;) {
-		const char *line;
-		size_t len;
-		bool more, truncated;
-		struct mk_error e = {0};
-		rc = mk_line_reader_next(&rd, &line, &len, &more, &truncated, &e);
-		if (!more)
-			break;
-		if (rc) {
-			bad_line(cli, r, file, rd.line, truncated, &e);
-			if (rd.eof && rc != MK_ETOOBIG)
-				break;
-			continue;
-		}
-		struct mk_alert a;
-		enum mk_alert_line kind;
-		/* The line's JSON lives in an arena until the alert is stored:
-		 * jansson's many small allocations were a tenth of the work. */
-		mk_json_arena_begin(ALERT_ARENA_SIZE);
-		bool bad = mk_alert_parse_line(&p, line, len, &a, &kind, &e) != MK_OK;
-		if (!bad && kind == MK_ALERT_LINE_SKIPPED)
+	int64_t at_line = 0;
+	const struct mk_alert_item *it;
+	while (!store_rc && (it = mk_alert_reader_next(rd))) {
+		at_line = it->line;
+		if (it->kind == MK_ALERT_ITEM_BAD)
+			bad_line(cli, r, file, it->line, it->truncated, &it->err);
+		else if (it->kind == MK_ALERT_ITEM_SKIPPED)
 			r->skipped++;
-		else if (!bad)
-			store_rc = mk_svc_alert_take(cli->svc, &cli->actor, cli->now, &a, file, rd.line,
-						     opt, &r->stats, &err);
-		mk_alert_parser_release(&p);
-		mk_json_arena_end();
-		/* After the arena: the report's JSON must outlive the line. */
-		if (bad)
-			bad_line(cli, r, file, rd.line, truncated, &e);
-		if (store_rc)
-			break;
+		else
+			store_rc = mk_svc_alert_take(cli->svc, &cli->actor, cli->now, &it->alert, file,
+						     it->line, opt, &r->stats, &err);
 	}
-	int64_t rd_line = rd.line;
-	mk_alert_parser_release(&p);
-	mk_line_reader_close(&rd);
+	mk_alert_reader_stop(rd);
 	if (store_rc) {
 		mk_svc_batch_abort(cli->svc);
 		mk_cli_error("%s: %s:%lld: nothing of this file was taken: %s\n", cli->prog, file,
-			     (long long)rd_line, err.message);
+			     (long long)at_line, err.message);
 		return mk_rc_exit_status(store_rc);
 	}
 	if ((rc = mk_svc_batch_commit(cli->svc, &err))) {
