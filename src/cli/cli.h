@@ -57,6 +57,10 @@ int mk_cli_option(struct mk_cli *cli, int argc, char **argv, const struct option
 /* Prints a message to stderr, control characters and invalid UTF-8 shown
  * as \xNN. Every diagnostic of the CLI goes through it. */
 void mk_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* 0, or the usage error (exit 2) when --output PATH would replace the
+ * database, its write-ahead log or signing key, or write into its
+ * evidence store. NULL and "-" (standard output) pass. */
+int mk_cli_check_output(struct mk_cli *cli, const char *path);
 
 /* The same for standard output, for results that quote what a file or a
  * user supplied (file names). */

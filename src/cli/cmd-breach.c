@@ -392,7 +392,7 @@ int mk_cmd_breach_register(struct mk_cli *cli, int argc, char **argv)
 		return mk_cli_usage_error(cli, "--format '%s' is unknown: use csv or xlsx", format);
 	if (output && !output[0])
 		return mk_cli_usage_error(cli, "--output is empty");
-	if ((status = mk_cli_open(cli, MK_STORE_READ)))
+	if ((status = mk_cli_check_output(cli, output)) || (status = mk_cli_open(cli, MK_STORE_READ)))
 		return status;
 	struct mk_error err = {0};
 	size_t rows = 0;

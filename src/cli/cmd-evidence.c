@@ -299,6 +299,8 @@ static int access_args(struct mk_cli *cli, int argc, char **argv, bool want_outp
 					       "recorded with its reason");
 	if (want_output && !*ret_out)
 		return mk_cli_usage_error(cli, "--output FILE is required");
+	if (want_output && (status = mk_cli_check_output(cli, *ret_out)))
+		return status;
 	*ret_key = argv[optind];
 	if ((status = parse_item(cli, argv[optind + 1], ret_seq)))
 		return status;
@@ -632,7 +634,7 @@ int mk_cmd_export_evidence(struct mk_cli *cli, int argc, char **argv)
 		return mk_cli_usage_error(cli, "--why is required: an export is an access to every "
 					       "item, recorded with its reason");
 	key = argv[optind];
-	if ((status = mk_cli_open(cli, MK_STORE_WRITE)))
+	if ((status = mk_cli_check_output(cli, out)) || (status = mk_cli_open(cli, MK_STORE_WRITE)))
 		return status;
 	struct mk_error err = {0};
 	struct mk_export_summary sum;

@@ -20,6 +20,9 @@ enum { OPT_OUTPUT = MK_OPT_FIRST_OWN, OPT_DOMAIN };
 /* Writes data to path (or standard output for NULL or "-"). */
 static int write_out(struct mk_cli *cli, const char *path, const char *data, size_t len)
 {
+	int status = mk_cli_check_output(cli, path);
+	if (status)
+		return status;
 	if (!path || strcmp(path, "-") == 0) {
 		if (fwrite(data, 1, len, stdout) != len) {
 			mk_cli_error("%s: cannot write the output\n", cli->prog);

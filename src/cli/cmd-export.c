@@ -134,6 +134,9 @@ int mk_cmd_export_json(struct mk_cli *cli, int argc, char **argv)
 		return mk_cli_usage_error(cli, "unexpected argument '%s'", argv[optind]);
 	if (output && strcmp(output, "-") == 0)
 		output = NULL; /* the usual spelling of standard output */
+	int guard = mk_cli_check_output(cli, output);
+	if (guard)
+		return guard;
 	/* The export replaces a regular file; anything else at that name (a
 	 * device, a link, a folder) it leaves alone rather than replace. */
 	struct stat sb;

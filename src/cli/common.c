@@ -3,6 +3,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
+#include <sys/stat.h>
 
 #include "base/alloc.h"
 #include "base/buf.h"
@@ -303,4 +305,49 @@ void mk_cli_relative(mk_time now, mk_time t, char *buf, size_t cap)
 		snprintf(buf, cap, "in %s", mk_duration_format(t - now, d));
 	else
 		snprintf(buf, cap, "%s ago", mk_duration_format(now - t, d));
+}
+
+/* Whether a and b are the same existing file. */
+static bool same_file(const struct stat *a, const char *b)
+{
+	struct stat sb;
+	return stat(b, &sb) == 0 && sb.st_dev == a->st_dev && sb.st_ino == a->st_ino;
+}
+
+int mk_cli_check_output(struct mk_cli *cli, const char *path)
+{
+	if (!path || strcmp(path, "-") == 0)
+		return 0;
+	static const char *const beside[] = {"", "-wal", "-shm", "-journal", ".signing-key"};
+	struct stat out;
+	if (stat(path, &out) == 0) {
+		for (size_t i = 0; i < sizeof(beside) / sizeof(beside[0]); i++) {
+			char name[4096];
+			snprintf(name, sizeof(name), "%s%s", cli->db_path, beside[i]);
+			if (same_file(&out, name))
+				return mk_cli_usage_error(cli,
+							  "--output '%s' is the database's own file '%s': "
+							  "not replacing it",
+							  path, name);
+		}
+	}
+	/* Nor anything inside the evidence store, whose files are named by
+	 * their hash and must never change. */
+	char store[4096], dir[4096], real_store[PATH_MAX], real_dir[PATH_MAX];
+	snprintf(store, sizeof(store), "%s.evidence", cli->db_path);
+	snprintf(dir, sizeof(dir), "%s", path);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		*slash = '\0';
+	else
+		snprintf(dir, sizeof(dir), ".");
+	if (realpath(store, real_store) && realpath(dir[0] ? dir : "/", real_dir)) {
+		size_t n = strlen(real_store);
+		if (strncmp(real_dir, real_store, n) == 0 && (real_dir[n] == '/' || !real_dir[n]))
+			return mk_cli_usage_error(cli,
+						  "--output '%s' is inside the evidence store '%s': "
+						  "not writing there",
+						  path, store);
+	}
+	return 0;
 }

@@ -422,7 +422,9 @@ enum mk_rc mk_store_hold_delete(struct mk_store *s, int64_t incident_id, struct 
 enum mk_rc mk_store_evidence_count(struct mk_store *s, int64_t incident_id, int64_t *ret,
 				   struct mk_error *err)
 {
-	static const char sql[] = "SELECT count(*) FROM evidence WHERE incident_id = ?1";
+	/* Every item of the chain of custody, files and physical ones (schema
+	 * 5 made an item of every evidence file before it). */
+	static const char sql[] = "SELECT count(*) FROM evidence_item WHERE incident_id = ?1";
 	PREPARE(st, sql);
 	sqlite3_bind_int64(st, 1, incident_id);
 	int src = sqlite3_step(st);

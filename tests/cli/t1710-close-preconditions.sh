@@ -47,12 +47,12 @@ check_ok
 # 6.1: evidence was collected, so archiving it cannot be n.v.t.
 new_incident --title "Malware op werkplek"
 BEWIJS=$KEY
-ID=$(sql "SELECT id FROM incident WHERE key = '$BEWIJS'")
-for n in 1 2; do
-	sql "INSERT INTO evidence (incident_id, what, why, sha256, size, media_type, name, stored_path, collected_by, collected_at)
-	     VALUES ($ID, 'Geheugendump $n', 'Analyse', '$(printf '%064d' $n)', 10, 'application/octet-stream', 'dump$n.bin',
-	     'sha256/00/$(printf '%064d' $n)', 'Thijs', 1792835000)"
-done
+# A file and a physical item: both are evidence collected.
+printf 'geheugen' >"$T/dump1.bin"
+mk evidence add "$BEWIJS" "$T/dump1.bin" --what "Geheugendump 1" --why "Analyse"
+check_ok
+mk evidence add "$BEWIJS" --what "Laptop" --why "Beslag" --seal S1
+check_ok
 ready "$BEWIJS"
 refused 1 "meldkamer incident close: closing needs the evidence archived (task 6.1) done: 2 evidence items were collected, so 6.1 cannot be n.v.t." \
 	--role incidentmanager incident close "$BEWIJS" --reason "klaar"
