@@ -230,6 +230,7 @@ enum mk_rc mk_svc_item_list(struct mk_service *svc, const char *key, mk_item_cb 
 struct item_ref {
 	int64_t id, seq;
 	bool is_file;
+	mk_time collected_at;
 	char what[MK_SHORT_TEXT_MAX + 1];
 };
 
@@ -239,6 +240,7 @@ static enum mk_rc take_ref(void *ctx, const struct mk_item_view *it)
 	r->id = it->id;
 	r->seq = it->seq;
 	r->is_file = it->is_file;
+	r->collected_at = it->collected_at;
 	snprintf(r->what, sizeof(r->what), "%s", it->what);
 	return MK_OK;
 }
@@ -357,6 +359,53 @@ struct transfer {
 	const struct mk_transfer_input *t;
 };
 
+/* The item's last transfer so far: when, and to whom. */
+struct holder {
+	int64_t seq;
+	mk_time at;
+	char to[MK_NAME_MAX + 1];
+	bool any;
+};
+
+static enum mk_rc last_transfer(void *ctx, const struct mk_custody_view *c)
+{
+	struct holder *h = ctx;
+	if (c->type == MK_CUSTODY_TRANSFER && c->item_seq == h->seq) {
+		h->any = true;
+		h->at = c->at;
+		snprintf(h->to, sizeof(h->to), "%s", c->to);
+	}
+	return MK_OK;
+}
+
+/* A chain of custody runs forward from the collection, and hands an item
+ * over from whoever received it last. */
+static enum mk_rc transfer_fits(struct mk_service *svc, const struct mk_incident *inc,
+				const struct item_ref *ref, const struct mk_custody_view *v,
+				struct mk_error *err)
+{
+	char a[MK_TIME_TEXT], b[MK_TIME_TEXT];
+	if (v->at < ref->collected_at)
+		return mk_error_set(err, MK_EINVAL, "at",
+				    "the transfer (%s) lies before item %lld was collected (%s)",
+				    mk_time_format_local(v->at, a), (long long)ref->seq,
+				    mk_time_format_local(ref->collected_at, b));
+	struct holder h = {.seq = ref->seq};
+	enum mk_rc rc = mk_store_custody_list(svc->store, inc->id, last_transfer, &h, err);
+	if (rc || !h.any)
+		return rc;
+	if (v->at < h.at)
+		return mk_error_set(err, MK_EINVAL, "at",
+				    "the transfer (%s) lies before item %lld's last one (%s)",
+				    mk_time_format_local(v->at, a), (long long)ref->seq,
+				    mk_time_format_local(h.at, b));
+	if (strcmp(v->from, h.to) != 0)
+		return mk_error_set(err, MK_EINVAL, "from",
+				    "item %lld is with '%s' since its last transfer, not with '%s'",
+				    (long long)ref->seq, h.to, v->from);
+	return MK_OK;
+}
+
 static enum mk_rc transfer_change(struct mk_service *svc, struct mk_incident *inc,
 				  int checklist_version, void *ctx, bool *ret_unchanged,
 				  struct mk_error *err)
@@ -376,7 +425,8 @@ static enum mk_rc transfer_change(struct mk_service *svc, struct mk_incident *in
 		.receipt = or_null(x->t->receipt), .recorded_by = x->actor->name,
 		.recorded_at = x->now,
 	};
-	if ((rc = mk_store_custody_insert(svc->store, ref.id, &v, err)))
+	if ((rc = transfer_fits(svc, inc, &ref, &v, err)) ||
+	    (rc = mk_store_custody_insert(svc->store, ref.id, &v, err)))
 		return rc;
 	struct mk_buf text;
 	char at[MK_TIME_TEXT];

@@ -347,6 +347,9 @@ close_incident() {
 		check_ok
 	fi
 	for c in $CLOSING_TASKS; do
+		# A task the test did itself stays done.
+		[ "$(sql "SELECT t.state FROM task t JOIN incident i ON i.id = t.incident_id
+			WHERE i.key = '$key' AND t.code = '$c'")" = done ] && continue
 		mk task na "$key" "$c" --reason "niet van toepassing in deze test"
 		check_ok
 	done

@@ -10,7 +10,7 @@ printf 'inhoud van de schijf' >"$T/disk.img"
 SHA=$(sha256sum "$T/disk.img" | cut -d' ' -f1)
 mk evidence add "$KEY" "$T/disk.img" --what "Image van de schijf" --why "Analyse"
 check_ok
-mk evidence add "$KEY" --what "Laptop" --why "Inbeslagname" --seal "ZB-1"
+mk evidence add "$KEY" --what "Laptop" --why "Inbeslagname" --seal "ZB-1" --collected-at "2026-10-24 11:30"
 check_ok
 
 mk evidence transfer "$KEY" 2 --from "Anna de Vries" --to "Politie Eenheid Den Haag" \
@@ -73,6 +73,13 @@ refused 1 "meldkamer evidence get: item 2 is physical: it has no file to get" ev
 check_eq "no output for a physical item" 0 $?
 refused 2 "meldkamer evidence transfer: --from, --to and --reason are required" evidence transfer "$KEY" 2 --from a --to b
 refused 2 "meldkamer evidence transfer: a transfer goes to someone else than 'Politie'" evidence transfer "$KEY" 2 --from Politie --to Politie --reason x
+# The chain runs forward from the collection, from whoever holds the item.
+refused 2 "meldkamer evidence transfer: the transfer (2026-10-24 11:29 CEST) lies before item 2 was collected (2026-10-24 11:30 CEST)" \
+	evidence transfer "$KEY" 2 --from "Politie Eenheid Den Haag" --to b --reason x --at "2026-10-24 11:29"
+refused 2 "meldkamer evidence transfer: the transfer (2026-10-24 11:40 CEST) lies before item 2's last one (2026-10-24 11:45 CEST)" \
+	evidence transfer "$KEY" 2 --from "Politie Eenheid Den Haag" --to b --reason x --at "2026-10-24 11:40"
+refused 2 "meldkamer evidence transfer: item 2 is with 'Politie Eenheid Den Haag' since its last transfer, not with 'Anna de Vries'" \
+	evidence transfer "$KEY" 2 --from "Anna de Vries" --to b --reason x
 refused 2 "meldkamer evidence transfer: the transfer's time lies in the future" evidence transfer "$KEY" 2 --from a --to b --reason x --at "2026-10-25"
 refused 2 "meldkamer evidence transfer: the incident has no evidence item 3" evidence transfer "$KEY" 3 --from a --to b --reason x
 refused 2 "from is not valid UTF-8" evidence transfer "$KEY" 2 --from "$(printf '\xc3')" --to b --reason x

@@ -20,6 +20,9 @@ for t in Een Twee Drie; do
 		check_ok
 		mk evidence transfer "$KEY" 1 --from "Anna" --to "Politie" --reason "Aangifte" --role incidentmanager
 		check_ok
+		# Evidence was collected: archiving it (6.1) is done, not n.v.t.
+		mk task done "$KEY" 6.1 --note "Gearchiveerd" --role incidentmanager
+		check_ok
 	fi
 	close_incident "$KEY"
 done

@@ -194,7 +194,7 @@ static void test_custody_transfers_and_accesses_are_logged(void **state)
 	struct mk_error err = {0};
 	char key[MK_KEY_TEXT];
 	new_incident(svc, key);
-	struct mk_item_input in = {.what = "USB-stick", .why = "Gevonden", .collected_at = MK_TIME_UNKNOWN};
+	struct mk_item_input in = {.what = "USB-stick", .why = "Gevonden", .collected_at = NOW - 120};
 	assert_int_equal(mk_svc_item_register(svc, &desk, NOW, key, &in, -1, 0, NULL, NULL, &err), MK_OK);
 	struct mk_transfer_input t = {.from = "Anna", .to = "Politie", .reason = "Aangifte",
 				      .receipt = "PV-1", .at = NOW - 60};
