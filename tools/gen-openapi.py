@@ -427,9 +427,10 @@ paths["/incidents/{key}/breach/ap-melding"] = {"parameters": [KEYP],
     "get": op("The draft of the AP breach form for the FG (export ap-melding --json)", M(ok(ref("ApDraft")), NOBREACH), "apDraft", tags=["breach"])}
 BREG_OK = ok(ref("BreachRegister"))
 BREG_OK["200"]["content"]["text/csv"] = {"schema": {"type": "string", "description": "RFC 4180 CSV, CRLF line ends, a heading row; cells beginning with = + - @ tab or CR prefixed with '"}}
-paths["/breaches"] = {"get": op("The breach register (AVG art. 33(5)): every breach the caller may see, notified or not; ?format=csv for RFC 4180 CSV with formula cells neutralised",
-    M(BREG_OK, {"422": problem("format is not json or csv"), "413": problem("the CSV is larger than one answer")}), "breachRegister",
-    params=[q("format", {"enum": ["json", "csv"]}, "json (default) or csv")], tags=["breach"])}
+BREG_OK["200"]["content"]["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"] = {"schema": {"type": "string", "format": "binary", "description": "the register as one XLSX sheet (libxlsxwriter), formula cells neutralised as in the CSV"}}
+paths["/breaches"] = {"get": op("The breach register (AVG art. 33(5)): every breach the caller may see, notified or not; ?format=csv for RFC 4180 CSV, ?format=xlsx for a spreadsheet, formula cells neutralised in both",
+    M(BREG_OK, {"422": problem("format is not json, csv or xlsx"), "413": problem("the CSV is larger than one answer")}), "breachRegister",
+    params=[q("format", {"enum": ["json", "csv", "xlsx"]}, "json (default), csv or xlsx")], tags=["breach"])}
 
 # Intake (doc/alerts.md "The API"): the shapes of src/export/json-intake.c.
 OBSTYPE = {"enum": ["ip", "domain", "url", "email", "hash", "filename"]}

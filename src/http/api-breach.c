@@ -7,6 +7,10 @@
  * (categories, groups, nature) are arrays of code names, counts integers,
  * encrypted true/false, times RFC 3339 or Amsterdam wall-clock text. */
 #include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <stdlib.h>
+#include <fcntl.h>
 
 #include "base/alloc.h"
 #include "base/limits.h"
@@ -311,14 +315,56 @@ static enum mk_rc csv_line(void *ctx, const struct mk_breach_register_row *r)
 	return rc;
 }
 
+/* The register as XLSX: libxlsxwriter writes a file, so it is made in a
+ * private temporary folder, opened, and removed at once; the descriptor
+ * keeps it until the download is sent (as the evidence archive). */
+static void send_xlsx(struct mk_http_request *req, const struct mk_incident_query *scope,
+		      struct mk_http_response *resp)
+{
+	char dir[4096], path[4200];
+	const char *tmp = getenv("TMPDIR");
+	snprintf(dir, sizeof(dir), "%s/meldkamer-register-XXXXXX", tmp && tmp[0] ? tmp : "/tmp");
+	if (!mkdtemp(dir)) {
+		mk_http_problem(resp, 503, NULL, "no room for the spreadsheet");
+		return;
+	}
+	snprintf(path, sizeof(path), "%s/datalekkenregister.xlsx", dir);
+	struct mk_error err = {0};
+	size_t rows = 0;
+	enum mk_rc rc = mk_register_write_xlsx(req->svc, scope, req->now, path, &rows, &err);
+	int fd = rc ? -1 : open(path, O_RDONLY | O_CLOEXEC);
+	struct stat sb;
+	if (rc == MK_OK && (fd < 0 || fstat(fd, &sb) != 0))
+		rc = mk_error_set(&err, MK_ESTORE, "", "the spreadsheet could not be read back");
+	unlink(path);
+	rmdir(dir);
+	if (rc) {
+		if (fd >= 0)
+			close(fd);
+		mk_api_fail(resp, &err);
+		return;
+	}
+	resp->status = 200;
+	resp->content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+	resp->file_fd = fd;
+	resp->file_size = (long long)sb.st_size;
+	mk_http_set_header(resp, "Content-Disposition",
+			   "attachment; filename=\"datalekkenregister.xlsx\"");
+}
+
 void mk_api_breaches(struct mk_http_request *req, struct mk_http_response *resp)
 {
 	struct mk_incident_query scope = {0};
 	struct mk_error err = {0};
 	const char *format = mk_http_query(req, "format");
 	mk_api_viewer_filter(req, &scope);
-	if (format && strcmp(format, "csv") != 0 && strcmp(format, "json") != 0) {
-		mk_http_problem(resp, 422, "format", "format must be json or csv");
+	if (format && strcmp(format, "csv") != 0 && strcmp(format, "json") != 0 &&
+	    strcmp(format, "xlsx") != 0) {
+		mk_http_problem(resp, 422, "format", "format must be json, csv or xlsx");
+		return;
+	}
+	if (format && strcmp(format, "xlsx") == 0) {
+		send_xlsx(req, &scope, resp);
 		return;
 	}
 	if (!format || strcmp(format, "json") == 0) {

@@ -5,6 +5,9 @@
 // input answered with a problem naming the field and nothing written.
 // Every answer is checked against data/openapi.json.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { checkAnswer } from '../lib/openapi.mjs';
 import { runCli, startServer } from '../lib/server.mjs';
@@ -187,6 +190,21 @@ test('GET /breaches: the register as JSON and CSV, neutralised, need-to-know', {
   assert.equal(lines.length, 4, 'heading, two rows, the final CRLF');
   assert.match(lines[0], /^incident,titel,oefening,kennisname,/);
   assert.ok(lines[1].startsWith(`${key},"'=HYPERLINK(""http://evil.example"",""klik"") USB-stick kwijt",nee,`), lines[1]);
+  // XLSX: a spreadsheet download whose sheet holds the same neutralised title
+  // (read with python's zipfile, as the CLI test does).
+  const x = await fetch(`${srv.url}/api/v1/breaches?format=xlsx`, { headers: { Authorization: `Bearer ${srv.tokens.fg}` } });
+  assert.equal(x.status, 200);
+  assert.equal(x.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  assert.equal(x.headers.get('content-disposition'), 'attachment; filename="datalekkenregister.xlsx"');
+  const bytes = Buffer.from(await x.arrayBuffer());
+  assert.equal(bytes.subarray(0, 2).toString(), 'PK');
+  const file = path.join(srv.dir, 'register.xlsx');
+  writeFileSync(file, bytes);
+  const sheet = execFileSync('python3', ['-c',
+    'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("xl/worksheets/sheet1.xml").decode())', file]).toString();
+  assert.match(sheet, /<t>'=HYPERLINK\((&quot;|")http:\/\/evil\.example(&quot;|"),(&quot;|")klik(&quot;|")\) USB-stick kwijt<\/t>/);
+  assert.ok(!sheet.includes('Datalek bij de afdeling HR'), 'the confidential one is left out');
   r = await call('fg', 'GET', '/api/v1/breaches?format=pdf', undefined, 422);
   assert.equal(r.json.field, 'format');
+  assert.equal(r.json.detail, 'format must be json, csv or xlsx');
 });
