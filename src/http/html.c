@@ -66,6 +66,7 @@ static const struct nav_item nav_items[] = {
 	{MK_NAV_INCIDENTEN, "/incidenten", MSG_NAV_INCIDENTEN, MK_ACT_INCIDENT_LIST},
 	{MK_NAV_KPI, "/kpi", MSG_NAV_KPI, MK_ACT_KPI_READ},
 	{MK_NAV_ALERTS, "/alertgroepen", MSG_NAV_ALERTS, MK_ACT_ALERT_READ},
+	{MK_NAV_DATALEKKEN, "/datalekken", MSG_NAV_REGISTER, MK_ACT_BREACH_REGISTER},
 	{MK_NAV_INSTELLINGEN, "/instellingen", MSG_NAV_INSTELLINGEN, MK_ACT_COUNT},
 };
 

@@ -36,6 +36,7 @@ enum mk_ui_nav {
 	MK_NAV_KPI,
 	MK_NAV_INSTELLINGEN,
 	MK_NAV_ALERTS,
+	MK_NAV_DATALEKKEN,
 };
 
 /* The document up to and including `<main id="inhoud">`: doctype,

@@ -315,6 +315,13 @@
 	M(AG_PROMOTED_TO, "Gepromoveerd tot", "Promoted to") \
 	M(AG_PROMOTED_HIDDEN, "gepromoveerd (een incident dat u niet kunt inzien)", "promoted (an incident you cannot see)") \
 	M(AG_BACK, "Alle alertgroepen", "All alert groups") \
+	/* the breach register (ui-register.c) */ \
+	M(NAV_REGISTER, "Datalekken", "Data breaches") \
+	M(REG_TITLE, "Register van datalekken", "Register of data breaches") \
+	M(REG_INTRO, "Elk datalek, gemeld bij de AP of niet (AVG artikel 33 lid 5), met wat u mag inzien.", "Every data breach, notified to the AP or not (GDPR article 33(5)), as far as you may see it.") \
+	M(REG_CSV, "Downloaden als CSV", "Download as CSV") \
+	M(REG_XLSX, "Downloaden als Excel (XLSX)", "Download as Excel (XLSX)") \
+	M(REG_EMPTY, "Nog geen datalekken geregistreerd.", "No data breaches recorded yet.") \
 	/* closure (ui-closure.c) */ \
 	M(CL_TITLE, "Afsluiting en evaluatie", "Closure and evaluation") \
 	M(CL_LINK, "Tijd, kosten, evaluatie en rapport", "Time, costs, evaluation and report") \

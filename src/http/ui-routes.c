@@ -35,6 +35,8 @@ const struct mk_http_route mk_ui_routes[] = {
 	     mk_ui_evidence_export_post),
 	PAGE("POST", "/incidenten/{key}/indicatoren", MK_ACT_OBSERVABLE_ADD, mk_ui_indicator_post),
 	PAGE("GET", "/alertgroepen", MK_ACT_ALERT_READ, mk_ui_alert_groups_get),
+	PAGE("GET", "/datalekken", MK_ACT_BREACH_REGISTER, mk_ui_register_get),
+	PAGE("GET", "/datalekken/export", MK_ACT_BREACH_REGISTER, mk_ui_register_export),
 	PAGE("GET", "/alertgroepen/{id}", MK_ACT_ALERT_READ, mk_ui_alert_group_get),
 	PAGE("POST", "/alertgroepen/{id}/promoveren", MK_ACT_ALERT_PROMOTE, mk_ui_alert_promote_post),
 	/* Closure (ui-closure.c, doc/closure.md). */

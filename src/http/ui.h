@@ -32,6 +32,8 @@ void mk_ui_breach_post(struct mk_http_request *req, struct mk_http_response *res
 void mk_ui_breach_notify_post(struct mk_http_request *req, struct mk_http_response *resp);
 void mk_ui_breach_inform_post(struct mk_http_request *req, struct mk_http_response *resp);
 void mk_ui_kpi_get(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_ui_register_get(struct mk_http_request *req, struct mk_http_response *resp);
+void mk_ui_register_export(struct mk_http_request *req, struct mk_http_response *resp);
 void mk_ui_settings_get(struct mk_http_request *req, struct mk_http_response *resp);
 void mk_ui_settings_post(struct mk_http_request *req, struct mk_http_response *resp);
 /* ui-intake.c: indicators on the incident page, the alert groups */

@@ -146,3 +146,32 @@ test('without JavaScript the breach form posts and the page answers', async (t) 
   const melder = await srv.api('melder', 'GET', `/api/v1/incidents/${k}/breach`);
   assert.equal(melder.status, 404);
 });
+
+test('the register page lists the breach with its cells escaped, offers CSV and XLSX, and passes axe', async (t) => {
+  if (skip) return t.skip(skip);
+  const page = await js.login(srv.url, 'fg');
+  await page.goto(`${srv.url}/datalekken`);
+  assert.equal(await page.locator('h1').innerText(), 'Register van datalekken');
+  const row = page.locator('table.register tbody tr').first();
+  assert.equal(await row.locator('th a').innerText(), key);
+  assert.match(await row.innerText(), /<script>alert\(1\)<\/script> Lijst met BSN's gemaild/);
+  assert.equal(await page.locator('nav a[href="/datalekken"]').count(), 1);
+  await js.axe(page, 'datalekkenregister');
+  await js.shot(page, 'datalekkenregister');
+  assert.deepEqual(js.dialogs, [], 'no script ran');
+  const csv = await page.request.get(`${srv.url}/datalekken/export?format=csv`);
+  assert.equal(csv.status(), 200);
+  assert.equal(csv.headers()['content-type'], 'text/csv; charset=utf-8');
+  assert.ok((await csv.text()).includes(key));
+  const xlsx = await page.request.get(`${srv.url}/datalekken/export?format=xlsx`);
+  assert.equal(xlsx.status(), 200);
+  assert.equal((await xlsx.body()).subarray(0, 2).toString(), 'PK');
+  await page.close();
+
+  // The service desk does not keep the register: no link, and 403.
+  const desk = await plain.login(srv.url, 'servicedesk');
+  assert.equal(await desk.locator('nav a[href="/datalekken"]').count(), 0);
+  const r = await desk.goto(`${srv.url}/datalekken`);
+  assert.equal(r.status(), 403);
+  await desk.close();
+});
