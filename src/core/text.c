@@ -51,3 +51,23 @@ enum mk_rc mk_text_check(const char *field, const char *s, size_t max,
 	}
 	return MK_OK;
 }
+
+bool mk_media_type_valid(const char *m)
+{
+	size_t n = m ? strlen(m) : 0, slash = 0;
+	if (n == 0 || n > 255)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = m[i];
+		if (c == '/') {
+			if (slash || i == 0 || i + 1 == n)
+				return false;
+			slash = i;
+			continue;
+		}
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		      strchr("!#$&-^_.+", c)))
+			return false;
+	}
+	return slash != 0;
+}

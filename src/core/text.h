@@ -24,5 +24,9 @@ enum mk_rc mk_text_check(const char *field, const char *s, size_t max,
 
 /* True if s is NULL or has only spaces, tabs and newlines. */
 bool mk_text_blank(const char *s);
+/* Whether m is a MIME media type as stored with evidence: type/subtype of
+ * RFC 6838's restricted-name characters, at most 255 bytes (no
+ * parameters). NULL is not one. */
+bool mk_media_type_valid(const char *m);
 
 #endif

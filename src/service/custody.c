@@ -37,25 +37,6 @@ static enum mk_rc line(const char *field, const char *v, size_t max, bool requir
 }
 
 /* "type/subtype" of RFC 6838's restricted-name characters (as intake.c). */
-static bool media_type_ok(const char *m)
-{
-	size_t n = strlen(m), slash = 0;
-	if (n == 0 || n > 255)
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		char c = m[i];
-		if (c == '/') {
-			if (slash || i == 0 || i + 1 == n)
-				return false;
-			slash = i;
-			continue;
-		}
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		      strchr("!#$&-^_.+", c)))
-			return false;
-	}
-	return slash != 0;
-}
 
 static enum mk_rc item_check(const struct mk_item_input *in, bool is_file, mk_time now,
 			     struct mk_error *err)
@@ -79,7 +60,7 @@ static enum mk_rc item_check(const struct mk_item_input *in, bool is_file, mk_ti
 		return mk_error_set(err, MK_EINVAL, in->name ? "name" : "media_type",
 				    "a physical item has no file %s",
 				    in->name ? "name" : "media type");
-	if (is_file && in->media_type && !media_type_ok(in->media_type))
+	if (is_file && in->media_type && !mk_media_type_valid(in->media_type))
 		return mk_error_set(err, MK_EINVAL, "media_type",
 				    "media type '%.80s' is not of the form type/subtype",
 				    in->media_type);

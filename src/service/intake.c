@@ -272,25 +272,6 @@ enum mk_rc mk_svc_incident_correlation_for(struct mk_service *svc, const char *k
 /* --- Evidence --------------------------------------------------------------------- */
 
 /* "type/subtype" of RFC 6838's restricted-name characters. */
-static bool media_type_ok(const char *m)
-{
-	size_t n = m ? strlen(m) : 0, slash = 0;
-	if (n == 0 || n > 255)
-		return false;
-	for (size_t i = 0; i < n; i++) {
-		char c = m[i];
-		if (c == '/') {
-			if (slash || i == 0 || i + 1 == n)
-				return false;
-			slash = i;
-			continue;
-		}
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		      strchr("!#$&-^_.+", c)))
-			return false;
-	}
-	return slash != 0;
-}
 
 static enum mk_rc evidence_check(const struct mk_evidence_input *e, struct mk_error *err)
 {
@@ -298,7 +279,7 @@ static enum mk_rc evidence_check(const struct mk_evidence_input *e, struct mk_er
 	if ((rc = mk_text_check("what", e->what, MK_SHORT_TEXT_MAX, MK_TEXT_LINE, true, err)) ||
 	    (rc = mk_text_check("why", e->why, MK_SHORT_TEXT_MAX, MK_TEXT_MULTILINE, true, err)))
 		return rc;
-	if (!media_type_ok(e->media_type))
+	if (!mk_media_type_valid(e->media_type))
 		return mk_error_set(err, MK_EINVAL, "media_type",
 				    "media type '%.80s' is not of the form type/subtype",
 				    e->media_type ? e->media_type : "");

@@ -170,6 +170,28 @@ static void test_text_blank_means_only_whitespace(void **state)
 	assert_false(mk_text_blank("\xc2\xa0x"));
 }
 
+/* The media types evidence is stored with (core/text.h). */
+static void test_media_type_valid(void **state)
+{
+	(void)state;
+	static const char *const good[] = {"message/rfc822", "application/octet-stream",
+					   "application/vnd.ms-excel", "image/svg+xml", "a/b"};
+	static const char *const bad[] = {"", "text", "/plain", "text/", "text/plain; charset=utf-8",
+					  "text//plain", "te xt/plain", "text/pl\nain", "ê/b"};
+	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+		assert_true(mk_media_type_valid(good[i]));
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_false(mk_media_type_valid(bad[i]));
+	assert_false(mk_media_type_valid(NULL));
+	char longest[257];
+	memset(longest, 'a', sizeof(longest) - 1);
+	longest[sizeof(longest) - 1] = '\0';
+	longest[1] = '/';
+	assert_false(mk_media_type_valid(longest)); /* 256 bytes */
+	longest[255] = '\0';
+	assert_true(mk_media_type_valid(longest)); /* 255 */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -182,6 +204,7 @@ int main(void)
 		UNIT_TEST(test_text_accepts_non_ascii_printable_text),
 		UNIT_TEST(test_text_blank_means_only_whitespace),
 		UNIT_TEST(test_text_refuses_hidden_controls_in_every_kind),
+		UNIT_TEST(test_media_type_valid),
 	};
 	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
