@@ -414,9 +414,11 @@ schemas["ApDraft"] = obj({"key": KEY, "title": nstr(), "generated_at": TIME_REQ,
 NOBREACH = {"404": problem("no such incident (or one the caller may not know of), or it has no breach record (field breach)")}
 BCONFLICT = {"409": problem("refused by the life cycle or the 72-hour rule (field named: kind, reference, late_reason, aware_at, decision, breach)")}
 paths["/incidents/{key}/breach"] = {"parameters": [KEYP],
-    "get": op("The data breach of the incident with its AP notifications (breach show)", M(ok(ref("Breach")), NOBREACH), "getBreach", tags=["breach"]),
-    "put": op("Record or change the breach (breach set): the members given; turns personal_data on",
-              M(ok(ref("Breach")), ok(ref("Breach"), "recorded", "201"), ONE, BODY, BCONFLICT), "setBreach", body="BreachFields", tags=["breach"])}
+    "get": op("The data breach of the incident with its AP notifications (breach show); the ETag is the incident's version",
+              M(ok(ref("Breach"), headers=ETAG), NOBREACH), "getBreach", tags=["breach"]),
+    "put": op("Record or change the breach (breach set): the members given; turns personal_data on. With If-Match (the ETag of GET) a change made meanwhile is 412, not overwritten",
+              M(ok(ref("Breach"), headers=ETAG), ok(ref("Breach"), "recorded", "201", headers=ETAG), ONE, BODY, BCONFLICT,
+                {"412": VERSIONED["412"]}), "setBreach", body="BreachFields", tags=["breach"])}
 paths["/incidents/{key}/breach/notifications"] = {"parameters": [KEYP],
     "post": op("Record a notification filed with the AP (breach notify); a first one after 72 hours needs late_reason",
                M(ok(ref("ApNotification"), "recorded", "201"), ONE, BODY, BCONFLICT), "notifyAp", body="NewApNotification", tags=["breach"])}

@@ -61,6 +61,13 @@ static void send_breach(struct mk_http_request *req, struct mk_http_response *re
 				    json_string(mk_ap_status_of(nj.n, nj.final, nj.withdrawn)));
 		json_object_set_new(o, "notifications", nj.rows);
 		mk_api_send(resp, status, o);
+		/* The incident's version: If-Match on PUT names it (the breach
+		 * is part of the incident, and every change to either counts). */
+		struct mk_incident inc;
+		mk_incident_init(&inc);
+		if (resp->status == status && mk_svc_incident_get(req->svc, req->key, &inc, NULL) == MK_OK)
+			mk_api_set_etag(resp, inc.version);
+		mk_incident_release(&inc);
 	}
 	mk_breach_release(&b);
 }
@@ -156,13 +163,19 @@ void mk_api_breach_put(struct mk_http_request *req, struct mk_http_response *res
 	struct mk_buf texts;
 	struct mk_error err = {0};
 	bool created = false;
+	int64_t version = 0;
 	mk_buf_init(&texts, MK_HTTP_BODY_MAX + MAX_BREACH_FIELDS);
-	if (!mk_api_read_object(req, resp, &body))
+	/* If-Match is taken when sent (a stale one is 412, as for incidents);
+	 * without it the change applies to whatever is there. */
+	if (!mk_api_if_match(req, resp, false, &version) || !mk_api_read_object(req, resp, &body))
 		goto out;
-	if (body_pairs(body, names, fields, &n, &texts, &err) ||
-	    mk_svc_breach_set(req->svc, &req->actor, req->now, req->key, fields, n, &created,
-			      &err)) {
+	if (body_pairs(body, names, fields, &n, &texts, &err)) {
 		mk_api_fail(resp, &err);
+		goto out;
+	}
+	if (mk_svc_breach_set_at(req->svc, &req->actor, req->now, req->key, version, fields, n,
+				 &created, &err)) {
+		mk_api_fail_write(req, resp, version, &err);
 		goto out;
 	}
 	send_breach(req, resp, created ? 201 : 200);

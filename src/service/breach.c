@@ -432,15 +432,24 @@ out:
 	return rc;
 }
 
+enum mk_rc mk_svc_breach_set_at(struct mk_service *svc, const struct mk_actor *actor, mk_time now,
+				const char *key, int64_t expected_version,
+				const struct mk_field_value *fields, size_t nfields,
+				bool *ret_created, struct mk_error *err)
+{
+	struct breach_set bs = {actor, now, fields, nfields, false};
+	enum mk_rc rc =
+		mk_svc_change(svc, key, expected_version, now, breach_set_change, &bs, err);
+	if (rc == MK_OK && ret_created)
+		*ret_created = bs.created;
+	return rc;
+}
+
 enum mk_rc mk_svc_breach_set(struct mk_service *svc, const struct mk_actor *actor, mk_time now,
 			     const char *key, const struct mk_field_value *fields, size_t nfields,
 			     bool *ret_created, struct mk_error *err)
 {
-	struct breach_set bs = {actor, now, fields, nfields, false};
-	enum mk_rc rc = mk_svc_change(svc, key, 0, now, breach_set_change, &bs, err);
-	if (rc == MK_OK && ret_created)
-		*ret_created = bs.created;
-	return rc;
+	return mk_svc_breach_set_at(svc, actor, now, key, 0, fields, nfields, ret_created, err);
 }
 
 /* --- AP notifications ----------------------------------------------------------- */

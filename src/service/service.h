@@ -260,6 +260,13 @@ const char *mk_breach_field_name(size_t i);
 enum mk_rc mk_svc_breach_set(struct mk_service *svc, const struct mk_actor *actor, mk_time now,
 			     const char *key, const struct mk_field_value *fields, size_t nfields,
 			     bool *ret_created, struct mk_error *err);
+/* The same, refused (MK_ECONFLICT) unless the incident is still at
+ * expected_version (0: any), checked under the write lock: two people
+ * editing one breach never silently overwrite each other. */
+enum mk_rc mk_svc_breach_set_at(struct mk_service *svc, const struct mk_actor *actor, mk_time now,
+				const char *key, int64_t expected_version,
+				const struct mk_field_value *fields, size_t nfields,
+				bool *ret_created, struct mk_error *err);
 
 /* The breach of an incident into b (initialised; release with
  * mk_breach_release). MK_ENOTFOUND naming "breach" if it has none. */

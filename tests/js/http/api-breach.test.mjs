@@ -173,6 +173,27 @@ test('GET /breach/ap-melding is the draft with every question', { skip }, async 
   assert.equal(a['9.1'], `Intern kenmerk: ${lateKey}`);
 });
 
+test('PUT /breach with If-Match: a stale version is 412, nothing overwritten', { skip }, async () => {
+  const r = await call('fg', 'GET', `/api/v1/incidents/${key}/breach`, undefined, 200);
+  const etag = r.headers.etag;
+  assert.match(etag, /^"\d+"$/);
+  // Someone else changes it first.
+  await call('ciso', 'PUT', `/api/v1/incidents/${key}/breach`, { consequences: 'Door de CISO aangevuld' }, 200);
+  const stale = await srv.api('fg', 'PUT', `/api/v1/incidents/${key}/breach`, { consequences: 'Overschreven?' }, { 'If-Match': etag });
+  assert.equal(stale.status, 412, stale.text);
+  assert.equal(stale.json.field, 'If-Match');
+  assert.equal(stale.json.current_version, Number(JSON.parse(etag)) + 1);
+  checkAnswer('PUT', `/api/v1/incidents/${key}/breach`, stale);
+  const current = await call('fg', 'GET', `/api/v1/incidents/${key}/breach`, undefined, 200);
+  assert.equal(current.json.consequences, 'Door de CISO aangevuld');
+  const fresh = await srv.api('fg', 'PUT', `/api/v1/incidents/${key}/breach`, { consequences: 'Samen herschreven' },
+    { 'If-Match': current.headers.etag });
+  assert.equal(fresh.status, 200, fresh.text);
+  checkAnswer('PUT', `/api/v1/incidents/${key}/breach`, fresh);
+  assert.equal(fresh.json.consequences, 'Samen herschreven');
+  assert.equal(fresh.headers.etag, `"${Number(JSON.parse(current.headers.etag)) + 1}"`);
+});
+
 test('GET /breaches: the register as JSON and CSV, neutralised, need-to-know', { skip }, async () => {
   const secret = await call('ciso', 'POST', '/api/v1/incidents',
     { title: 'Datalek bij de afdeling HR', confidential: true, detected_at: iso(now - 60e3) }, 201);
