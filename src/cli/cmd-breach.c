@@ -369,14 +369,6 @@ int mk_cmd_breach_register(struct mk_cli *cli, int argc, char **argv)
 	};
 	const char *format = "csv", *output = NULL;
 	int c, status;
-	/* -o FILE, as the brief of every export has it: getopt here knows
-	 * only long options, so it becomes --output. */
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			break;
-		if (strcmp(argv[i], "-o") == 0)
-			argv[i] = (char *)"--output";
-	}
 	while ((c = mk_cli_option(cli, argc, argv, opts)) != -1) {
 		if (c == -2)
 			return 2;

@@ -55,16 +55,6 @@ static int parse_time(struct mk_cli *cli, const char *opt, const char *s, mk_tim
 	return 0;
 }
 
-/* -o is --output (as the issue writes it): the CLI's option parser takes
- * long options only, so the short one is spelled out before parsing. */
-static void short_output(int argc, char **argv)
-{
-	static char output[] = "--output";
-	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
-		if (strcmp(argv[i], "-o") == 0)
-			argv[i] = output;
-}
-
 /* The last part of a path, for the item's file name. */
 static const char *base_name(const char *path)
 {
@@ -280,7 +270,6 @@ static int access_args(struct mk_cli *cli, int argc, char **argv, bool want_outp
 	};
 	int c, status;
 	*ret_why = *ret_out = NULL;
-	short_output(argc, argv);
 	while ((c = mk_cli_option(cli, argc, argv, opts)) != -1) {
 		if (c == -2)
 			return 2;
@@ -617,7 +606,6 @@ int mk_cmd_export_evidence(struct mk_cli *cli, int argc, char **argv)
 		{0},
 	};
 	int c, status;
-	short_output(argc, argv);
 	while ((c = mk_cli_option(cli, argc, argv, opts)) != -1) {
 		if (c == -2)
 			return 2;

@@ -75,15 +75,6 @@ static int parse_output(struct mk_cli *cli, int argc, char **argv, const char **
 		{"mail-domain", required_argument, NULL, OPT_DOMAIN},
 		{0},
 	};
-	/* -o is the one short option: the usual spelling for an output file
-	 * (meldkamer export report MK-2026-0001 -o rapport.html). */
-	static char long_output[] = "--output";
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			break;
-		if (strcmp(argv[i], "-o") == 0)
-			argv[i] = long_output;
-	}
 	int c;
 	while ((c = mk_cli_option(cli, argc, argv, opts)) != -1) {
 		if (c == -2)

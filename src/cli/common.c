@@ -83,8 +83,28 @@ int mk_cli_fail(struct mk_cli *cli, const struct mk_error *err)
 	return mk_rc_exit_status(err->rc);
 }
 
+/* -o FILE is the one short option, the usual spelling of an output file
+ * (meldkamer export report MK-2026-0001 -o rapport.html): for a command
+ * that has --output it is spelled out before getopt, which is given only
+ * long options. Doing it again changes nothing. */
+static void spell_out_short_output(int argc, char **argv, const struct option *opts)
+{
+	static char long_output[] = "--output";
+	bool has_output = false;
+	for (const struct option *o = opts; o->name; o++)
+		has_output |= strcmp(o->name, "output") == 0;
+	for (int i = 1; has_output && i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "-o") == 0)
+			argv[i] = long_output;
+	}
+}
+
 int mk_cli_option(struct mk_cli *cli, int argc, char **argv, const struct option *opts)
 {
+	if (optind <= 1)
+		spell_out_short_output(argc, argv, opts);
 	for (;;) {
 		int index = 0;
 		/* A leading '+'-less, ':'-led optstring: getopt reports a missing

@@ -325,20 +325,26 @@ enum mk_rc mk_store_token_insert(struct mk_store *s, const char *name, const cha
 	"SELECT t.name, t.created_at, t.revoked_at, " ACCOUNT_COLUMNS("a") \
 	" FROM api_token t JOIN account a ON a.id = t.account_id "
 
+/* The token of TOKEN_SELECT's current row, to cb. */
+static enum mk_rc token_row(struct mk_store *s, sqlite3_stmt *st, mk_store_token_cb cb, void *ctx,
+			    struct mk_error *err)
+{
+	struct mk_store_token t = {
+		.name = mk_sql_column_text(st, 0),
+		.created_at = mk_sql_column_time(st, 1),
+		.revoked_at = mk_sql_column_time(st, 2),
+	};
+	enum mk_rc rc = read_account(s, st, 3, &t.account, err);
+	return rc == MK_OK ? cb(ctx, &t) : rc;
+}
+
 static enum mk_rc one_token(struct mk_store *s, sqlite3_stmt *st, mk_store_token_cb cb,
 			    void *ctx, const char *missing, struct mk_error *err)
 {
 	int src = sqlite3_step(st);
 	enum mk_rc rc;
 	if (src == SQLITE_ROW) {
-		struct mk_store_token t = {
-			.name = mk_sql_column_text(st, 0),
-			.created_at = mk_sql_column_time(st, 1),
-			.revoked_at = mk_sql_column_time(st, 2),
-		};
-		rc = read_account(s, st, 3, &t.account, err);
-		if (rc == MK_OK)
-			rc = cb(ctx, &t);
+		rc = token_row(s, st, cb, ctx, err);
 	} else if (src == SQLITE_DONE) {
 		rc = mk_error_set(err, MK_ENOTFOUND, "token", "%s", missing);
 	} else {
@@ -382,16 +388,8 @@ enum mk_rc mk_store_token_list(struct mk_store *s, mk_store_token_cb cb, void *c
 		return err ? err->rc : MK_ESTORE;
 	enum mk_rc rc = MK_OK;
 	int src;
-	while (rc == MK_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
-		struct mk_store_token t = {
-			.name = mk_sql_column_text(st, 0),
-			.created_at = mk_sql_column_time(st, 1),
-			.revoked_at = mk_sql_column_time(st, 2),
-		};
-		rc = read_account(s, st, 3, &t.account, err);
-		if (rc == MK_OK)
-			rc = cb(ctx, &t);
-	}
+	while (rc == MK_OK && (src = sqlite3_step(st)) == SQLITE_ROW)
+		rc = token_row(s, st, cb, ctx, err);
 	if (rc == MK_OK && src != SQLITE_DONE)
 		rc = mk_sql_fail(s, src, "listing the tokens", err);
 	sqlite3_reset(st);
